@@ -1,0 +1,11 @@
+import ArgumentParser
+import Rota
+
+@main
+struct RotaCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "rota",
+        abstract: "Plans and verifies medical dispatch to county, township and village health services.",
+        subcommands: []
+    )
+}
