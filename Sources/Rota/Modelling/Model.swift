@@ -1,0 +1,133 @@
+/// An integer programme whose variables are named by real ids and whose constraints carry
+/// the rule they encode.
+///
+/// A `Model` is plain Swift data: building one never touches GLPK, and it can be solved on
+/// any thread with `Solver`. Every constraint has a `label` — its rule id and instance, e.g.
+/// `T1.quota[hz-municipal]` — so solver reports, MPS files and infeasibility explanations
+/// can name the rule.
+///
+/// ```swift
+/// var m = Model(name: "toy")
+/// let a = m.binary("pick", ["a"]), b = m.binary("pick", ["b"])
+/// m.require("TOY.at-least-one", [], LinearExpression.sum([a, b]) >= 1)
+/// m.minimise(a, cost: 2); m.minimise(b, cost: 3)
+/// let s = try Solver().solve(m)   // picks a, objective 2
+/// ```
+public struct Model: Sendable {
+    public enum Kind: Int, Sendable { case continuous = 1, integer = 2, binary = 3 }
+
+    public struct Column: Sendable {
+        public var name: String
+        public var kind: Kind
+        public var lower: Double
+        public var upper: Double
+        public var cost: Double
+    }
+
+    /// A labelled row.
+    public struct Row: Sendable {
+        /// The rule id, e.g. `T1.quota`.
+        public var rule: String
+        /// The full label, e.g. `T1.quota[hz-municipal]`.
+        public var label: String
+        public var columns: [Int]
+        public var coefficients: [Double]
+        public var sense: LinearRelation.Sense
+        public var rhs: Double
+    }
+
+    public var name: String
+    public private(set) var columns: [Column] = []
+    public private(set) var rows: [Row] = []
+    public var objectiveConstant: Double = 0
+
+    public init(name: String) { self.name = name }
+
+    /// The name a variable gets: `base[id1,id2]`.
+    public static func label(_ base: String, _ ids: [String]) -> String {
+        ids.isEmpty ? base : "\(base)[\(ids.joined(separator: ","))]"
+    }
+
+    @discardableResult
+    public mutating func add(_ base: String, _ ids: [String], kind: Kind, lower: Double, upper: Double, cost: Double = 0) -> Variable {
+        columns.append(Column(name: Model.label(base, ids), kind: kind, lower: lower, upper: upper, cost: cost))
+        return Variable(index: columns.count - 1)
+    }
+
+    /// A 0/1 variable.
+    public mutating func binary(_ base: String, _ ids: [String], cost: Double = 0) -> Variable {
+        add(base, ids, kind: .binary, lower: 0, upper: 1, cost: cost)
+    }
+
+    /// An integer variable in `lower...upper`.
+    public mutating func integer(_ base: String, _ ids: [String], lower: Double = 0, upper: Double, cost: Double = 0) -> Variable {
+        add(base, ids, kind: .integer, lower: lower, upper: upper, cost: cost)
+    }
+
+    /// A continuous variable in `lower...upper` (`.infinity` for none).
+    public mutating func continuous(_ base: String, _ ids: [String], lower: Double = 0, upper: Double = .infinity, cost: Double = 0) -> Variable {
+        add(base, ids, kind: .continuous, lower: lower, upper: upper, cost: cost)
+    }
+
+    /// Adds `cost · v` to the objective (minimised).
+    public mutating func minimise(_ v: Variable, cost: Double) { columns[v.index].cost += cost }
+
+    /// Adds a constraint labelled `rule[ids…]`. Constants of the expression move to the rhs.
+    public mutating func require(_ rule: String, _ ids: [String], _ relation: LinearRelation) {
+        let merged = relation.expression.merged()
+        rows.append(Row(rule: rule, label: Model.label(rule, ids),
+                        columns: merged.map(\.column), coefficients: merged.map(\.coefficient),
+                        sense: relation.sense, rhs: relation.rhs - relation.expression.constant))
+    }
+
+    /// Fixes a variable's bounds (used to pin a value or to switch a choice off).
+    public mutating func fix(_ v: Variable, to value: Double) {
+        columns[v.index].lower = value; columns[v.index].upper = value
+    }
+
+    public var integerColumnCount: Int { columns.filter { $0.kind != .continuous }.count }
+    public var nonzeroCount: Int { rows.reduce(0) { $0 + $1.columns.count } }
+
+    /// The value of an expression under a solution.
+    public static func value(of e: LinearExpression, in values: [Double]) -> Double {
+        e.terms.reduce(e.constant) { $0 + $1.coefficient * values[$1.variable.index] }
+    }
+
+    /// The model without the rows whose label is in `dropped` (for conflict search).
+    public func dropping(rows dropped: Set<String>) -> Model {
+        var copy = self
+        copy.rows = rows.filter { !dropped.contains($0.label) }
+        return copy
+    }
+
+    /// Problems that would make GLPK abort, found before any GLPK call: bad bounds, non-finite
+    /// coefficients, names GLPK refuses, columns out of range.
+    public func validationProblems() -> [String] {
+        var problems: [String] = []
+        func checkName(_ n: String, _ what: String) {
+            if n.isEmpty || n.utf8.count > 255 { problems.append("\(what) name \"\(n.prefix(40))…\" must have 1 to 255 bytes") }
+            if n.contains(where: { $0 == " " || $0 == "\t" || $0 == "\n" }) { problems.append("\(what) name \"\(n)\" contains white space") }
+        }
+        for c in columns {
+            checkName(c.name, "variable")
+            if c.lower.isNaN || c.upper.isNaN || c.lower > c.upper { problems.append("variable \(c.name) has bounds \(c.lower)…\(c.upper)") }
+            if c.lower == .infinity || c.upper == -.infinity { problems.append("variable \(c.name) has an infinite bound on the wrong side") }
+            if !c.cost.isFinite { problems.append("variable \(c.name) has cost \(c.cost)") }
+            if c.kind == .binary && (c.lower < 0 || c.upper > 1) { problems.append("binary variable \(c.name) has bounds \(c.lower)…\(c.upper)") }
+        }
+        for r in rows {
+            checkName(r.label, "constraint")
+            if !r.rhs.isFinite { problems.append("constraint \(r.label) has right-hand side \(r.rhs)") }
+            for (j, a) in zip(r.columns, r.coefficients) {
+                if j < 0 || j >= columns.count { problems.append("constraint \(r.label) names column \(j) of \(columns.count)") }
+                if !a.isFinite { problems.append("constraint \(r.label) has coefficient \(a)") }
+            }
+        }
+        for (what, names) in [("variable", columns.map(\.name)), ("constraint", rows.map(\.label))] {
+            var seen = Set<String>()
+            for n in names where !seen.insert(n).inserted { problems.append("\(what) name \(n) is used twice") }
+        }
+        if !objectiveConstant.isFinite { problems.append("objective constant \(objectiveConstant)") }
+        return problems
+    }
+}
