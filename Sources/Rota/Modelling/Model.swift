@@ -131,3 +131,25 @@ public struct Model: Sendable {
         return problems
     }
 }
+
+extension Model {
+    /// The elastic form of this model: every row `relax` accepts gets a slack column that
+    /// lets it be broken at a cost of 1 per unit, and the original objective is dropped.
+    /// Minimising it finds how little the chosen rules must give way for the rest to hold.
+    ///
+    /// Returns the model and, per relaxed row index, its slack variable.
+    public func elastic(relaxing relax: (Row) -> Bool) -> (model: Model, slack: [Int: Variable]) {
+        var m = self
+        m.objectiveConstant = 0
+        for j in m.columns.indices { m.columns[j].cost = 0 }
+        var slack: [Int: Variable] = [:]
+        for (i, row) in rows.enumerated() where relax(row) {
+            let s = m.continuous("slack", [row.label], cost: 1)
+            slack[i] = s
+            let sign: Double = row.sense == .lessOrEqual ? -1 : 1
+            m.rows[i].columns.append(s.index)
+            m.rows[i].coefficients.append(sign)
+        }
+        return (m, slack)
+    }
+}

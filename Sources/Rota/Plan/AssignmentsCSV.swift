@@ -1,0 +1,45 @@
+/// `assignments.csv`: one row per person and posting, for Excel.
+///
+/// UTF-8 with a byte-order mark (so Excel reads the Chinese names), CRLF line ends, a header
+/// row, fields quoted when they hold a comma, quote or line break. Rows are sorted by tier,
+/// sender and person.
+public enum AssignmentsCSV {
+    public static let header = ["tier", "form", "person", "name", "role", "sender", "sender_name", "site", "site_name", "county", "start", "end", "detail"]
+
+    public static func render(plan: Plan, scenario: Scenario) -> String {
+        let inst = scenario.institutionIndex(), staff = scenario.staffIndex()
+        var rows: [[String]] = []
+        func row(_ tier: String, _ form: String, _ person: String, _ sender: String, _ site: String, _ start: String, _ end: String, _ detail: String) {
+            let s = staff[person]
+            rows.append([tier, form, person, s?.name ?? "", s?.role.rawValue ?? "", sender, inst[sender]?.name ?? "",
+                         site, inst[site]?.name ?? "", inst[site]?.county ?? inst[sender]?.county ?? "", start, end, detail])
+        }
+        for t in plan.teams {
+            for m in t.members {
+                var detail = ""
+                if let g = t.group3331, [g.doctor, g.nurse, g.pharmacist].contains(m) {
+                    detail = "3331 group; workstation \(g.workstation) \(inst[g.workstation]?.name ?? "")"
+                }
+                row(t.tier, "posting", m, t.sender, t.recipient, t.start, t.end, detail)
+            }
+        }
+        for h in plan.villageHelpers {
+            let siteName = inst[h.site] == nil ? "service area" : ""
+            row("T3", h.form.rawValue, h.person, h.sender, h.site, h.start, h.end, siteName)
+        }
+        for c in plan.tcmClinics {
+            row("TCM", "tcm-clinic", c.physician, c.sender, c.centre, c.start, c.end, "weekly senior TCM clinic")
+        }
+        rows.sort { ($0[0], $0[5], $0[2], $0[7]) < ($1[0], $1[5], $1[2], $1[7]) }
+        let lines = ([header] + rows).map { $0.map(CSVField.escape).joined(separator: ",") }
+        return "\u{FEFF}" + lines.joined(separator: "\r\n") + "\r\n"
+    }
+}
+
+/// RFC 4180 field quoting.
+public enum CSVField {
+    public static func escape(_ s: String) -> String {
+        guard s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return s }
+        return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}

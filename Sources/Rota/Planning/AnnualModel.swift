@@ -1,0 +1,408 @@
+/// The annual dispatch plan as an integer programme.
+///
+/// Decisions are made at two levels, both indexed by real ids:
+/// - per person, the form they serve in: `t1[p]`, `t2[p]`, `station[p]`, `rounds[p]`,
+///   `tech[p]`, and `tcm[p,centre]`;
+/// - per sender and recipient, how the people are placed: `team1[h,r]` (a T1 team exists),
+///   `n1[h,r,role]` (its members of a role), `team2[h,t]`, `n2[h,t,group]`, `stationAt[h,v]`,
+///   `roundsIn[h,area]`, `techAt[h,clinic]`, and `workstation[h,r,clinic]` for the 3331 group.
+///
+/// Every row is labelled with the rule it encodes (`T1.quota[hz-municipal]`), so the MPS file,
+/// the solver report and an infeasibility explanation can name it. Which person of a hospital
+/// fills which placement is then fixed by `AnnualPlanExtractor`, since people of the same role
+/// and hospital are interchangeable for every hard rule.
+struct AnnualModel {
+    struct Pair: Hashable { let a: String, b: String }
+    struct Triple: Hashable { let a: String, b: String, c: String }
+
+    var model = Model(name: "annual")
+    let instance: PlanningInstance
+    let weights: ObjectiveWeights
+
+    // Person-level forms.
+    var t1: [String: Variable] = [:], t2: [String: Variable] = [:]
+    var station: [String: Variable] = [:], rounds: [String: Variable] = [:], tech: [String: Variable] = [:]
+    var home: [String: Variable] = [:]
+    var tcm: [Pair: Variable] = [:]
+    var tcmKeys: [Pair] = []
+    // Placements.
+    var team1: [Pair: Variable] = [:], team1Keys: [Pair] = []
+    var n1: [Triple: Variable] = [:]
+    var workstation: [Triple: Variable] = [:], workstationKeys: [Triple] = []
+    var team2: [Pair: Variable] = [:], team2Keys: [Pair] = []
+    var n2: [Triple: Variable] = [:]
+    var stationAt: [Pair: Variable] = [:], stationKeys: [Pair] = []
+    var roundsIn: [Pair: Variable] = [:], roundsKeys: [Pair] = []
+    var techAt: [Pair: Variable] = [:], techKeys: [Pair] = []
+    // Soft-rule indicators.
+    var townshipCovered: [String: Variable] = [:]
+    var villageStationed: [String: Variable] = [:]
+    var clinicSupported: [String: Variable] = [:]
+    var areaCovered: [String: Variable] = [:]
+
+    static let t1Roles: [Role] = [.doctor, .nurse, .pharmacist, .technician]
+
+    init(instance: PlanningInstance, weights: ObjectiveWeights = ObjectiveWeights()) {
+        self.instance = instance
+        self.weights = weights
+        addPersonForms()
+        requireOnePostingPerPerson()
+        requireLeaveToAllowPostings()
+        addT1Teams()
+        addT2Teams()
+        addVillageHelp()
+        addTCMClinics()
+        requireTierAndRegionTotals()
+        spreadLoadOverDepartments()
+    }
+
+    private var p: Parameters { instance.parameters }
+
+    // MARK: People
+
+    /// One variable per person and form they could serve in.
+    mutating func addPersonForms() {
+        for person in instance.scenario.staff {
+            guard let h = instance.institutions[person.institution] else { continue }
+            let outOfScope = !["general", "internal", "tcm"].contains(person.specialty?.lowercased() ?? "")
+            switch h.tier {
+            case .tertiary:
+                t1[person.id] = model.binary("t1", [person.id])
+            case .secondary:
+                t2[person.id] = model.binary("t2", [person.id])
+            case .county, .township:
+                if h.tier == .county { t2[person.id] = model.binary("t2", [person.id]) }
+                let scopeCost = outOfScope ? weights.helperOutsideScope : 0
+                station[person.id] = model.binary("station", [person.id], cost: scopeCost)
+                rounds[person.id] = model.binary("rounds", [person.id], cost: scopeCost)
+                tech[person.id] = model.binary("tech", [person.id], cost: scopeCost)
+            case .village:
+                continue
+            }
+        }
+    }
+
+    /// PERSON.one-posting: at most one form per person (TCM clinics are added in `addTCMClinics`).
+    mutating func requireOnePostingPerPerson() {
+        for person in instance.scenario.staff {
+            let forms = [t1[person.id], t2[person.id], station[person.id], rounds[person.id], tech[person.id]].compactMap { $0 }
+            if forms.count > 1 { model.require("PERSON.one-posting", [person.id], LinearExpression.sum(forms) <= 1) }
+        }
+    }
+
+    /// PERSON.leave: no full-time posting for someone whose leave overlaps it by too many working days.
+    mutating func requireLeaveToAllowPostings() {
+        for person in instance.scenario.staff where !instance.postingEligible.contains(person.id) {
+            let postings = [t1[person.id], t2[person.id], station[person.id]].compactMap { $0 }
+            if !postings.isEmpty { model.require("PERSON.leave", [person.id], LinearExpression.sum(postings) <= 0) }
+        }
+    }
+
+    // MARK: T1
+
+    mutating func addT1Teams() {
+        let size = Double(p.int("T1.team-size"))
+        let longEnough = instance.periodAllows(months: p.int("T1.duration-months"))
+        var allTeams = LinearExpression()
+        for h in instance.tertiary {
+            let staff = instance.staff(of: h.id).filter { t1[$0.id] != nil }
+            var teamsOfH = LinearExpression()
+            var placed: [Role: LinearExpression] = [:]
+            for r in instance.countyHospitals {
+                let key = Pair(a: h.id, b: r.id)
+                let linkCost = instance.isLinked(h.id, r.id) ? -weights.linkDropped : 0
+                let y = model.binary("team1", [h.id, r.id], cost: linkCost)
+                if linkCost != 0 { model.objectiveConstant += weights.linkDropped }
+                team1[key] = y; team1Keys.append(key)
+                teamsOfH.add(1, y); allTeams.add(1, y)
+                var members = LinearExpression()
+                let km = Double(instance.distance(h, r) ?? 0)
+                for role in AnnualModel.t1Roles {
+                    let available = staff.filter { $0.role == role }.count
+                    let n = model.integer("n1", [h.id, r.id, role.rawValue], upper: Double(available), cost: km * weights.perKilometre)
+                    n1[Triple(a: h.id, b: r.id, c: role.rawValue)] = n
+                    members.add(1, n)
+                    placed[role, default: LinearExpression()].add(1, n)
+                    // A team's members exist only if the team does.
+                    model.require("T1.one-sender", [h.id, r.id, role.rawValue], LinearExpression(n) <= Double(available) * y)
+                }
+                model.require("T1.team-size", [h.id, r.id], members >= size * y)
+                let counts = n1
+                requireTeamMix("T1.team-mix", [h.id, r.id], y: y, of: { role in counts[Triple(a: h.id, b: r.id, c: role.rawValue)] })
+                // T1.3331: the group's pharmacist is a member of the team.
+                model.require("T1.3331", [h.id, r.id, "pharmacist"], LinearExpression(n1[Triple(a: h.id, b: r.id, c: "pharmacist")]!) >= LinearExpression(y))
+                addWorkstation(sender: h, recipient: r, team: y)
+            }
+            // Placed members are exactly the people chosen for T1.
+            for role in AnnualModel.t1Roles {
+                let chosen = LinearExpression.sum(staff.filter { $0.role == role }.map { t1[$0.id]! })
+                model.require("T1.members", [h.id, role.rawValue], (placed[role] ?? LinearExpression()) - chosen == 0)
+            }
+            let sent = LinearExpression.sum(staff.map { t1[$0.id]! })
+            let quota = instance.quota("T1.quota", of: h.technicalStaff)
+            model.require("T1.quota", [h.id], sent >= Double(quota))
+            penaliseBeyondQuota(sent, quota: quota, hospital: h.id, tier: "T1")
+        }
+        if !longEnough && !team1Keys.isEmpty {
+            model.require("T1.duration", [], allTeams <= 0)
+        }
+        // Spread (soft): a second T1 team at one county hospital costs.
+        for r in instance.countyHospitals {
+            let teams = LinearExpression.sum(instance.tertiary.compactMap { team1[Pair(a: $0.id, b: r.id)] })
+            guard !teams.terms.isEmpty else { continue }
+            let extra = model.continuous("extraTeams1", [r.id], cost: weights.secondTeamAtRecipient)
+            model.require("T1.spread", [r.id], teams - LinearExpression(extra) <= 1)
+        }
+    }
+
+    /// T1.3331: each T1 team has its own central village clinic in the recipient's county.
+    mutating func addWorkstation(sender h: Institution, recipient r: Institution, team y: Variable) {
+        var choices = LinearExpression()
+        for c in instance.centralClinics(in: r.county) {
+            let key = Triple(a: h.id, b: r.id, c: c.id)
+            let km = Double(instance.distance(r, c) ?? 0)
+            let w = model.binary("workstation", [h.id, r.id, c.id], cost: km * weights.perKilometre)
+            workstation[key] = w; workstationKeys.append(key)
+            choices.add(1, w)
+        }
+        model.require("T1.3331", [h.id, r.id, "workstation"], choices - LinearExpression(y) == 0)
+    }
+
+    /// At least one doctor, one nurse and one medical-technical member in a team that exists.
+    mutating func requireTeamMix(_ rule: String, _ ids: [String], y: Variable, of count: (Role) -> Variable?) {
+        for group in StaffGroup.allCases {
+            let members = LinearExpression.sum(Role.allCases.filter { $0.group == group }.compactMap(count))
+            model.require(rule, ids + [group.rawValue], members >= LinearExpression(y))
+        }
+    }
+
+    /// Soft: each person beyond a hospital's quota costs `personBeyondQuota`.
+    mutating func penaliseBeyondQuota(_ sent: LinearExpression, quota: Int, hospital: String, tier: String) {
+        let beyond = model.continuous("beyondQuota", [tier, hospital], cost: weights.personBeyondQuota)
+        model.require("SPREAD.beyond-quota", [tier, hospital], sent - LinearExpression(beyond) <= Double(quota))
+    }
+
+    // MARK: T2
+
+    mutating func addT2Teams() {
+        let size = Double(p.int("T2.team-size"))
+        let longEnough = instance.periodAllows(months: p.int("T2.duration-months"))
+        var allTeams = LinearExpression()
+        var teamsAt: [String: LinearExpression] = [:]
+        for h in instance.secondary + instance.countyHospitals {
+            let staff = instance.staff(of: h.id).filter { t2[$0.id] != nil }
+            var placed: [StaffGroup: LinearExpression] = [:]
+            for t in instance.t2Recipients(of: h) {
+                let key = Pair(a: h.id, b: t.id)
+                let linkCost = instance.isLinked(h.id, t.id) ? -weights.linkDropped : 0
+                let y = model.binary("team2", [h.id, t.id], cost: linkCost)
+                if linkCost != 0 { model.objectiveConstant += weights.linkDropped }
+                team2[key] = y; team2Keys.append(key)
+                allTeams.add(1, y); teamsAt[t.id, default: LinearExpression()].add(1, y)
+                var members = LinearExpression()
+                let km = Double(instance.distance(h, t) ?? 0)
+                for group in StaffGroup.allCases {
+                    let available = staff.filter { $0.role.group == group }.count
+                    let n = model.integer("n2", [h.id, t.id, group.rawValue], upper: Double(available), cost: km * weights.perKilometre)
+                    n2[Triple(a: h.id, b: t.id, c: group.rawValue)] = n
+                    members.add(1, n)
+                    placed[group, default: LinearExpression()].add(1, n)
+                    model.require("T2.one-sender", [h.id, t.id, group.rawValue], LinearExpression(n) <= Double(available) * y)
+                }
+                model.require("T2.team-size", [h.id, t.id], members >= size * y)
+                for group in StaffGroup.allCases {
+                    model.require("T2.team-mix", [h.id, t.id, group.rawValue], LinearExpression(n2[Triple(a: h.id, b: t.id, c: group.rawValue)]!) >= LinearExpression(y))
+                }
+            }
+            for group in StaffGroup.allCases {
+                let chosen = LinearExpression.sum(staff.filter { $0.role.group == group }.map { t2[$0.id]! })
+                model.require("T2.members", [h.id, group.rawValue], (placed[group] ?? LinearExpression()) - chosen == 0)
+            }
+            let sent = LinearExpression.sum(staff.map { t2[$0.id]! })
+            let quota = instance.quota("T2.quota", of: h.technicalStaff)
+            model.require("T2.quota", [h.id], sent >= Double(quota))
+            penaliseBeyondQuota(sent, quota: quota, hospital: h.id, tier: "T2")
+        }
+        if !longEnough && !team2Keys.isEmpty {
+            model.require("T2.duration", [], allTeams <= 0)
+        }
+        // T2.coverage (soft): a team at as many township centres as possible, one each.
+        for t in instance.townships {
+            let teams = teamsAt[t.id] ?? LinearExpression()
+            let covered = model.binary("covered2", [t.id], cost: -weights.townshipWithoutTeam)
+            model.objectiveConstant += weights.townshipWithoutTeam
+            townshipCovered[t.id] = covered
+            model.require("T2.coverage", [t.id], LinearExpression(covered) - teams <= 0)
+            if teams.terms.count > 1 {
+                let extra = model.continuous("extraTeams2", [t.id], cost: weights.secondTeamAtRecipient)
+                model.require("T2.spread", [t.id], teams - LinearExpression(extra) <= 1)
+            }
+        }
+    }
+
+    // MARK: T3
+
+    mutating func addVillageHelp() {
+        let senders = instance.countyHospitals + instance.townships
+        // Stationing: one helper per eligible village, from its township centre or a county hospital of its county.
+        for v in instance.stationVillages {
+            var helpers = LinearExpression()
+            for h in senders where instance.mayServeVillage(h, v) {
+                let key = Pair(a: h.id, b: v.id)
+                let linkCost = instance.isLinked(h.id, v.id) ? -weights.linkDropped : 0
+                if linkCost != 0 { model.objectiveConstant += weights.linkDropped }
+                let km = Double(instance.distance(h, v) ?? 0)
+                let x = model.binary("stationAt", [h.id, v.id], cost: linkCost + km * weights.perKilometre)
+                stationAt[key] = x; stationKeys.append(key)
+                helpers.add(1, x)
+            }
+            let stationed = model.binary("stationed", [v.id], cost: -(weights.villageUnstationed + Double(v.population ?? 0) / 1000))
+            model.objectiveConstant += weights.villageUnstationed + Double(v.population ?? 0) / 1000
+            villageStationed[v.id] = stationed
+            model.require("T3.station-target", [v.id], helpers - LinearExpression(stationed) == 0)
+        }
+        // Technical support: clinics with no licensed physician.
+        for c in instance.techSupportClinics {
+            var helpers = LinearExpression()
+            for h in senders where instance.mayServeVillage(h, c) {
+                let key = Pair(a: h.id, b: c.id)
+                let linkCost = instance.isLinked(h.id, c.id) ? -weights.linkDropped : 0
+                if linkCost != 0 { model.objectiveConstant += weights.linkDropped }
+                let km = Double(instance.distance(h, c) ?? 0)
+                let x = model.binary("techAt", [h.id, c.id], cost: linkCost + km * weights.perKilometre)
+                techAt[key] = x; techKeys.append(key)
+                helpers.add(1, x)
+            }
+            let gain = weights.clinicWithoutTechSupport + Double(c.population ?? 0) / 4000
+            let supported = model.binary("supported", [c.id], cost: -gain)
+            model.objectiveConstant += gain
+            clinicSupported[c.id] = supported
+            model.require("T3.tech-support", [c.id], helpers - LinearExpression(supported) == 0)
+        }
+        // Rounds: helpers per family-doctor service area; a covered area gets enough helpers
+        // to visit each of its clinics once every T3.rounds-visit-weeks weeks.
+        let visitsPerHelper = max(1, p.int("T3.rounds-per-week") * max(1, p.int("T3.rounds-visit-weeks")))
+        for area in instance.serviceAreas {
+            let need = (area.villages.count + visitsPerHelper - 1) / visitsPerHelper
+            var helpers = LinearExpression()
+            for h in senders where area.villages.allSatisfy({ instance.mayServeVillage(h, $0) }) {
+                let key = Pair(a: h.id, b: area.id)
+                let km = Double(area.villages.first.flatMap { instance.distance(h, $0) } ?? 0)
+                let staffCount = instance.staff(of: h.id).count
+                let x = model.integer("roundsIn", [h.id, area.id], upper: Double(staffCount), cost: km * weights.perKilometre)
+                roundsIn[key] = x; roundsKeys.append(key)
+                helpers.add(1, x)
+            }
+            let covered = model.binary("roundsCovered", [area.id], cost: -weights.areaWithoutRounds)
+            model.objectiveConstant += weights.areaWithoutRounds
+            areaCovered[area.id] = covered
+            model.require("T3.rounds", [area.id], helpers - Double(need) * covered >= 0)
+        }
+        // Placements are exactly the people chosen per form; hometown stationing preferred.
+        for h in senders {
+            let staff = instance.staff(of: h.id)
+            let stations = LinearExpression.sum(stationKeys.filter { $0.a == h.id }.map { stationAt[$0]! })
+            model.require("T3.members", [h.id, "station"], stations - LinearExpression.sum(staff.compactMap { station[$0.id] }) == 0)
+            let techs = LinearExpression.sum(techKeys.filter { $0.a == h.id }.map { techAt[$0]! })
+            model.require("T3.members", [h.id, "tech-support"], techs - LinearExpression.sum(staff.compactMap { tech[$0.id] }) == 0)
+            let roundsPlaced = LinearExpression.sum(roundsKeys.filter { $0.a == h.id }.map { roundsIn[$0]! })
+            model.require("T3.members", [h.id, "rounds"], roundsPlaced - LinearExpression.sum(staff.compactMap { rounds[$0.id] }) == 0)
+            if h.tier == .county { addHometownStationing(for: h, staff: staff) }
+            if h.tier == .township {
+                let sent = LinearExpression.sum(staff.compactMap { station[$0.id] }) + LinearExpression.sum(staff.compactMap { rounds[$0.id] })
+                let quota = instance.quota("T3.quota", of: h.medicalStaff)
+                model.require("T3.quota", [h.id], sent >= Double(quota))
+                let all = sent + LinearExpression.sum(staff.compactMap { tech[$0.id] })
+                penaliseBeyondQuota(all, quota: quota, hospital: h.id, tier: "T3")
+            }
+        }
+        let stationMonths = p.int("T3.station-months")
+        if !instance.periodAllows(months: stationMonths) && !station.isEmpty {
+            model.require("T3.station-continuity", [], LinearExpression.sum(station.keys.sorted().map { station[$0]! }) <= 0)
+        }
+    }
+
+    /// T3.hometown (preference): a county-hospital helper stationed in their own eligible home village.
+    mutating func addHometownStationing(for h: Institution, staff: [StaffMember]) {
+        var athome: [String: LinearExpression] = [:]
+        for person in staff {
+            guard let v = person.hometown, let x = station[person.id], stationAt[Pair(a: h.id, b: v)] != nil else { continue }
+            let at = model.binary("home", [person.id], cost: -weights.notStationedAtHome)
+            model.minimise(x, cost: weights.notStationedAtHome)
+            home[person.id] = at
+            model.require("T3.hometown", [person.id], LinearExpression(at) - LinearExpression(x) <= 0)
+            athome[v, default: LinearExpression()].add(1, at)
+        }
+        for v in athome.keys.sorted() {
+            model.require("T3.hometown", [h.id, v], athome[v]! - LinearExpression(stationAt[Pair(a: h.id, b: v)]!) <= 0)
+        }
+    }
+
+    // MARK: TCM
+
+    mutating func addTCMClinics() {
+        let perPhysician = Double(max(1, p.int("TCM.centres-per-physician")))
+        var clinicsOf: [String: LinearExpression] = [:]
+        let physicians = instance.scenario.staff.filter(\.isSeniorTCMPhysician)
+        for c in instance.tcmCentres {
+            var visitors = LinearExpression()
+            for person in physicians {
+                guard let h = instance.institutions[person.institution], instance.mayHoldTCMClinic(h, at: c) else { continue }
+                let key = Pair(a: person.id, b: c.id)
+                let km = Double(instance.distance(h, c) ?? 0)
+                let x = model.binary("tcm", [person.id, c.id], cost: km * weights.perKilometre)
+                tcm[key] = x; tcmKeys.append(key)
+                visitors.add(1, x)
+                clinicsOf[person.id, default: LinearExpression()].add(1, x)
+            }
+            model.require("TCM.weekly", [c.id], visitors >= 1)
+        }
+        // A full-time posting leaves no room for TCM clinics (PERSON.one-posting).
+        for person in physicians {
+            guard let clinics = clinicsOf[person.id] else { continue }
+            let postings = [t1[person.id], t2[person.id], station[person.id]].compactMap { $0 }
+            model.require("PERSON.one-posting", [person.id, "tcm"], clinics + perPhysician * LinearExpression.sum(postings) <= perPhysician)
+        }
+    }
+
+    // MARK: Totals and spread
+
+    mutating func requireTierAndRegionTotals() {
+        let staff = instance.scenario.staff.map(\.id)
+        let all1 = LinearExpression.sum(staff.compactMap { t1[$0] })
+        let all2 = LinearExpression.sum(staff.compactMap { t2[$0] })
+        let stationed = LinearExpression.sum(staff.compactMap { station[$0] })
+        let helpers = stationed + LinearExpression.sum(staff.compactMap { rounds[$0] }) + LinearExpression.sum(staff.compactMap { tech[$0] })
+        model.require("T1.total", [], all1 >= Double(p.int("T1.total")))
+        model.require("T2.total", [], all2 >= Double(p.int("T2.total")))
+        model.require("T3.total", [], helpers >= Double(p.int("T3.total")))
+        model.require("T3.total.stationed", [], stationed >= Double(p.int("T3.total.stationed")))
+        model.require("REGION.total", [], all1 + all2 + helpers >= Double(p.int("REGION.total")))
+    }
+
+    /// Soft: no department of a hospital gives more than its fair share of the hospital's people.
+    mutating func spreadLoadOverDepartments() {
+        for h in instance.tertiary + instance.secondary + instance.countyHospitals + instance.townships {
+            let staff = instance.staff(of: h.id)
+            guard staff.count > 1 else { continue }
+            let need: Int
+            switch h.tier {
+            case .tertiary: need = instance.quota("T1.quota", of: h.technicalStaff)
+            case .secondary, .county: need = instance.quota("T2.quota", of: h.technicalStaff)
+            default: need = instance.quota("T3.quota", of: h.medicalStaff)
+            }
+            let departments = Dictionary(grouping: staff, by: { $0.specialty?.lowercased() ?? "-" })
+            for d in departments.keys.sorted() {
+                let members = departments[d]!
+                let share = (members.count * need + staff.count - 1) / staff.count + 1
+                guard share < members.count else { continue }
+                var sent = LinearExpression()
+                for person in members {
+                    for v in [t1[person.id], t2[person.id], station[person.id], rounds[person.id], tech[person.id]].compactMap({ $0 }) { sent.add(1, v) }
+                }
+                let over = model.continuous("overShare", [h.id, d], cost: weights.departmentOverShare)
+                model.require("SPREAD.department", [h.id, d], sent - LinearExpression(over) <= Double(share))
+            }
+        }
+    }
+}

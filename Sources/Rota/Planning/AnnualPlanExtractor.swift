@@ -1,0 +1,114 @@
+/// Turns a solution of `AnnualModel` into a `Plan`: which person fills which placement.
+///
+/// People of one hospital and role are interchangeable for every hard rule, so the model
+/// decides *how many* go where and the extractor names them: hometown stationing first, then
+/// by id; the 3331 group takes the team's doctor, nurse and pharmacist with the least leave.
+struct AnnualPlanExtractor {
+    let annual: AnnualModel
+    let solution: Solution
+
+    private var instance: PlanningInstance { annual.instance }
+
+    func plan() -> Plan {
+        let start = instance.period.from.iso, end = instance.period.to.iso
+        var teams: [PlanTeam] = []
+        teams += t1Teams(start: start, end: end)
+        teams += t2Teams(start: start, end: end)
+        let helpers = villageHelpers(start: start, end: end)
+        let clinics = annual.tcmKeys.filter { solution.isOn(annual.tcm[$0]!) }.map { key in
+            PlanTCMClinic(centre: key.b, physician: key.a, sender: instance.staffById[key.a]?.institution ?? "", start: start, end: end)
+        }
+        return Plan(scenario: instance.scenario.name, profile: instance.scenario.profile,
+                    period: PlanPeriod(start: start, end: end),
+                    teams: teams.sorted { $0.id < $1.id },
+                    villageHelpers: helpers.sorted { ($0.person, $0.form.rawValue) < ($1.person, $1.form.rawValue) },
+                    tcmClinics: clinics.sorted { ($0.centre, $0.physician) < ($1.centre, $1.physician) },
+                    coverage: coverage())
+    }
+
+    private func chosen(_ forms: [String: Variable], of h: String) -> [StaffMember] {
+        instance.staff(of: h).filter { forms[$0.id].map(solution.isOn) ?? false }.sorted { $0.id < $1.id }
+    }
+
+    private func t1Teams(start: String, end: String) -> [PlanTeam] {
+        var teams: [PlanTeam] = []
+        for h in instance.tertiary {
+            var pool = Dictionary(grouping: chosen(annual.t1, of: h.id), by: \.role)
+            for key in annual.team1Keys where key.a == h.id && solution.isOn(annual.team1[key]!) {
+                var members: [StaffMember] = []
+                for role in AnnualModel.t1Roles {
+                    let n = solution.count(annual.n1[AnnualModel.Triple(a: h.id, b: key.b, c: role.rawValue)]!)
+                    let take = Array((pool[role] ?? []).prefix(n))
+                    pool[role] = Array((pool[role] ?? []).dropFirst(n))
+                    members += take
+                }
+                let clinic = annual.workstationKeys.first { $0.a == h.id && $0.b == key.b && solution.isOn(annual.workstation[$0]!) }?.c ?? ""
+                let group = PlanGroup3331(doctor: leastLeave(members, .doctor), nurse: leastLeave(members, .nurse),
+                                          pharmacist: leastLeave(members, .pharmacist), workstation: clinic)
+                teams.append(PlanTeam(tier: "T1", sender: h.id, recipient: key.b, start: start, end: end,
+                                      members: members.map(\.id), group3331: group))
+            }
+        }
+        return teams
+    }
+
+    private func leastLeave(_ members: [StaffMember], _ role: Role) -> String {
+        members.filter { $0.role == role }
+            .min { (instance.leaveWorkingDays[$0.id] ?? 0, $0.id) < (instance.leaveWorkingDays[$1.id] ?? 0, $1.id) }?.id ?? ""
+    }
+
+    private func t2Teams(start: String, end: String) -> [PlanTeam] {
+        var teams: [PlanTeam] = []
+        for h in instance.secondary + instance.countyHospitals {
+            var pool = Dictionary(grouping: chosen(annual.t2, of: h.id), by: { $0.role.group })
+            for key in annual.team2Keys where key.a == h.id && solution.isOn(annual.team2[key]!) {
+                var members: [StaffMember] = []
+                for group in StaffGroup.allCases {
+                    let n = solution.count(annual.n2[AnnualModel.Triple(a: h.id, b: key.b, c: group.rawValue)]!)
+                    members += (pool[group] ?? []).prefix(n)
+                    pool[group] = Array((pool[group] ?? []).dropFirst(n))
+                }
+                teams.append(PlanTeam(tier: "T2", sender: h.id, recipient: key.b, start: start, end: end, members: members.map(\.id)))
+            }
+        }
+        return teams
+    }
+
+    private func villageHelpers(start: String, end: String) -> [PlanVillageHelper] {
+        var out: [PlanVillageHelper] = []
+        for h in instance.countyHospitals + instance.townships {
+            // Stationing: people at home first, then the rest by id to the remaining villages.
+            var villages = annual.stationKeys.filter { $0.a == h.id && solution.isOn(annual.stationAt[$0]!) }.map(\.b)
+            var people = chosen(annual.station, of: h.id)
+            for person in people where annual.home[person.id].map(solution.isOn) ?? false {
+                guard let v = person.hometown, let i = villages.firstIndex(of: v) else { continue }
+                villages.remove(at: i)
+                people.removeAll { $0.id == person.id }
+                out.append(PlanVillageHelper(person: person.id, sender: h.id, form: .station, site: v, start: start, end: end))
+            }
+            for (person, v) in zip(people, villages.sorted()) {
+                out.append(PlanVillageHelper(person: person.id, sender: h.id, form: .station, site: v, start: start, end: end))
+            }
+            let clinics = annual.techKeys.filter { $0.a == h.id && solution.isOn(annual.techAt[$0]!) }.map(\.b).sorted()
+            for (person, c) in zip(chosen(annual.tech, of: h.id), clinics) {
+                out.append(PlanVillageHelper(person: person.id, sender: h.id, form: .techSupport, site: c, start: start, end: end))
+            }
+            var areas: [String] = []
+            for key in annual.roundsKeys where key.a == h.id {
+                areas += Array(repeating: key.b, count: solution.count(annual.roundsIn[key]!))
+            }
+            for (person, a) in zip(chosen(annual.rounds, of: h.id), areas) {
+                out.append(PlanVillageHelper(person: person.id, sender: h.id, form: .rounds, site: a, start: start, end: end))
+            }
+        }
+        return out
+    }
+
+    private func coverage() -> PlanCoverage {
+        func off(_ vars: [String: Variable]) -> [String] { vars.keys.filter { !solution.isOn(vars[$0]!) }.sorted() }
+        return PlanCoverage(townshipsWithoutTeam: off(annual.townshipCovered),
+                            eligibleVillagesUnstationed: off(annual.villageStationed),
+                            clinicsWithoutTechSupport: off(annual.clinicSupported),
+                            serviceAreasWithoutRounds: off(annual.areaCovered))
+    }
+}

@@ -1,0 +1,85 @@
+import Foundation
+
+/// Options of `rota plan`.
+public struct PlanningOptions: Sendable {
+    /// Wall-clock seconds GLPK may search.
+    public var timeLimit: Double
+    /// Relative MIP gap at which a plan is good enough (0.01 = 1%).
+    public var gap: Double
+    /// The objective's weights.
+    public var weights: ObjectiveWeights
+
+    public init(timeLimit: Double = 60, gap: Double = 0.01, weights: ObjectiveWeights = ObjectiveWeights()) {
+        self.timeLimit = timeLimit; self.gap = gap; self.weights = weights
+    }
+}
+
+/// How big the model was and how the solve went.
+public struct ModelStatistics: Sendable, Hashable {
+    public var rows: Int
+    public var columns: Int
+    public var integerColumns: Int
+    public var nonzeros: Int
+}
+
+/// What `AnnualPlanner.plan` found.
+public enum PlanningOutcome: Sendable {
+    /// A compliant plan (its `solver` field says how good it is).
+    case planned(Plan)
+    /// No compliant plan exists; the explanation names the colliding rules.
+    case infeasible(ConflictExplanation)
+    /// The solver stopped before it found any plan (time limit).
+    case stopped(PlanSolver)
+}
+
+/// Plans a year of dispatch: the teams, village helpers and TCM clinics that meet every
+/// annual rule of the scenario's profile at the least cost of the documented objective.
+///
+/// The whole year is one integer programme (see `AnnualModel`), solved with GLPK under a
+/// time limit and MIP gap. When it is infeasible, an elastic copy of the model — every rule
+/// instance allowed to give way at a price — finds which rules must give way and by how much.
+///
+/// ```swift
+/// let scenario = try ScenarioReader.read(path: "Scenarios/heze-city-2025.yaml")
+/// switch try AnnualPlanner(scenario: scenario).plan() {
+/// case .planned(let plan): try plan.jsonData().write(to: url)
+/// case .infeasible(let why): print(why.render())
+/// case .stopped: exit(3)
+/// }
+/// ```
+public struct AnnualPlanner: Sendable {
+    public let scenario: Scenario
+    public let options: PlanningOptions
+
+    public init(scenario: Scenario, options: PlanningOptions = PlanningOptions()) {
+        self.scenario = scenario; self.options = options
+    }
+
+    /// The models the planner solves, for `--write-model` (named, labelled, ready for MPS).
+    public func models() -> [Model] {
+        [AnnualModel(instance: PlanningInstance(scenario: scenario), weights: options.weights).model]
+    }
+
+    /// Plans the year. `progress` is called on the calling thread while GLPK works.
+    public func plan(progress: ((SolveProgress) -> Void)? = nil) throws(SolverError) -> PlanningOutcome {
+        let instance = PlanningInstance(scenario: scenario)
+        let annual = AnnualModel(instance: instance, weights: options.weights)
+        let model = annual.model
+        let solveOptions = SolveOptions(timeLimit: options.timeLimit, gap: options.gap, presolve: true)
+        let solution = try Solver().solve(model, options: solveOptions, progress: progress)
+        let stats = PlanSolver(status: solution.status.rawValue, objective: solution.objective ?? 0,
+                               bound: solution.bound ?? 0, gap: solution.gap ?? 1, models: 1,
+                               rows: model.rows.count, columns: model.columns.count,
+                               integerColumns: model.integerColumnCount)
+        switch solution.status {
+        case .optimal, .feasible:
+            var plan = AnnualPlanExtractor(annual: annual, solution: solution).plan()
+            plan.solver = stats
+            return .planned(plan)
+        case .infeasible:
+            return .infeasible(try ConflictFinder(instance: instance, model: model, timeLimit: options.timeLimit).explain())
+        case .noSolutionYet, .unbounded:
+            return .stopped(stats)
+        }
+    }
+}

@@ -1,0 +1,46 @@
+import ArgumentParser
+import Foundation
+import Rota
+
+/// Writes to standard error.
+func printError(_ text: String) {
+    FileHandle.standardError.write(Data((text + "\n").utf8))
+}
+
+/// Reads a scenario, or prints every problem and exits 2.
+func readScenarioOrExit(_ path: String) throws -> Scenario {
+    do {
+        let scenario = try ScenarioReader.read(path: path)
+        for w in scenario.warnings { printError("warning: \(w)") }
+        return scenario
+    } catch {
+        printError(error.description)
+        printError("\(error.diagnostics.count) problem\(error.diagnostics.count == 1 ? "" : "s") in \(path); nothing was written.")
+        throw ExitCode(2)
+    }
+}
+
+/// Writes files all at once: into a hidden staging folder beside `directory`, then moved into
+/// place, so a failure part-way leaves nothing half-written.
+func writeAll(_ files: [(name: String, data: Data)], into directory: String) throws {
+    let fm = FileManager.default
+    try fm.createDirectory(atPath: directory, withIntermediateDirectories: true)
+    let staging = (directory as NSString).appendingPathComponent(".rota-staging-\(getpid())")
+    try? fm.removeItem(atPath: staging)
+    try fm.createDirectory(atPath: staging, withIntermediateDirectories: true)
+    defer { try? fm.removeItem(atPath: staging) }
+    for f in files {
+        let path = (staging as NSString).appendingPathComponent(f.name)
+        try fm.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try f.data.write(to: URL(fileURLWithPath: path))
+    }
+    for f in files {
+        let target = (directory as NSString).appendingPathComponent(f.name)
+        try fm.createDirectory(atPath: (target as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        if fm.fileExists(atPath: target) { try fm.removeItem(atPath: target) }
+        try fm.moveItem(atPath: (staging as NSString).appendingPathComponent(f.name), toPath: target)
+    }
+}
+
+/// Whether standard error is a terminal (progress is shown only then).
+var standardErrorIsTerminal: Bool { isatty(STDERR_FILENO) != 0 }

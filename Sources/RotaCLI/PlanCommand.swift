@@ -1,0 +1,73 @@
+import ArgumentParser
+import Foundation
+import Rota
+
+struct PlanCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "plan",
+        abstract: "Plan a year of dispatch for a scenario and write plan.json and assignments.csv.",
+        discussion: "Exit 0 with a plan, 1 when no compliant plan exists (the rules that collide are named), 2 for bad input, 3 when the solver stops without a plan."
+    )
+
+    @Argument(help: "The scenario YAML file.")
+    var scenario: String
+
+    @Option(name: .long, help: "Folder for the outputs (default: out/<scenario name>).")
+    var out: String?
+
+    @Option(name: .long, help: "Seconds the solver may search.")
+    var timeLimit: Double = 60
+
+    @Option(name: .long, help: "Relative MIP gap at which a plan is good enough, e.g. 0.01 for 1%.")
+    var gap: Double = 0.01
+
+    @Option(name: .long, help: "Also write the models solved, as MPS files, into this folder.")
+    var writeModel: String?
+
+    @Flag(name: .long, help: "Print no progress and no summary.")
+    var quiet = false
+
+    func validate() throws {
+        guard timeLimit > 0, timeLimit.isFinite else { throw ValidationError("--time-limit must be a positive number of seconds") }
+        guard gap >= 0, gap < 1 else { throw ValidationError("--gap must be at least 0 and below 1 (0.01 is 1%)") }
+    }
+
+    func run() throws {
+        let scenario = try readScenarioOrExit(self.scenario)
+        let planner = AnnualPlanner(scenario: scenario, options: PlanningOptions(timeLimit: timeLimit, gap: gap))
+        if let dir = writeModel {
+            try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+            for model in planner.models() {
+                try Solver().writeMPS(model, to: (dir as NSString).appendingPathComponent("\(model.name).mps"))
+            }
+        }
+        let showProgress = !quiet && standardErrorIsTerminal
+        let outcome = try planner.plan(progress: showProgress ? { p in
+            let inc = p.incumbent.map { String(format: "%.1f", $0) } ?? "—"
+            let bound = p.bound.map { String(format: "%.1f", $0) } ?? "—"
+            let gap = p.gap.map { String(format: "%.2f%%", $0 * 100) } ?? "—"
+            FileHandle.standardError.write(Data(String(format: "\r  %6.1f s   incumbent %@   bound %@   gap %@      ", p.elapsed, inc, bound, gap).utf8))
+        } : nil)
+        if showProgress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+        switch outcome {
+        case .planned(let plan):
+            let dir = out ?? "out/\(scenario.name)"
+            try writeAll([
+                ("plan.json", try plan.jsonData()),
+                ("assignments.csv", Data(AssignmentsCSV.render(plan: plan, scenario: scenario).utf8)),
+            ], into: dir)
+            if !quiet {
+                print(PlanSummary(plan: plan, scenario: scenario).render())
+                print("")
+                print("Wrote \(dir)/plan.json and \(dir)/assignments.csv")
+            }
+        case .infeasible(let explanation):
+            print(explanation.render())
+            print("No plan was written.")
+            throw ExitCode(1)
+        case .stopped(let s):
+            printError("The solver stopped after the time limit without finding a plan (\(s.rows) rows, \(s.columns) columns). Try a longer --time-limit.")
+            throw ExitCode(3)
+        }
+    }
+}
