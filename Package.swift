@@ -51,7 +51,7 @@ let package = Package(
         ),
         .testTarget(
             name: "RotaCLITests",
-            dependencies: ["Rota"],
+            dependencies: ["Rota", "RotaCLI"],
             path: "Tests/RotaCLITests"
         ),
     ]
