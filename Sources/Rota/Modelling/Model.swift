@@ -153,3 +153,11 @@ extension Model {
         return (m, slack)
     }
 }
+
+extension Model {
+    /// Drops the objective: every feasible point is optimal (for feasibility checks).
+    public mutating func zeroObjective() {
+        objectiveConstant = 0
+        for j in columns.indices { columns[j].cost = 0 }
+    }
+}
