@@ -36,7 +36,7 @@ test: deps
 	$(SWIFT) test
 
 bench: build
-	bash scripts/bench.sh
+	python3 scripts/bench.py
 
 clean:
 	rm -rf .build out bench-out
