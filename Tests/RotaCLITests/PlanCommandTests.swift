@@ -30,6 +30,7 @@ import Testing
           --version               Show the version.
           -h, --help              Show help information.
 
+
         """)
     }
 
