@@ -67,6 +67,9 @@ enum ProfileFile {
             }
         }
         let extends = fields.has("extends")
+        if extends, fields["extends"] == nil {
+            log.add(fields.place(of: "extends"), "required field has no value", expected: builtInList)
+        }
 
         var overrides: [(key: String, value: ParameterValue)] = []
         var rulesPlace = fields.place(of: "rules")

@@ -61,14 +61,14 @@ enum YAMLDocument {
                     log.add(SourcePlace(file: file, line: r.line, path: "document"),
                             "key \(Quote.text(r.key)) is given more than once in one mapping")
                 }
-                log.add(syntaxProblem(error, file: file, text: current))
+                log.add(syntaxProblem(error, file: file))
                 return nil
             }
         }
     }
 
     /// A YAML syntax error as a diagnostic on its line.
-    static func syntaxProblem(_ error: any Error, file: String, text: String) -> Diagnostic {
+    static func syntaxProblem(_ error: any Error, file: String) -> Diagnostic {
         func at(_ line: Int, _ problem: String, _ context: YamlError.Context?) -> Diagnostic {
             var message = "YAML syntax error: \(problem)"
             if let context {
@@ -85,7 +85,7 @@ enum YAMLDocument {
              let .composer(context, problem, mark, _):
             // Yams reports "another document" with a context on line 1 that says nothing useful.
             let useful = context.flatMap { $0.mark.line == 1 && $0.mark.column == 1 && problem.contains("another document") ? nil : $0 }
-            let message = problem.contains("another document") ? "a second document starts here; a scenario is one document" : problem
+            let message = problem.contains("another document") ? "a second document starts here; the file must hold one document" : problem
             return at(mark.line, message, useful)
         case let .reader(problem, offset, _, yaml):
             let line = offset.map { lineOfUTF8Offset($0, in: yaml) } ?? 0

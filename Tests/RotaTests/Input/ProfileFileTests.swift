@@ -68,6 +68,10 @@ import Testing
         #expect(dir.problems(miniScenario(staff: "[]", profile: "noname.yaml")) == [
             "noname.yaml:3: name: key \"name\" is given twice in this mapping (first on line 2)",
         ])
+        dir.write("empty-extends.yaml", "name: e\nextends:\n")
+        #expect(dir.problems(miniScenario(staff: "[]", profile: "empty-extends.yaml")) == [
+            "empty-extends.yaml:2: extends: required field has no value (expected heze-city, heze-mudan, yanggu-county, jining-city)",
+        ])
         #expect(dir.problems(miniScenario(staff: "[]", profile: "gone/p.yaml")) == [
             "heze.yaml:2: profile: cannot read profile file \"gone/p.yaml\": no such file (expected heze-city, heze-mudan, yanggu-county, jining-city, or the path of a profile file)",
         ])

@@ -419,7 +419,7 @@ func gb18030(_ text: String) -> [UInt8]? {
             "heze.yaml: document: the file is empty (expected a YAML mapping of fields)",
         ])
         #expect(dir.problems("a: 1\n---\nb: 2\n") == [
-            "heze.yaml:2: document: YAML syntax error: a second document starts here; a scenario is one document",
+            "heze.yaml:2: document: YAML syntax error: a second document starts here; the file must hold one document",
         ])
     }
 
