@@ -40,6 +40,10 @@ struct AnnualModel {
     var clinicSupported: [String: Variable] = [:]
     var areaCovered: [String: Variable] = [:]
 
+    /// Base names of the decision variables (the rest are soft-rule indicators).
+    static let decisionBases: Set<String> = ["t1", "t2", "station", "rounds", "tech", "tcm", "team1", "n1", "workstation",
+                                             "team2", "n2", "stationAt", "roundsIn", "techAt"]
+
     static let t1Roles: [Role] = [.doctor, .nurse, .pharmacist, .technician]
 
     init(instance: PlanningInstance, weights: ObjectiveWeights = ObjectiveWeights()) {

@@ -60,13 +60,29 @@ public struct AnnualPlanner: Sendable {
         [AnnualModel(instance: PlanningInstance(scenario: scenario), weights: options.weights).model]
     }
 
+    /// Fills in the soft-rule indicators of a start whose decisions are set, by solving the
+    /// model with every decision fixed. Nil when the decisions break a hard rule.
+    static func complete(_ annual: AnnualModel, decisions: [Double]) throws(SolverError) -> [Double]? {
+        var m = annual.model
+        for (j, column) in annual.model.columns.enumerated() {
+            let base = column.name.prefix { $0 != "[" }
+            if AnnualModel.decisionBases.contains(String(base)) { m.fix(Variable(index: j), to: decisions[j]) }
+        }
+        let s = try Solver().solve(m, options: SolveOptions(timeLimit: 30, gap: 0))
+        return s.status == .optimal ? s.values : nil
+    }
+
     /// Plans the year. `progress` is called on the calling thread while GLPK works.
     public func plan(progress: ((SolveProgress) -> Void)? = nil) throws(SolverError) -> PlanningOutcome {
         let instance = PlanningInstance(scenario: scenario)
         let annual = AnnualModel(instance: instance, weights: options.weights)
         let model = annual.model
-        let solveOptions = SolveOptions(timeLimit: options.timeLimit, gap: options.gap, presolve: true)
-        let solution = try Solver().solve(model, options: solveOptions, progress: progress)
+        let clock = ContinuousClock(), started = clock.now
+        var start: [Double]? = nil
+        if let decisions = GreedyStart.build(annual) { start = try AnnualPlanner.complete(annual, decisions: decisions) }
+        let spent = Double((clock.now - started).components.seconds)
+        let solveOptions = SolveOptions(timeLimit: max(1, options.timeLimit - spent), gap: options.gap, presolve: start == nil)
+        let solution = try Solver().solve(model, options: solveOptions, start: start, progress: progress)
         let stats = PlanSolver(status: solution.status.rawValue, objective: solution.objective ?? 0,
                                bound: solution.bound ?? 0, gap: solution.gap ?? 1, models: 1,
                                rows: model.rows.count, columns: model.columns.count,
