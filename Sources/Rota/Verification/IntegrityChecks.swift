@@ -9,7 +9,7 @@
 ///
 /// ```text
 /// PLAN.integrity[team:T1:hz-municipal>cao-people]: members "hzm-9999" are not staff of the scenario
-/// PLAN.integrity[person:hzm-0001]: T1 team … overlaps stationing at … (2025-01-01..2025-06-30)
+/// PLAN.integrity[person:hzm-0001]: T1 team … (…) and stationing at … (…) at the same time
 /// ```
 extension PlanVerifier {
     func integrityChecks(_ plan: Plan, _ view: PlanView) -> [RuleCheck] {
@@ -211,6 +211,13 @@ extension PlanVerifier {
         return result
     }
 
+    /// A clash in words: `X (dates) and Y (dates) at the same time`, with why the TCM
+    /// exception does not apply when the pair looks like it.
+    func clashText(_ a: Duty, _ b: Duty, person: StaffMember) -> String {
+        let text = "\(a.describe(context)) and \(b.describe(context)) at the same time"
+        return a.exceptionRefused(b, person: person, context).map { "\(text) (\($0))" } ?? text
+    }
+
     private func onePlaceAtATime(_ view: PlanView) -> [RuleCheck] {
         let ctx = context
         return view.duties.keys.sorted().compactMap { id -> RuleCheck? in
@@ -222,7 +229,7 @@ extension PlanVerifier {
             let finding = clashes.isEmpty
                 ? "\(ctx.label(person: id)) is in one place at a time across \(duties.count) duties"
                 : "\(ctx.label(person: id)) is in two places at once: "
-                    + clashes.map { "\($0.0.describe(ctx)) overlaps \($0.1.describe(ctx))" }.joined(separator: "; ")
+                    + clashes.map { clashText($0.0, $0.1, person: person) }.joined(separator: "; ")
             return ctx.check("PLAN.integrity", "person:\(id)", subject: ctx.subject(person: id),
                              quantities: [Quantity("duties", duties.count), Quantity("overlaps", clashes.count)],
                              arithmetic: "overlapping duties \(clashes.count) \(clashes.isEmpty ? "=" : "≠") 0",

@@ -44,7 +44,7 @@ extension PlanVerifier {
             let clashes = conflicts(of: person, duties)
             var problems: [String] = []
             if held.count > 1 { problems.append("holds \(held.count) full-time postings (\(held.map(\.key).joined(separator: ", ")))") }
-            for (a, b) in clashes { problems.append("\(a.describe(ctx)) overlaps \(b.describe(ctx))") }
+            for (a, b) in clashes { problems.append("holds \(clashText(a, b, person: person))") }
             let witnesses = held.map(\.witness)
                 + clashes.flatMap { a, b in
                     [a.witness(ctx), b.witness(ctx)]
@@ -71,7 +71,7 @@ extension PlanVerifier {
                                  quantities: [Quantity("leaveWorkingDays", days), Quantity("maxLeaveDays", limit)],
                                  arithmetic: "leave working days \(atMost(days, limit))",
                                  finding: "\(ctx.label(person: id)) is on leave \(counted(days, "working day", "working days")) "
-                                     + "during \(duty.describe(ctx)); at most \(limit) allowed",
+                                     + "during \(duty.describe(ctx)); at most \(limit) are allowed",
                                  witnesses: [duty.witness(ctx)]
                                      + overlap.map { Witness(.dates, $0.description, note: "leave") },
                                  passed: days <= limit)

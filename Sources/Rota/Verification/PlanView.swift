@@ -9,7 +9,7 @@
 /// ```swift
 /// let view = PlanView(plan: plan, context: ctx)
 /// view.teams(tier: "T1").map(\.team.id)   // ["T1:hz-municipal>cao-people", …]
-/// view.duties["hzm-0001"]                   // [T1 team T1:hz-municipal>cao-people, 2025-01-01..2025-12-31]
+/// view.duties["hzm-0001"]?.map(\.key)      // ["T1:hz-municipal>cao-people"]
 /// ```
 struct PlanView: Sendable {
     struct Team: Sendable {
@@ -144,8 +144,8 @@ struct Duty: Sendable, Hashable {
         }
     }
 
-    /// The duty and its dates, e.g. `T1 team T1:hz-municipal>cao-people, 2025-01-01..2025-12-31`.
-    func describe(_ ctx: VerificationContext) -> String { "\(what(ctx)), \(range)" }
+    /// The duty and its dates, e.g. `T1 team T1:hz-municipal>cao-people (2025-01-01..2025-12-31)`.
+    func describe(_ ctx: VerificationContext) -> String { "\(what(ctx)) (\(range))" }
 
     /// The duty's dates as evidence.
     func witness(_ ctx: VerificationContext) -> Witness { Witness(.dates, range.description, note: what(ctx)) }
@@ -156,11 +156,36 @@ struct Duty: Sendable, Hashable {
     /// member's 3331 visits, is part of the team itself in plan.json and never appears as a
     /// separate duty.)
     func mayOverlap(_ other: Duty, person: StaffMember, _ ctx: VerificationContext) -> Bool {
+        isOwnCentreClinic(other, ctx) && (ctx.institutions[centre(other)]?.tcmFeatured ?? false)
+            && isSeniorTCMDoctor(person)
+    }
+
+    /// Why the T2 + own-centre TCM clinic exception does not cover this pair although it
+    /// looks like it, or nil when the pair is of another kind or the exception applies.
+    func exceptionRefused(_ other: Duty, person: StaffMember, _ ctx: VerificationContext) -> String? {
+        guard isOwnCentreClinic(other, ctx) else { return nil }
+        if !(ctx.institutions[centre(other)]?.tcmFeatured ?? false) {
+            return "the centre is not TCM-featured, so its T2 member may not hold a TCM clinic there"
+        }
+        if !isSeniorTCMDoctor(person) {
+            return "only a senior-title TCM doctor posted with a T2 team may also hold the centre's TCM clinic"
+        }
+        return nil
+    }
+
+    /// Whether one of the pair is a T2 team and the other a TCM clinic at that team's recipient.
+    private func isOwnCentreClinic(_ other: Duty, _ ctx: VerificationContext) -> Bool {
         func pair(_ a: Duty, _ b: Duty) -> Bool {
             guard case .team("T2", _, let recipient) = a.kind, case .tcmClinic(let centre) = b.kind else { return false }
-            return recipient == centre && (ctx.institutions[centre]?.tcmFeatured ?? false)
-                && isSeniorTCMDoctor(person)
+            return recipient == centre
         }
         return pair(self, other) || pair(other, self)
+    }
+
+    /// The centre of whichever of the pair is a TCM clinic.
+    private func centre(_ other: Duty) -> String {
+        if case .tcmClinic(let c) = kind { return c }
+        if case .tcmClinic(let c) = other.kind { return c }
+        return ""
     }
 }

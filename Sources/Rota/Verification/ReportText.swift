@@ -49,7 +49,7 @@ extension VerificationReport {
         }
 
         lines.append("")
-        lines.append("Not checked here (plan.json carries no weekly timetable):")
+        lines.append("Not checked here:")
         for item in PlanVerifier.notChecked { lines.append("- \(item.rule): \(item.reason)") }
         return lines.joined(separator: "\n") + "\n"
     }

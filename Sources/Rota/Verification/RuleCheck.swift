@@ -46,7 +46,8 @@ public struct Quantity: Codable, Sendable, Hashable {
 /// A concrete thing that shows why a check passed or failed: a person, an institution, a
 /// service area, a team or a date range, with what it stands for in the check.
 ///
-/// Witnesses of a check are kept sorted (kind, id, note), so the same plan always yields the
+/// Witnesses of a check are kept sorted (kind in the order team, institution, service area,
+/// person, dates; then id and note), so the same plan always yields the
 /// same list whatever order its JSON lists things in.
 ///
 /// ```swift
@@ -56,9 +57,9 @@ public struct Quantity: Codable, Sendable, Hashable {
 public struct Witness: Codable, Sendable, Hashable, Comparable {
     /// What a witness names.
     public enum Kind: String, Codable, Sendable, Hashable, CaseIterable {
-        case person, institution
+        case team, institution
         case serviceArea = "service-area"
-        case team, dates
+        case person, dates
 
         var rank: Int { Kind.allCases.firstIndex(of: self)! }
     }
