@@ -47,3 +47,20 @@ import Testing
         #expect(throws: InputError.self) { try PlanReader.read(path: "/nonexistent/plan.json") }
     }
 }
+
+@Suite struct PlanFormatDocTests {
+    /// The example in docs/plan-format.md is a readable plan of the fixture scenario.
+    @Test func documentedExampleDecodes() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent()
+        let doc = try String(contentsOf: root.appendingPathComponent("docs/plan-format.md"), encoding: .utf8)
+        let start = try #require(doc.range(of: "```json\n"))
+        let end = try #require(doc.range(of: "\n```", range: start.upperBound..<doc.endIndex))
+        let plan = try PlanReader.decode(Data(doc[start.upperBound..<end.lowerBound].utf8), file: "plan-format.md")
+        #expect(plan.format == Plan.formatVersion)
+        #expect(plan.teams.map(\.id) == ["T1:hz-municipal>cao-people", "T2:cao-people>cao-hanji"])
+        let report = PlanVerifier(scenario: Fixture.scenario).verify(plan)
+        // Every item of the example is well-formed for the fixture scenario.
+        #expect(report.checks(rule: "PLAN.integrity").filter { !$0.passed }.map(\.instance) == [])
+    }
+}
