@@ -69,7 +69,7 @@ extension PlanVerifier {
                 "exact roles \(rolesRight) \(rolesRight == 3 ? "=" : "<") 3",
                 "workstation central \(isCentral ? 1 : 0) \(isCentral ? "=" : "≠") 1",
                 "in recipient's county \(inCounty ? 1 : 0) \(inCounty ? "=" : "≠") 1",
-                "T1 teams at this workstation \(atMost(atStation, 1))",
+                "T1 teams at this workstation \(VerifyText.atMost(atStation, 1))",
             ].joined(separator: "; ")
             return ctx.check("T1.3331", team.id, subject: subject,
                              quantities: [Quantity("groupInTeam", inTeam), Quantity("exactRoles", rolesRight),

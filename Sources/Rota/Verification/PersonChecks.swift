@@ -51,7 +51,7 @@ extension PlanVerifier {
                 }
             return ctx.check("PERSON.one-posting", id, subject: ctx.subject(person: id),
                              quantities: [Quantity("postings", held.count), Quantity("overlaps", clashes.count)],
-                             arithmetic: "full-time postings \(atMost(held.count, 1)); "
+                             arithmetic: "full-time postings \(VerifyText.atMost(held.count, 1)); "
                                  + "duties overlapping a posting \(clashes.count) \(clashes.isEmpty ? "=" : "≠") 0",
                              finding: problems.isEmpty
                                  ? "\(ctx.label(person: id)) holds one full-time posting and nothing else alongside it"
@@ -69,8 +69,8 @@ extension PlanVerifier {
                 let days = ctx.calendar.count(in: overlap)
                 return ctx.check("PERSON.leave", "\(id)@\(duty.key)", subject: ctx.subject(person: id),
                                  quantities: [Quantity("leaveWorkingDays", days), Quantity("maxLeaveDays", limit)],
-                                 arithmetic: "leave working days \(atMost(days, limit))",
-                                 finding: "\(ctx.label(person: id)) is on leave \(counted(days, "working day", "working days")) "
+                                 arithmetic: "leave working days \(VerifyText.atMost(days, limit))",
+                                 finding: "\(ctx.label(person: id)) is on leave \(VerifyText.counted(days, "working day", "working days")) "
                                      + "during \(duty.describe(ctx)); at most \(limit) are allowed",
                                  witnesses: [duty.witness(ctx)]
                                      + overlap.map { Witness(.dates, $0.description, note: "leave") },

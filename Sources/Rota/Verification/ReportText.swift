@@ -35,11 +35,11 @@ extension VerificationReport {
 
         let failed = failures
         if failed.isEmpty {
-            lines.append("PASSES: all \(counted(checks.count, "rule instance holds", "rule instances hold")).")
+            lines.append("PASSES: all \(VerifyText.counted(checks.count, "rule instance holds", "rule instances hold")).")
         } else {
             let familyCount = Set(failed.map(\.rule)).count
-            lines.append("FAILS: \(failed.count) of \(counted(checks.count, "rule instance", "rule instances")) "
-                         + "\(failed.count == 1 ? "is" : "are") broken, in \(counted(familyCount, "rule family", "rule families")).")
+            lines.append("FAILS: \(failed.count) of \(VerifyText.counted(checks.count, "rule instance", "rule instances")) "
+                         + "\(failed.count == 1 ? "is" : "are") broken, in \(VerifyText.counted(familyCount, "rule family", "rule families")).")
             lines.append("")
             lines.append("Failures")
             for (n, c) in failed.enumerated() {
@@ -76,7 +76,6 @@ extension VerificationReport {
         switch s.kind {
         case .plan: return s.name
         case .region: return "\(s.name) (\(s.id))"
-        case .serviceArea: return "service area \(s.id)"
         case .institution, .person, .team:
             return s.name.isEmpty ? "\(s.id) (not in the scenario)" : "\(s.name) (\(s.id))"
         }

@@ -3,8 +3,8 @@ public enum Verdict: String, Codable, Sendable, Hashable, CaseIterable {
     case pass, fail
 }
 
-/// What a rule instance is about: an institution, a person, a team, a service area, the
-/// region, or the plan file itself.
+/// What a rule instance is about: an institution, a person, a team, the region, or the plan
+/// file itself.
 ///
 /// `id` is the scenario or plan id; `name` is the display name a planner knows (the Chinese
 /// name of an institution or person, `菏泽市立医院 → 曹县人民医院` for a team).
@@ -16,7 +16,6 @@ public struct CheckSubject: Codable, Sendable, Hashable {
     /// The kinds of thing a rule instance can be about.
     public enum Kind: String, Codable, Sendable, Hashable, CaseIterable {
         case plan, region, institution, person, team
-        case serviceArea = "service-area"
     }
 
     public var kind: Kind

@@ -1,20 +1,22 @@
 import Foundation
 
-/// Whether a staff member may hold a TCM.weekly clinic: a doctor whose specialty is TCM and
-/// whose title is senior (高级职称: associate-senior or senior).
-///
-/// The verifier's own test, written apart from `StaffMember.isSeniorTCMPhysician`.
-///
-/// ```swift
-/// isSeniorTCMDoctor(StaffMember(id: "x", name: "王芳", institution: "h", role: .doctor,
-///                               specialty: "TCM", title: .associateSenior))   // true
-/// ```
-func isSeniorTCMDoctor(_ s: StaffMember) -> Bool {
-    guard s.role == .doctor,
-          s.specialty?.trimmingCharacters(in: .whitespaces).lowercased() == "tcm" else { return false }
-    switch s.title {
-    case .associateSenior?, .senior?: return true
-    case .junior?, .intermediate?, nil: return false
+extension PlanVerifier {
+    /// Whether a staff member may hold a TCM.weekly clinic: a doctor whose specialty is TCM and
+    /// whose title is senior (高级职称: associate-senior or senior).
+    ///
+    /// The verifier's own test, written apart from `StaffMember.isSeniorTCMPhysician`.
+    ///
+    /// ```swift
+    /// PlanVerifier.isSeniorTCMDoctor(StaffMember(id: "x", name: "王芳", institution: "h", role: .doctor,
+    ///                               specialty: "TCM", title: .associateSenior))   // true
+    /// ```
+    static func isSeniorTCMDoctor(_ s: StaffMember) -> Bool {
+        guard s.role == .doctor,
+              s.specialty?.trimmingCharacters(in: .whitespaces).lowercased() == "tcm" else { return false }
+        switch s.title {
+        case .associateSenior?, .senior?: return true
+        case .junior?, .intermediate?, nil: return false
+        }
     }
 }
 
@@ -43,13 +45,13 @@ extension PlanVerifier {
         let ctx = context
         return ctx.institutions(of: .township).filter(\.tcmFeatured).map { centre in
             let clinics = view.clinics.filter { $0.clinic.centre == centre.id }
-            let qualifying = clinics.filter { c in c.range != nil && c.physician.map(isSeniorTCMDoctor) == true }
+            let qualifying = clinics.filter { c in c.range != nil && c.physician.map(PlanVerifier.isSeniorTCMDoctor) == true }
             let gaps = uncovered(ctx.period, by: qualifying.compactMap(\.range))
             let gapDays = gaps.reduce(0) { $0 + $1.dayCount }
             var witnesses = clinics.map { c -> Witness in
                 let note: String
                 if let p = c.physician {
-                    note = isSeniorTCMDoctor(p) ? "senior TCM doctor, \(c.clinic.start)..\(c.clinic.end)"
+                    note = PlanVerifier.isSeniorTCMDoctor(p) ? "senior TCM doctor, \(c.clinic.start)..\(c.clinic.end)"
                         : "not a senior-title TCM doctor (\(p.role.rawValue), \(p.specialty ?? "no specialty"), \(p.title?.rawValue ?? "no title"))"
                 } else { note = "unknown physician" }
                 return ctx.witness(person: c.clinic.physician, note: note)
@@ -58,14 +60,14 @@ extension PlanVerifier {
             var problems: [String] = []
             if qualifying.isEmpty {
                 problems.append(clinics.isEmpty ? "no senior TCM physician holds a clinic at the centre"
-                                                : "none of its \(counted(clinics.count, "clinic", "clinics")) is held by a senior-title TCM doctor")
+                                                : "none of its \(VerifyText.counted(clinics.count, "clinic", "clinics")) is held by a senior-title TCM doctor")
             } else if gapDays > 0 {
                 problems.append("\(gapDays) days of the period have no senior TCM clinic (\(gaps.map(\.description).joined(separator: ", ")))")
             }
             return ctx.check("TCM.weekly", centre.id, subject: ctx.subject(institution: centre.id),
                              quantities: [Quantity("clinics", clinics.count), Quantity("qualifyingClinics", qualifying.count),
                                           Quantity("uncoveredDays", gapDays)],
-                             arithmetic: "qualifying clinics \(atLeast(qualifying.count, 1)); "
+                             arithmetic: "qualifying clinics \(VerifyText.atLeast(qualifying.count, 1)); "
                                  + "period days without one \(gapDays) \(gapDays == 0 ? "=" : "≠") 0",
                              finding: problems.isEmpty
                                  ? "a senior-title TCM doctor holds a clinic at \(ctx.label(institution: centre.id)) throughout the period"
@@ -94,8 +96,8 @@ extension PlanVerifier {
             let list = centres[id]!.sorted()
             return ctx.check("TCM.weekly", "physician:\(id)", subject: ctx.subject(person: id),
                              quantities: [Quantity("centres", list.count), Quantity("centresPerPhysician", limit)],
-                             arithmetic: "centres \(atMost(list.count, limit))",
-                             finding: "\(ctx.label(person: id)) holds TCM clinics at \(counted(list.count, "centre", "centres")); "
+                             arithmetic: "centres \(VerifyText.atMost(list.count, limit))",
+                             finding: "\(ctx.label(person: id)) holds TCM clinics at \(VerifyText.counted(list.count, "centre", "centres")); "
                                  + "at most \(limit) allowed",
                              witnesses: list.map { ctx.witness(institution: $0, note: "TCM clinic") },
                              passed: list.count <= limit)

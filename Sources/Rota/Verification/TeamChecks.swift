@@ -1,16 +1,18 @@
-/// The two tiers of full-time teams and what differs between them.
-///
-/// ```swift
-/// TeamTier.t1.senderTiers      // [.tertiary]
-/// TeamTier.t2.recipientTier    // .township
-/// ```
-enum TeamTier: String, Sendable {
-    case t1 = "T1", t2 = "T2"
+extension PlanVerifier {
+    /// The two tiers of full-time teams and what differs between them.
+    ///
+    /// ```swift
+    /// TeamTier.t1.senderTiers      // [.tertiary]
+    /// TeamTier.t2.recipientTier    // .township
+    /// ```
+    enum TeamTier: String, Sendable {
+        case t1 = "T1", t2 = "T2"
 
-    /// Who may send a team of this tier (T1.one-sender, T2.one-sender).
-    var senderTiers: [Tier] { self == .t1 ? [.tertiary] : [.secondary, .county] }
-    /// Where a team of this tier goes (T1.locality, T2.locality).
-    var recipientTier: Tier { self == .t1 ? .county : .township }
+        /// Who may send a team of this tier (T1.one-sender, T2.one-sender).
+        var senderTiers: [Tier] { self == .t1 ? [.tertiary] : [.secondary, .county] }
+        /// Where a team of this tier goes (T1.locality, T2.locality).
+        var recipientTier: Tier { self == .t1 ? .county : .township }
+    }
 }
 
 /// T1/T2 team rules: team-size, team-mix, duration, one-sender, locality and the per-hospital
@@ -43,8 +45,8 @@ extension PlanVerifier {
         let ctx = context, need = ctx.parameters.int("\(tier.rawValue).team-size"), n = t.members.count
         return ctx.check("\(tier.rawValue).team-size", t.team.id, subject: ctx.subject(team: t.team),
                          quantities: [Quantity("members", n), Quantity("teamSize", need)],
-                         arithmetic: atLeast(n, need),
-                         finding: "the team has \(counted(n, "member", "members")) of the scenario; at least \(need) are required",
+                         arithmetic: VerifyText.atLeast(n, need),
+                         finding: "the team has \(VerifyText.counted(n, "member", "members")) of the scenario; at least \(need) are required",
                          witnesses: t.members.map { ctx.witness(person: $0.id, note: $0.role.rawValue) },
                          passed: n >= need)
     }
@@ -55,7 +57,7 @@ extension PlanVerifier {
         let missing = counts.filter { $0.1 < 1 }.map(\.0.rawValue)
         return ctx.check("\(tier.rawValue).team-mix", t.team.id, subject: ctx.subject(team: t.team),
                          quantities: counts.map { Quantity($0.0.rawValue, $0.1) },
-                         arithmetic: counts.map { "\($0.0.rawValue) \(atLeast($0.1, 1))" }.joined(separator: ", "),
+                         arithmetic: counts.map { "\($0.0.rawValue) \(VerifyText.atLeast($0.1, 1))" }.joined(separator: ", "),
                          finding: missing.isEmpty ? "the team has doctors, nurses and medical-technical staff"
                                                   : "the team has no \(missing.joined(separator: " and ")) member",
                          witnesses: t.members.map { ctx.witness(person: $0.id, note: $0.role.rawValue) },
@@ -110,7 +112,7 @@ extension PlanVerifier {
             problems.append("sender \(ctx.label(institution: team.sender)) is \(senderTier.map { "a \($0.rawValue) institution" } ?? "unknown"), not \(allowed)")
         }
         if !foreign.isEmpty {
-            problems.append("\(counted(foreign.count, "member comes", "members come")) from another institution than the sender")
+            problems.append("\(VerifyText.counted(foreign.count, "member comes", "members come")) from another institution than the sender")
         }
         let allowed = "{" + tier.senderTiers.map(\.rawValue).joined(separator: ", ") + "}"
         return ctx.check("\(tier.rawValue).one-sender", team.id, subject: ctx.subject(team: team),
@@ -170,9 +172,9 @@ extension PlanVerifier {
             let teamsOK = !needTeam || !own.isEmpty
             let met = quota.isMet(by: sent) && teamsOK
             let required = quota.required
-            let teamText = needTeam ? "teams \(atLeast(own.count, 1))" : "teams \(own.count) (none required)"
-            var finding = "\(ctx.label(institution: h.id)) sends \(counted(sent, "person", "people")) of its own in "
-                + "\(counted(own.count, "\(tier.rawValue) team", "\(tier.rawValue) teams"))"
+            let teamText = needTeam ? "teams \(VerifyText.atLeast(own.count, 1))" : "teams \(own.count) (none required)"
+            var finding = "\(ctx.label(institution: h.id)) sends \(VerifyText.counted(sent, "person", "people")) of its own in "
+                + "\(VerifyText.counted(own.count, "\(tier.rawValue) team", "\(tier.rawValue) teams"))"
             finding += required.map { "; \(quota.percentText)% of \(base) technical staff needs \($0)" } ?? ""
             if !teamsOK { finding += "; every listed sender must send at least one team" }
             return ctx.check(rule, h.id, subject: ctx.subject(institution: h.id),

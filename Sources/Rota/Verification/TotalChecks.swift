@@ -28,7 +28,7 @@ extension PlanVerifier {
         let ctx = context, need = ctx.parameters.int(rule), n = people.count
         return ctx.check(rule, ctx.scenario.name, subject: ctx.regionSubject,
                          quantities: [Quantity("people", n), Quantity("required", need)],
-                         arithmetic: atLeast(n, need),
+                         arithmetic: VerifyText.atLeast(n, need),
                          finding: "the plan has \(n) distinct \(what); at least \(need) required",
                          witnesses: people.map { ctx.witness(person: $0) },
                          passed: n >= need)

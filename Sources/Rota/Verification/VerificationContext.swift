@@ -18,7 +18,7 @@ struct VerificationContext: Sendable {
     let staff: [String: StaffMember]
     /// Service-area id → its villages, sorted by id.
     let serviceAreas: [String: [Institution]]
-    let calendar: WorkingDays
+    let calendar: PlanVerifier.WorkingDays
 
     init(scenario: Scenario) {
         self.scenario = scenario
@@ -35,7 +35,7 @@ struct VerificationContext: Sendable {
             areas[v.serviceArea ?? v.id, default: []].append(v)
         }
         self.serviceAreas = areas.mapValues { $0.sorted { $0.id < $1.id } }
-        self.calendar = WorkingDays(holidays: scenario.calendar.holidays, workdays: scenario.calendar.workdays)
+        self.calendar = PlanVerifier.WorkingDays(holidays: scenario.calendar.holidays, workdays: scenario.calendar.workdays)
     }
 
     /// Institutions of one tier, sorted by id.
@@ -107,11 +107,14 @@ struct VerificationContext: Sendable {
     }
 }
 
-/// `a ≥ b` or `a < b`, whichever holds.
-func atLeast(_ a: Int, _ b: Int) -> String { a >= b ? "\(a) ≥ \(b)" : "\(a) < \(b)" }
+/// Small text helpers the checks share for their arithmetic and findings.
+enum VerifyText {
+    /// `a ≥ b` or `a < b`, whichever holds.
+    static func atLeast(_ a: Int, _ b: Int) -> String { a >= b ? "\(a) ≥ \(b)" : "\(a) < \(b)" }
 
-/// `a ≤ b` or `a > b`, whichever holds.
-func atMost(_ a: Int, _ b: Int) -> String { a <= b ? "\(a) ≤ \(b)" : "\(a) > \(b)" }
+    /// `a ≤ b` or `a > b`, whichever holds.
+    static func atMost(_ a: Int, _ b: Int) -> String { a <= b ? "\(a) ≤ \(b)" : "\(a) > \(b)" }
 
-/// "1 person" / "3 people"-style counting.
-func counted(_ n: Int, _ singular: String, _ plural: String) -> String { "\(n) \(n == 1 ? singular : plural)" }
+    /// "1 person" / "3 people"-style counting.
+    static func counted(_ n: Int, _ singular: String, _ plural: String) -> String { "\(n) \(n == 1 ? singular : plural)" }
+}

@@ -51,7 +51,7 @@ extension PlanVerifier {
                                           Quantity("villageDoctor", v.villageDoctor ? 1 : 0),
                                           Quantity("integrated", v.integrated ? 1 : 0),
                                           Quantity("stationedAtOnce", atOnce)],
-                             arithmetic: "population \(atLeast(population, minimum)); \(flags); stationed at once \(atMost(atOnce, 1))",
+                             arithmetic: "population \(VerifyText.atLeast(population, minimum)); \(flags); stationed at once \(VerifyText.atMost(atOnce, 1))",
                              finding: problems.isEmpty
                                  ? "\(ctx.label(institution: site)) may receive a stationed helper (\(population) people, "
                                    + (v.villageDoctor ? "not integrated" : "no village doctor") + ")"
@@ -158,12 +158,12 @@ extension PlanVerifier {
             let floorBinding = base > 0 && (quota.required ?? 1) == 0
             let met = quota.isMet(by: sent) && (!floorBinding || sent >= 1)
             var arithmetic = quota.text(count: sent)
-            if floorBinding { arithmetic += "; every listed centre sends: \(atLeast(sent, 1))" }
+            if floorBinding { arithmetic += "; every listed centre sends: \(VerifyText.atLeast(sent, 1))" }
             let need = floorBinding ? 1 : quota.required
             return ctx.check("T3.quota", centre.id, subject: ctx.subject(institution: centre.id),
                              quantities: [Quantity("medicalStaff", base), Quantity("sent", sent), Quantity("required", need ?? -1)],
                              arithmetic: arithmetic,
-                             finding: "\(ctx.label(institution: centre.id)) sends \(counted(sent, "person", "people")) of its own "
+                             finding: "\(ctx.label(institution: centre.id)) sends \(VerifyText.counted(sent, "person", "people")) of its own "
                                  + "to villages for rounds or stationing"
                                  + (floorBinding ? "; every listed centre sends at least 1"
                                     : need.map { "; \(quota.percentText)% of \(base) medical staff needs \($0)" } ?? ""),
