@@ -1,0 +1,46 @@
+import Foundation
+import Testing
+
+/// Runs the built `rota` executable (next to the test bundle).
+private func rota(_ arguments: [String]) throws -> (status: Int32, out: String, err: String) {
+    let here = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+    let candidates = [here.appendingPathComponent("rota"),
+                      here.deletingLastPathComponent().appendingPathComponent("rota")]
+    let binary = try #require(candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) },
+                              "rota executable not found next to \(here.path)")
+    let process = Process()
+    process.executableURL = binary
+    process.arguments = arguments
+    let out = Pipe(), err = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    try process.run()
+    let o = out.fileHandleForReading.readDataToEndOfFile(), e = err.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return (process.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
+}
+
+@Suite struct VerifyCommandTests {
+    @Test func unreadableInputsExitTwoAndListBothFiles() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("rota-verify-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let plan = dir.appendingPathComponent("plan.json")
+        try Data("{\n  \"format\": \"rota-plan/1\",\n  ]".utf8).write(to: plan)
+        let scenario = dir.appendingPathComponent("missing.yaml").path
+
+        let run = try rota(["verify", scenario, plan.path])
+        #expect(run.status == 2)
+        #expect(run.out.isEmpty)
+        #expect(run.err.contains(scenario))
+        #expect(run.err.contains("\(plan.path):3: (whole file): not valid JSON"))
+    }
+
+    @Test func helpDescribesEveryArgument() throws {
+        let run = try rota(["verify", "--help"])
+        #expect(run.status == 0)
+        #expect(run.out.contains("USAGE: rota verify <scenario> <plan>"))
+        #expect(run.out.contains("The scenario YAML file the plan was made for."))
+        #expect(run.out.contains("The plan.json file to check"))
+    }
+}
