@@ -6,6 +6,6 @@ struct RotaCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rota",
         abstract: "Plans and verifies medical dispatch to county, township and village health services.",
-        subcommands: []
+        subcommands: [GenerateCommand.self]
     )
 }
