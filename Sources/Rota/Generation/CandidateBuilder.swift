@@ -24,11 +24,12 @@ struct CandidateBuilder {
         var reservedSeniorTCM = 0
     }
 
-    enum Tier { case city, county, township }
+    /// Where the sender stands, which shapes its candidates' titles.
+    enum Level { case city, county, township }
 
     var institution: String
     var kind: AtlasHospital.Kind
-    var tier: Tier
+    var level: Level
     var year: Int
     /// Villages a county-hospital candidate may call home; empty for other senders.
     var homeVillages: [String] = []
@@ -116,7 +117,7 @@ struct CandidateBuilder {
 
     private func pickSpecialty(_ role: Role, _ r: inout SeededRandom) -> String {
         let table: [(String, Int)]
-        switch (role, kind, tier) {
+        switch (role, kind, level) {
         case (.doctor, _, .township):
             table = [("general", 40), ("internal", 22), ("tcm", 16), ("pediatrics", 6), ("surgery", 6), ("obstetrics", 5), ("public-health", 5)]
         case (.doctor, .general, _):
@@ -145,7 +146,7 @@ struct CandidateBuilder {
     }
 
     private func pickTitle(_ r: inout SeededRandom) -> Title {
-        let weights: [Int] = switch tier {
+        let weights: [Int] = switch level {
         case .city: [25, 40, 25, 10]
         case .county: [30, 42, 21, 7]
         case .township: [45, 40, 13, 2]

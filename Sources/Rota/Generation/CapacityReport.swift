@@ -177,15 +177,15 @@ public struct CapacityReport: Sendable {
 
         // TCM: county physicians serve their own county first; city physicians cover the rest.
         let perPhysician = max(1, p.int("TCM.centres-per-physician"))
-        let cityTCM = s.staff.filter { m in
-            m.isSeniorTCMPhysician && institutions.contains { $0.id == m.institution && $0.tier.isCityHospital }
-        }.count
+        let cityHospitals = Set(institutions.filter { $0.tier.isCityHospital }.map(\.id))
+        let seniorTCM = s.staff.filter(\.isSeniorTCMPhysician)
+        let cityTCM = seniorTCM.filter { cityHospitals.contains($0.institution) }.count
         var leftForCity = 0
         let hospitalCounty = Dictionary(countyHospitals.map { ($0.id, $0.county ?? "") }, uniquingKeysWith: { a, _ in a })
         for c in countyIds {
             let centres = townships.filter { $0.county == c && $0.tcmFeatured }.count
             guard centres > 0 else { continue }
-            let own = s.staff.filter { $0.isSeniorTCMPhysician && hospitalCounty[$0.institution] == c }.count
+            let own = seniorTCM.filter { hospitalCounty[$0.institution] == c }.count
             leftForCity += max(0, centres - perPhysician * own)
             checks.append(Check(rule: "TCM.weekly+TCM.locality", subject: c, need: centres,
                                 have: perPhysician * (own + cityTCM),

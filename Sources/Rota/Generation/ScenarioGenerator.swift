@@ -204,7 +204,7 @@ public struct ScenarioGenerator: Sendable {
                 let teams = (q + p.int("T1.team-size") - 1) / max(1, p.int("T1.team-size"))
                 needs = .init(count: 3 * q, doctors: teams, nurses: teams, medicalTechnical: teams,
                               pharmacists: teams + (teams + 1) / 2, minimumAvailable: (5 * q + 1) / 2)
-                builder = CandidateBuilder(institution: h.id, kind: kind, tier: .city, year: GeneratedRegion.year)
+                builder = CandidateBuilder(institution: h.id, kind: kind, level: .city, year: GeneratedRegion.year)
             case .secondary, .county:
                 let q = p.percent("T2.quota").minimumCount(of: h.technicalStaff ?? 0)
                 let teams = (q + p.int("T2.team-size") - 1) / max(1, p.int("T2.team-size"))
@@ -212,7 +212,7 @@ public struct ScenarioGenerator: Sendable {
                 let least = teams + (teams + 1) / 2
                 needs = .init(count: max(3 * q, 3 * p.int("T2.team-size")) + spare, doctors: least, nurses: least,
                               medicalTechnical: least, minimumAvailable: (5 * q + 1) / 2)
-                builder = CandidateBuilder(institution: h.id, kind: kind, tier: h.tier == .county ? .county : .city,
+                builder = CandidateBuilder(institution: h.id, kind: kind, level: h.tier == .county ? .county : .city,
                                            year: GeneratedRegion.year)
                 if let c = h.county {
                     // The county's TCM hospital (else its first hospital) holds the TCM reserve.
@@ -228,7 +228,7 @@ public struct ScenarioGenerator: Sendable {
             case .township:
                 let q = p.percent("T3.quota").minimumCount(of: h.medicalStaff ?? 0)
                 needs = .init(count: 3 * q)
-                builder = CandidateBuilder(institution: h.id, kind: .general, tier: .township, year: GeneratedRegion.year)
+                builder = CandidateBuilder(institution: h.id, kind: .general, level: .township, year: GeneratedRegion.year)
             case .village:
                 continue
             }

@@ -5,31 +5,31 @@ import Foundation
 /// scenarios use (block keys, block lists of one-line items, flow maps and lists, `#` comments,
 /// flow collections continued over lines). Test-only: it lets the generator's tests read the
 /// files back without depending on the real scenario reader, and checks nothing.
-enum Node: Equatable {
-    case scalar(String)
-    case map([(String, Node)])
-    case list([Node])
-
-    static func == (a: Node, b: Node) -> Bool {
-        switch (a, b) {
-        case let (.scalar(x), .scalar(y)): return x == y
-        case let (.list(x), .list(y)): return x == y
-        case let (.map(x), .map(y)): return x.map(\.0) == y.map(\.0) && x.map(\.1) == y.map(\.1)
-        default: return false
-        }
-    }
-
-    subscript(_ key: String) -> Node? {
-        if case .map(let pairs) = self { return pairs.first { $0.0 == key }?.1 }
-        return nil
-    }
-    var string: String? { if case .scalar(let s) = self { return s }; return nil }
-    var int: Int? { string.flatMap { Int($0) } }
-    var items: [Node] { if case .list(let l) = self { return l }; return [] }
-    var pairs: [(String, Node)] { if case .map(let m) = self { return m }; return [] }
-}
-
 enum LineYAML {
+    enum Node: Equatable {
+        case scalar(String)
+        case map([(String, Node)])
+        case list([Node])
+
+        static func == (a: Node, b: Node) -> Bool {
+            switch (a, b) {
+            case let (.scalar(x), .scalar(y)): return x == y
+            case let (.list(x), .list(y)): return x == y
+            case let (.map(x), .map(y)): return x.map(\.0) == y.map(\.0) && x.map(\.1) == y.map(\.1)
+            default: return false
+            }
+        }
+
+        subscript(_ key: String) -> Node? {
+            if case .map(let pairs) = self { return pairs.first { $0.0 == key }?.1 }
+            return nil
+        }
+        var string: String? { if case .scalar(let s) = self { return s }; return nil }
+        var int: Int? { string.flatMap { Int($0) } }
+        var items: [Node] { if case .list(let l) = self { return l }; return [] }
+        var pairs: [(String, Node)] { if case .map(let m) = self { return m }; return [] }
+    }
+
     /// Parses a whole document into its top-level map.
     static func parse(_ text: String) -> Node {
         var lines: [(indent: Int, text: String)] = []
@@ -161,7 +161,7 @@ enum LineYAML {
 /// Builds a `Scenario` from a document `LineYAML` parsed, as the format page defines it.
 enum LineScenario {
     /// `csv` is the staff file's text when `staff:` names a file.
-    static func scenario(_ doc: Node, csv: String? = nil) -> Scenario {
+    static func scenario(_ doc: LineYAML.Node, csv: String? = nil) -> Scenario {
         var parameters = Profile.builtIn(doc["profile"]!.string!)!.parameters
         for (key, value) in doc["rules"]?.pairs ?? [] {
             let text = value.string!
@@ -189,11 +189,11 @@ enum LineScenario {
         return scenario(doc, csv: csv)
     }
 
-    static func day(_ n: Node) -> Day { Day(iso: n.string!)! }
+    static func day(_ n: LineYAML.Node) -> Day { Day(iso: n.string!)! }
 
-    static func flag(_ n: Node?, _ otherwise: Bool) -> Bool { n.map { $0.string == "true" } ?? otherwise }
+    static func flag(_ n: LineYAML.Node?, _ otherwise: Bool) -> Bool { n.map { $0.string == "true" } ?? otherwise }
 
-    static func institution(_ n: Node) -> Institution {
+    static func institution(_ n: LineYAML.Node) -> Institution {
         Institution(
             id: n["id"]!.string!, name: n["name"]!.string!, tier: Tier(rawValue: n["tier"]!.string!)!,
             county: n["county"]?.string, township: n["township"]?.string,
@@ -205,7 +205,7 @@ enum LineScenario {
             location: n["location"].map { Location(lat: Double($0["lat"]!.string!)!, lon: Double($0["lon"]!.string!)!) })
     }
 
-    static func member(_ n: Node) -> StaffMember {
+    static func member(_ n: LineYAML.Node) -> StaffMember {
         StaffMember(
             id: n["id"]!.string!, name: n["name"]!.string!, institution: n["institution"]!.string!,
             role: Role(rawValue: n["role"]!.string!)!, specialty: n["specialty"]?.string,
