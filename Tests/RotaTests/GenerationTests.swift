@@ -207,6 +207,17 @@ private func expectRoom(_ g: GeneratedScenario) {
         let least = perSender ? 2.0 : 1.5
         #expect(Double(c.have) >= least * Double(c.need), "\(g.region.rawValue) seed \(g.seed): \(c)")
     }
+    // TCM: a county with county hospitals covers its own TCM-featured centres 1.5 times over
+    // (one physician holds at most TCM.centres-per-physician of them), city physicians aside.
+    let s = g.scenario
+    let perPhysician = s.parameters.int("TCM.centres-per-physician")
+    let countyOf = Dictionary(uniqueKeysWithValues: s.institutions.filter { $0.tier == .county }.map { ($0.id, $0.county!) })
+    for c in Set(countyOf.values).sorted() {
+        let centres = s.institutions.filter { $0.tier == .township && $0.county == c && $0.tcmFeatured }.count
+        let needed = (centres + perPhysician - 1) / perPhysician
+        let own = s.staff.filter { $0.isSeniorTCMPhysician && countyOf[$0.institution] == c }.count
+        #expect(2 * own >= 3 * needed, "\(c): \(own) senior TCM physicians for \(centres) TCM-featured centres")
+    }
 }
 
 @Test(arguments: GeneratedRegion.allCases)
