@@ -1,0 +1,72 @@
+import ArgumentParser
+import Foundation
+import Rota
+
+/// `rota generate REGION [--seed N] [--out DIR]`: writes a seeded, realistic scenario.
+struct GenerateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "generate",
+        abstract: "Writes a realistic region-scale scenario (YAML + staff CSV), the same for the same seed.",
+        discussion: """
+        Regions: \(GeneratedRegion.namesList).
+
+        Writes DIR/REGION-2025.yaml and DIR/REGION-2025-staff.csv (the YAML's staff: names the CSV), \
+        replacing files of those names, then prints the scenario's counts, its quota sums beside the \
+        profile's totals, and any rule whose room is under 1.5×. See docs/scenarios.md.
+        """
+    )
+
+    @Argument(help: "The region to build: \(GeneratedRegion.namesList).")
+    var region: String
+
+    @Option(name: .long, help: ArgumentHelp("Seed of the generator; the same seed gives byte-identical files.", valueName: "n"))
+    var seed: UInt64 = 1
+
+    @Option(help: ArgumentHelp("Directory to write the two files to (created if missing).", valueName: "dir"))
+    var out: String?
+
+    @Flag(help: "Print the counts and the room each rule has, and write nothing.")
+    var dryRun = false
+
+    func validate() throws {
+        guard GeneratedRegion(rawValue: region) != nil else {
+            throw usageError("unknown region \"\(region)\" (expected \(GeneratedRegion.namesList))")
+        }
+        if dryRun, out != nil {
+            throw usageError("--dry-run writes nothing, so --out has no use with it")
+        }
+        if let dir = out {
+            var isDir: ObjCBool = false
+            if FileManager.default.fileExists(atPath: dir, isDirectory: &isDir), !isDir.boolValue {
+                throw usageError("--out \(dir): is a file, not a directory")
+            }
+        }
+    }
+
+    func run() throws {
+        let generated = ScenarioGenerator(region: GeneratedRegion(rawValue: region)!, seed: seed).generate()
+        if !dryRun {
+            let dir = out ?? "."
+            do {
+                try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+                let yamlPath = (dir as NSString).appendingPathComponent(generated.yamlFileName)
+                let csvPath = (dir as NSString).appendingPathComponent(generated.csvFileName)
+                try Data(generated.yamlText.utf8).write(to: URL(fileURLWithPath: yamlPath), options: .atomic)
+                try Data(generated.csvText.utf8).write(to: URL(fileURLWithPath: csvPath), options: .atomic)
+                print("wrote \(yamlPath)")
+                print("wrote \(csvPath)")
+            } catch {
+                throw usageError("cannot write to \(dir): \(error.localizedDescription)")
+            }
+        }
+        print("\(generated.scenario.name) (seed \(seed)):")
+        for line in generated.report.lines() { print("  " + line) }
+    }
+}
+
+/// Reports a wrong command line or an unwritable output on standard error and gives the exit
+/// code 2 that scenario.md asks for (ArgumentParser's own would be 64 or 1).
+func usageError(_ message: String) -> ExitCode {
+    FileHandle.standardError.write(Data("rota generate: \(message)\n".utf8))
+    return ExitCode(2)
+}
