@@ -161,3 +161,51 @@ extension Model {
         for j in columns.indices { columns[j].cost = 0 }
     }
 }
+
+extension Model {
+    /// The sub-model over the columns `free`, every other column fixed at `values`.
+    ///
+    /// Fixed columns leave the model: their share moves into each row's right-hand side and
+    /// into the objective constant, and rows left with no free column are dropped (they hold
+    /// at `values`). The sub-model's objective therefore equals the full model's at any point
+    /// that agrees with `values` outside `free`; its column `i` is the full model's `free[i]`.
+    public func restricted(to free: [Int], fixing values: [Double]) -> Model {
+        var position = [Int](repeating: -1, count: columns.count)
+        for (i, j) in free.enumerated() { position[j] = i }
+        var m = Model(name: name)
+        m.objectiveConstant = objectiveConstant
+        for (j, c) in columns.enumerated() where position[j] < 0 { m.objectiveConstant += c.cost * values[j] }
+        m.columns = free.map { columns[$0] }
+        for row in rows {
+            var cols: [Int] = [], coefs: [Double] = []
+            var rhs = row.rhs
+            for (j, a) in zip(row.columns, row.coefficients) {
+                if position[j] >= 0 { cols.append(position[j]); coefs.append(a) } else { rhs -= a * values[j] }
+            }
+            guard !cols.isEmpty else { continue }
+            m.rows.append(Row(rule: row.rule, label: row.label, columns: cols, coefficients: coefs, sense: row.sense, rhs: rhs))
+        }
+        return m
+    }
+
+    /// Whether `values` meets every bound and row, within `tolerance`.
+    public func holds(at values: [Double], tolerance: Double = 1e-6) -> Bool {
+        guard values.count == columns.count else { return false }
+        for (j, c) in columns.enumerated() where values[j] < c.lower - tolerance || values[j] > c.upper + tolerance { return false }
+        for row in rows {
+            var lhs = 0.0
+            for (j, a) in zip(row.columns, row.coefficients) { lhs += a * values[j] }
+            switch row.sense {
+            case .lessOrEqual: if lhs > row.rhs + tolerance { return false }
+            case .greaterOrEqual: if lhs < row.rhs - tolerance { return false }
+            case .equal: if abs(lhs - row.rhs) > tolerance { return false }
+            }
+        }
+        return true
+    }
+
+    /// The objective at `values`.
+    public func objective(at values: [Double]) -> Double {
+        zip(columns, values).reduce(objectiveConstant) { $0 + $1.0.cost * $1.1 }
+    }
+}

@@ -1,8 +1,12 @@
 /// The annual dispatch plan as an integer programme.
 ///
 /// Decisions are made at two levels, both indexed by real ids:
-/// - per person, the form they serve in: `t1[p]`, `t2[p]`, `station[p]`, `rounds[p]`,
-///   `tech[p]`, and `tcm[p,centre]`;
+/// - per *candidate class* — the candidates of one hospital with the same role, specialty and
+///   leave standing, who are interchangeable for every rule — how many serve in each form:
+///   `t1[c]`, `t2[c]`, `station[c]`, `rounds[c]`, `tech[c]`. A candidate with a home village
+///   or who could hold a TCM clinic is a class of their own (the class id is then the person
+///   id), and `tcm[p,centre]` is per person. Counting classes instead of choosing people keeps
+///   the model small and free of the symmetry that stalls branch-and-bound;
 /// - per sender and recipient, how the people are placed: `team1[h,r]` (a T1 team exists),
 ///   `n1[h,r,role]` (its members of a role), `team2[h,t]`, `n2[h,t,group]`, `stationAt[h,v]`,
 ///   `roundsIn[h,area]`, `techAt[h,clinic]`, and `workstation[h,r,clinic]` for the 3331 group.
@@ -19,7 +23,22 @@ struct AnnualModel {
     let instance: PlanningInstance
     let weights: ObjectiveWeights
 
-    // Person-level forms.
+    /// Interchangeable candidates: same hospital, role, specialty and leave standing.
+    struct CandidateClass {
+        let id: String
+        let institution: Institution
+        let members: [StaffMember]
+        let role: Role
+        let postingEligible: Bool
+        let inScope: Bool
+    }
+    var classes: [CandidateClass] = []
+    /// Person id → class id.
+    var classOf: [String: String] = [:]
+    /// Class ids per institution, in order.
+    var classesOf: [String: [CandidateClass]] = [:]
+
+    // Class-level forms (keyed by class id).
     var t1: [String: Variable] = [:], t2: [String: Variable] = [:]
     var station: [String: Variable] = [:], rounds: [String: Variable] = [:], tech: [String: Variable] = [:]
     var home: [String: Variable] = [:]
@@ -34,6 +53,11 @@ struct AnnualModel {
     var stationAt: [Pair: Variable] = [:], stationKeys: [Pair] = []
     var roundsIn: [Pair: Variable] = [:], roundsKeys: [Pair] = []
     var techAt: [Pair: Variable] = [:], techKeys: [Pair] = []
+    /// Rows that encode a planning policy rather than a rule (see `requireTeamCount`).
+    static let policyRules: Set<String> = ["T1.teams", "T2.teams"]
+
+    /// Teams each T1/T2 sender forms (`T1.teams`, `T2.teams`).
+    var teamTargets: [String: Int] = [:]
     // Soft-rule indicators.
     var townshipCovered: [String: Variable] = [:]
     var villageStationed: [String: Variable] = [:]
@@ -49,6 +73,7 @@ struct AnnualModel {
     init(instance: PlanningInstance, weights: ObjectiveWeights = ObjectiveWeights()) {
         self.instance = instance
         self.weights = weights
+        formCandidateClasses()
         addPersonForms()
         requireOnePostingPerPerson()
         requireLeaveToAllowPostings()
@@ -64,41 +89,75 @@ struct AnnualModel {
 
     // MARK: People
 
-    /// One variable per person and form they could serve in.
-    mutating func addPersonForms() {
+    /// Groups interchangeable candidates; people with a home village or who could hold a TCM
+    /// clinic stay on their own.
+    mutating func formCandidateClasses() {
+        var order: [String] = []
+        var groups: [String: [StaffMember]] = [:]
         for person in instance.scenario.staff {
-            guard let h = instance.institutions[person.institution] else { continue }
-            let outOfScope = !["general", "internal", "tcm"].contains(person.specialty?.lowercased() ?? "")
-            switch h.tier {
+            guard let h = instance.institutions[person.institution], h.tier != .village else { continue }
+            let eligible = instance.postingEligible.contains(person.id)
+            let key: String
+            if person.hometown != nil || person.isSeniorTCMPhysician {
+                key = person.id
+            } else {
+                let specialty = (person.specialty?.lowercased() ?? "-").map { $0.isWhitespace || $0 == "," || $0 == "[" || $0 == "]" ? "_" : String($0) }.joined()
+                key = "\(h.id)~\(person.role.rawValue)~\(specialty)~\(eligible ? "free" : "leave")"
+            }
+            if groups[key] == nil { order.append(key) }
+            groups[key, default: []].append(person)
+        }
+        for key in order {
+            let members = groups[key]!.sorted { $0.id < $1.id }
+            let first = members[0]
+            let c = CandidateClass(id: key, institution: instance.institutions[first.institution]!, members: members, role: first.role,
+                                   postingEligible: instance.postingEligible.contains(first.id),
+                                   inScope: ["general", "internal", "tcm"].contains(first.specialty?.lowercased() ?? ""))
+            classes.append(c)
+            classesOf[c.institution.id, default: []].append(c)
+            for m in members { classOf[m.id] = key }
+        }
+    }
+
+    /// One count per class and form its members could serve in.
+    mutating func addPersonForms() {
+        for c in classes {
+            let n = Double(c.members.count)
+            switch c.institution.tier {
             case .tertiary:
-                t1[person.id] = model.binary("t1", [person.id])
+                t1[c.id] = model.integer("t1", [c.id], upper: n)
             case .secondary:
-                t2[person.id] = model.binary("t2", [person.id])
+                t2[c.id] = model.integer("t2", [c.id], upper: n)
             case .county, .township:
-                if h.tier == .county { t2[person.id] = model.binary("t2", [person.id]) }
-                let scopeCost = outOfScope ? weights.helperOutsideScope : 0
-                station[person.id] = model.binary("station", [person.id], cost: scopeCost)
-                rounds[person.id] = model.binary("rounds", [person.id], cost: scopeCost)
-                tech[person.id] = model.binary("tech", [person.id], cost: scopeCost)
+                if c.institution.tier == .county { t2[c.id] = model.integer("t2", [c.id], upper: n) }
+                let scopeCost = c.inScope ? 0 : weights.helperOutsideScope
+                station[c.id] = model.integer("station", [c.id], upper: n, cost: scopeCost)
+                rounds[c.id] = model.integer("rounds", [c.id], upper: n, cost: scopeCost)
+                tech[c.id] = model.integer("tech", [c.id], upper: n, cost: scopeCost)
             case .village:
                 continue
             }
         }
     }
 
-    /// PERSON.one-posting: at most one form per person (TCM clinics are added in `addTCMClinics`).
+    /// The class variables of a form for some candidates of one hospital.
+    func forms(_ form: [String: Variable], of institution: String, where keep: (CandidateClass) -> Bool = { _ in true }) -> LinearExpression {
+        LinearExpression.sum((classesOf[institution] ?? []).filter(keep).compactMap { form[$0.id] })
+    }
+
+    /// PERSON.one-posting: each member holds one form at most (TCM clinics are added in `addTCMClinics`).
     mutating func requireOnePostingPerPerson() {
-        for person in instance.scenario.staff {
-            let forms = [t1[person.id], t2[person.id], station[person.id], rounds[person.id], tech[person.id]].compactMap { $0 }
-            if forms.count > 1 { model.require("PERSON.one-posting", [person.id], LinearExpression.sum(forms) <= 1) }
+        for c in classes {
+            let forms = [t1[c.id], t2[c.id], station[c.id], rounds[c.id], tech[c.id]].compactMap { $0 }
+            if forms.count > 1 { model.require("PERSON.one-posting", [c.id], LinearExpression.sum(forms) <= Double(c.members.count)) }
         }
     }
 
-    /// PERSON.leave: no full-time posting for someone whose leave overlaps it by too many working days.
+    /// PERSON.leave: no full-time posting for candidates whose leave overlaps it by too many working days.
     mutating func requireLeaveToAllowPostings() {
-        for person in instance.scenario.staff where !instance.postingEligible.contains(person.id) {
-            let postings = [t1[person.id], t2[person.id], station[person.id]].compactMap { $0 }
-            if !postings.isEmpty { model.require("PERSON.leave", [person.id], LinearExpression.sum(postings) <= 0) }
+        for c in classes where !c.postingEligible {
+            let postings = [t1[c.id], t2[c.id], station[c.id]].compactMap { $0 }
+            if !postings.isEmpty { model.require("PERSON.leave", [c.id], LinearExpression.sum(postings) <= 0) }
         }
     }
 
@@ -109,7 +168,7 @@ struct AnnualModel {
         let longEnough = instance.periodAllows(months: p.int("T1.duration-months"))
         var allTeams = LinearExpression()
         for h in instance.tertiary {
-            let staff = instance.staff(of: h.id).filter { t1[$0.id] != nil }
+            let staff = instance.staff(of: h.id)
             var teamsOfH = LinearExpression()
             var placed: [Role: LinearExpression] = [:]
             for r in instance.countyHospitals {
@@ -139,16 +198,24 @@ struct AnnualModel {
             }
             // Placed members are exactly the people chosen for T1.
             for role in AnnualModel.t1Roles {
-                let chosen = LinearExpression.sum(staff.filter { $0.role == role }.map { t1[$0.id]! })
+                let chosen = forms(t1, of: h.id) { $0.role == role }
                 model.require("T1.members", [h.id, role.rawValue], (placed[role] ?? LinearExpression()) - chosen == 0)
             }
-            let sent = LinearExpression.sum(staff.map { t1[$0.id]! })
+            let sent = forms(t1, of: h.id)
             let quota = instance.quota("T1.quota", of: h.technicalStaff)
             model.require("T1.quota", [h.id], sent >= Double(quota))
+            let cores = [Role.doctor, .nurse, .pharmacist].map { role in staff.filter { $0.role == role && instance.postingEligible.contains($0.id) }.count }.min() ?? 0
+            requireTeamCount("T1.teams", sender: h, teams: teamsOfH, quota: quota, size: Int(size), cores: cores,
+                             recipients: instance.countyHospitals.count)
             penaliseBeyondQuota(sent, quota: quota, hospital: h.id, tier: "T1")
         }
         if !longEnough && !team1Keys.isEmpty {
             model.require("T1.duration", [], allTeams <= 0)
+        }
+        // T1.3331: each workstation clinic belongs to one team only.
+        let teamsAtClinic = Dictionary(grouping: workstationKeys, by: \.c)
+        for clinic in teamsAtClinic.keys.sorted() where teamsAtClinic[clinic]!.count > 1 {
+            model.require("T1.3331", [clinic], LinearExpression.sum(teamsAtClinic[clinic]!.map { workstation[$0]! }) <= 1)
         }
         // Spread (soft): a second T1 team at one county hospital costs.
         for r in instance.countyHospitals {
@@ -170,6 +237,18 @@ struct AnnualModel {
             choices.add(1, w)
         }
         model.require("T1.3331", [h.id, r.id, "workstation"], choices - LinearExpression(y) == 0)
+    }
+
+    /// Planning policy (`T1.teams`, `T2.teams`): a sender forms ⌊quota / team size⌋ teams (at
+    /// least one, and no more than its core members or recipients allow); people beyond that go
+    /// into those teams. It keeps team counts whole in the LP relaxation, which makes the bound
+    /// tight, and matches how hospitals split their quota.
+    mutating func requireTeamCount(_ rule: String, sender h: Institution, teams: LinearExpression, quota: Int, size: Int,
+                                   cores: Int, recipients: Int) {
+        guard quota > 0, !teams.terms.isEmpty else { return }
+        let count = max(1, min(quota / max(1, size), cores, recipients))
+        teamTargets[h.id] = count
+        model.require(rule, [h.id], teams == Double(count))
     }
 
     /// At least one doctor, one nurse and one medical-technical member in a team that exists.
@@ -194,15 +273,16 @@ struct AnnualModel {
         var allTeams = LinearExpression()
         var teamsAt: [String: LinearExpression] = [:]
         for h in instance.secondary + instance.countyHospitals {
-            let staff = instance.staff(of: h.id).filter { t2[$0.id] != nil }
+            let staff = instance.staff(of: h.id)
             var placed: [StaffGroup: LinearExpression] = [:]
+            var teamsOfH = LinearExpression()
             for t in instance.t2Recipients(of: h) {
                 let key = Pair(a: h.id, b: t.id)
                 let linkCost = instance.isLinked(h.id, t.id) ? -weights.linkDropped : 0
                 let y = model.binary("team2", [h.id, t.id], cost: linkCost)
                 if linkCost != 0 { model.objectiveConstant += weights.linkDropped }
                 team2[key] = y; team2Keys.append(key)
-                allTeams.add(1, y); teamsAt[t.id, default: LinearExpression()].add(1, y)
+                allTeams.add(1, y); teamsOfH.add(1, y); teamsAt[t.id, default: LinearExpression()].add(1, y)
                 var members = LinearExpression()
                 let km = Double(instance.distance(h, t) ?? 0)
                 for group in StaffGroup.allCases {
@@ -219,12 +299,15 @@ struct AnnualModel {
                 }
             }
             for group in StaffGroup.allCases {
-                let chosen = LinearExpression.sum(staff.filter { $0.role.group == group }.map { t2[$0.id]! })
+                let chosen = forms(t2, of: h.id) { $0.role.group == group }
                 model.require("T2.members", [h.id, group.rawValue], (placed[group] ?? LinearExpression()) - chosen == 0)
             }
-            let sent = LinearExpression.sum(staff.map { t2[$0.id]! })
+            let sent = forms(t2, of: h.id)
             let quota = instance.quota("T2.quota", of: h.technicalStaff)
             model.require("T2.quota", [h.id], sent >= Double(quota))
+            let cores = StaffGroup.allCases.map { g in staff.filter { $0.role.group == g && instance.postingEligible.contains($0.id) }.count }.min() ?? 0
+            requireTeamCount("T2.teams", sender: h, teams: teamsOfH, quota: quota, size: Int(size), cores: cores,
+                             recipients: instance.t2Recipients(of: h).count)
             penaliseBeyondQuota(sent, quota: quota, hospital: h.id, tier: "T2")
         }
         if !longEnough && !team2Keys.isEmpty {
@@ -283,11 +366,10 @@ struct AnnualModel {
             clinicSupported[c.id] = supported
             model.require("T3.tech-support", [c.id], helpers - LinearExpression(supported) == 0)
         }
-        // Rounds: helpers per family-doctor service area; a covered area gets enough helpers
-        // to visit each of its clinics once every T3.rounds-visit-weeks weeks.
-        let visitsPerHelper = max(1, p.int("T3.rounds-per-week") * max(1, p.int("T3.rounds-visit-weeks")))
+        // Rounds: helpers per family-doctor service area. An area with a helper is covered: the
+        // weekly rota gives its helpers enough sessions (≥ T3.rounds-per-week each) to visit every
+        // clinic once every T3.rounds-visit-weeks weeks.
         for area in instance.serviceAreas {
-            let need = (area.villages.count + visitsPerHelper - 1) / visitsPerHelper
             var helpers = LinearExpression()
             for h in senders where area.villages.allSatisfy({ instance.mayServeVillage(h, $0) }) {
                 let key = Pair(a: h.id, b: area.id)
@@ -300,29 +382,29 @@ struct AnnualModel {
             let covered = model.binary("roundsCovered", [area.id], cost: -weights.areaWithoutRounds)
             model.objectiveConstant += weights.areaWithoutRounds
             areaCovered[area.id] = covered
-            model.require("T3.rounds", [area.id], helpers - Double(need) * covered >= 0)
+            model.require("T3.rounds", [area.id], helpers - LinearExpression(covered) >= 0)
         }
         // Placements are exactly the people chosen per form; hometown stationing preferred.
         for h in senders {
             let staff = instance.staff(of: h.id)
             let stations = LinearExpression.sum(stationKeys.filter { $0.a == h.id }.map { stationAt[$0]! })
-            model.require("T3.members", [h.id, "station"], stations - LinearExpression.sum(staff.compactMap { station[$0.id] }) == 0)
+            model.require("T3.members", [h.id, "station"], stations - forms(station, of: h.id) == 0)
             let techs = LinearExpression.sum(techKeys.filter { $0.a == h.id }.map { techAt[$0]! })
-            model.require("T3.members", [h.id, "tech-support"], techs - LinearExpression.sum(staff.compactMap { tech[$0.id] }) == 0)
+            model.require("T3.members", [h.id, "tech-support"], techs - forms(tech, of: h.id) == 0)
             let roundsPlaced = LinearExpression.sum(roundsKeys.filter { $0.a == h.id }.map { roundsIn[$0]! })
-            model.require("T3.members", [h.id, "rounds"], roundsPlaced - LinearExpression.sum(staff.compactMap { rounds[$0.id] }) == 0)
+            model.require("T3.members", [h.id, "rounds"], roundsPlaced - forms(rounds, of: h.id) == 0)
             if h.tier == .county { addHometownStationing(for: h, staff: staff) }
             if h.tier == .township {
-                let sent = LinearExpression.sum(staff.compactMap { station[$0.id] }) + LinearExpression.sum(staff.compactMap { rounds[$0.id] })
+                let sent = forms(station, of: h.id) + forms(rounds, of: h.id)
                 let quota = instance.quota("T3.quota", of: h.medicalStaff)
                 model.require("T3.quota", [h.id], sent >= Double(quota))
-                let all = sent + LinearExpression.sum(staff.compactMap { tech[$0.id] })
+                let all = sent + forms(tech, of: h.id)
                 penaliseBeyondQuota(all, quota: quota, hospital: h.id, tier: "T3")
             }
         }
         let stationMonths = p.int("T3.station-months")
         if !instance.periodAllows(months: stationMonths) && !station.isEmpty {
-            model.require("T3.station-continuity", [], LinearExpression.sum(station.keys.sorted().map { station[$0]! }) <= 0)
+            model.require("T3.station-continuity", [], LinearExpression.sum(classes.compactMap { station[$0.id] }) <= 0)
         }
     }
 
@@ -330,7 +412,8 @@ struct AnnualModel {
     mutating func addHometownStationing(for h: Institution, staff: [StaffMember]) {
         var athome: [String: LinearExpression] = [:]
         for person in staff {
-            guard let v = person.hometown, let x = station[person.id], stationAt[Pair(a: h.id, b: v)] != nil else { continue }
+            guard let v = person.hometown, classOf[person.id] == person.id, let x = station[person.id],
+                  stationAt[Pair(a: h.id, b: v)] != nil else { continue }
             let at = model.binary("home", [person.id], cost: -weights.notStationedAtHome)
             model.minimise(x, cost: weights.notStationedAtHome)
             home[person.id] = at
@@ -364,7 +447,7 @@ struct AnnualModel {
         // A full-time posting leaves no room for TCM clinics (PERSON.one-posting).
         for person in physicians {
             guard let clinics = clinicsOf[person.id] else { continue }
-            let postings = [t1[person.id], t2[person.id], station[person.id]].compactMap { $0 }
+            let postings = [t1[person.id], t2[person.id], station[person.id]].compactMap { $0 }   // a class of their own
             model.require("PERSON.one-posting", [person.id, "tcm"], clinics + perPhysician * LinearExpression.sum(postings) <= perPhysician)
         }
     }
@@ -372,11 +455,11 @@ struct AnnualModel {
     // MARK: Totals and spread
 
     mutating func requireTierAndRegionTotals() {
-        let staff = instance.scenario.staff.map(\.id)
-        let all1 = LinearExpression.sum(staff.compactMap { t1[$0] })
-        let all2 = LinearExpression.sum(staff.compactMap { t2[$0] })
-        let stationed = LinearExpression.sum(staff.compactMap { station[$0] })
-        let helpers = stationed + LinearExpression.sum(staff.compactMap { rounds[$0] }) + LinearExpression.sum(staff.compactMap { tech[$0] })
+        let ids = classes.map(\.id)
+        let all1 = LinearExpression.sum(ids.compactMap { t1[$0] })
+        let all2 = LinearExpression.sum(ids.compactMap { t2[$0] })
+        let stationed = LinearExpression.sum(ids.compactMap { station[$0] })
+        let helpers = stationed + LinearExpression.sum(ids.compactMap { rounds[$0] }) + LinearExpression.sum(ids.compactMap { tech[$0] })
         model.require("T1.total", [], all1 >= Double(p.int("T1.total")))
         model.require("T2.total", [], all2 >= Double(p.int("T2.total")))
         model.require("T3.total", [], helpers >= Double(p.int("T3.total")))
@@ -401,8 +484,9 @@ struct AnnualModel {
                 let share = (members.count * need + staff.count - 1) / staff.count + 1
                 guard share < members.count else { continue }
                 var sent = LinearExpression()
-                for person in members {
-                    for v in [t1[person.id], t2[person.id], station[person.id], rounds[person.id], tech[person.id]].compactMap({ $0 }) { sent.add(1, v) }
+                let classIds = Set(members.compactMap { classOf[$0.id] })
+                for c in classIds.sorted() {
+                    for v in [t1[c], t2[c], station[c], rounds[c], tech[c]].compactMap({ $0 }) { sent.add(1, v) }
                 }
                 let over = model.continuous("overShare", [h.id, d], cost: weights.departmentOverShare)
                 model.require("SPREAD.department", [h.id, d], sent - LinearExpression(over) <= Double(share))

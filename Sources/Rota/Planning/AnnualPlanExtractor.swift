@@ -11,10 +11,11 @@ struct AnnualPlanExtractor {
 
     func plan() -> Plan {
         let start = instance.period.from.iso, end = instance.period.to.iso
+        let forms = formOf
         var teams: [PlanTeam] = []
-        teams += t1Teams(start: start, end: end)
-        teams += t2Teams(start: start, end: end)
-        let helpers = villageHelpers(start: start, end: end)
+        teams += t1Teams(start: start, end: end, forms: forms)
+        teams += t2Teams(start: start, end: end, forms: forms)
+        let helpers = villageHelpers(start: start, end: end, forms: forms)
         let clinics = annual.tcmKeys.filter { solution.isOn(annual.tcm[$0]!) }.map { key in
             PlanTCMClinic(centre: key.b, physician: key.a, sender: instance.staffById[key.a]?.institution ?? "", start: start, end: end)
         }
@@ -26,14 +27,29 @@ struct AnnualPlanExtractor {
                     coverage: coverage())
     }
 
-    private func chosen(_ forms: [String: Variable], of h: String) -> [StaffMember] {
-        instance.staff(of: h).filter { forms[$0.id].map(solution.isOn) ?? false }.sorted { $0.id < $1.id }
+    /// Which form each person takes: a class's first members (by id) fill its T1 count, the
+    /// next its T2 count, then stationing, rounds and technical support.
+    private var formOf: [String: String] {
+        var out: [String: String] = [:]
+        for c in annual.classes {
+            var members = c.members[...]
+            for (name, form) in [("t1", annual.t1), ("t2", annual.t2), ("station", annual.station), ("rounds", annual.rounds), ("tech", annual.tech)] {
+                guard let v = form[c.id] else { continue }
+                for person in members.prefix(solution.count(v)) { out[person.id] = name }
+                members = members.dropFirst(solution.count(v))
+            }
+        }
+        return out
     }
 
-    private func t1Teams(start: String, end: String) -> [PlanTeam] {
+    private func chosen(_ form: String, of h: String, in forms: [String: String]) -> [StaffMember] {
+        instance.staff(of: h).filter { forms[$0.id] == form }.sorted { $0.id < $1.id }
+    }
+
+    private func t1Teams(start: String, end: String, forms: [String: String]) -> [PlanTeam] {
         var teams: [PlanTeam] = []
         for h in instance.tertiary {
-            var pool = Dictionary(grouping: chosen(annual.t1, of: h.id), by: \.role)
+            var pool = Dictionary(grouping: chosen("t1", of: h.id, in: forms), by: \.role)
             for key in annual.team1Keys where key.a == h.id && solution.isOn(annual.team1[key]!) {
                 var members: [StaffMember] = []
                 for role in AnnualModel.t1Roles {
@@ -57,10 +73,10 @@ struct AnnualPlanExtractor {
             .min { (instance.leaveWorkingDays[$0.id] ?? 0, $0.id) < (instance.leaveWorkingDays[$1.id] ?? 0, $1.id) }?.id ?? ""
     }
 
-    private func t2Teams(start: String, end: String) -> [PlanTeam] {
+    private func t2Teams(start: String, end: String, forms: [String: String]) -> [PlanTeam] {
         var teams: [PlanTeam] = []
         for h in instance.secondary + instance.countyHospitals {
-            var pool = Dictionary(grouping: chosen(annual.t2, of: h.id), by: { $0.role.group })
+            var pool = Dictionary(grouping: chosen("t2", of: h.id, in: forms), by: { $0.role.group })
             for key in annual.team2Keys where key.a == h.id && solution.isOn(annual.team2[key]!) {
                 var members: [StaffMember] = []
                 for group in StaffGroup.allCases {
@@ -74,12 +90,12 @@ struct AnnualPlanExtractor {
         return teams
     }
 
-    private func villageHelpers(start: String, end: String) -> [PlanVillageHelper] {
+    private func villageHelpers(start: String, end: String, forms: [String: String]) -> [PlanVillageHelper] {
         var out: [PlanVillageHelper] = []
         for h in instance.countyHospitals + instance.townships {
             // Stationing: people at home first, then the rest by id to the remaining villages.
             var villages = annual.stationKeys.filter { $0.a == h.id && solution.isOn(annual.stationAt[$0]!) }.map(\.b)
-            var people = chosen(annual.station, of: h.id)
+            var people = chosen("station", of: h.id, in: forms)
             for person in people where annual.home[person.id].map(solution.isOn) ?? false {
                 guard let v = person.hometown, let i = villages.firstIndex(of: v) else { continue }
                 villages.remove(at: i)
@@ -90,14 +106,14 @@ struct AnnualPlanExtractor {
                 out.append(PlanVillageHelper(person: person.id, sender: h.id, form: .station, site: v, start: start, end: end))
             }
             let clinics = annual.techKeys.filter { $0.a == h.id && solution.isOn(annual.techAt[$0]!) }.map(\.b).sorted()
-            for (person, c) in zip(chosen(annual.tech, of: h.id), clinics) {
+            for (person, c) in zip(chosen("tech", of: h.id, in: forms), clinics) {
                 out.append(PlanVillageHelper(person: person.id, sender: h.id, form: .techSupport, site: c, start: start, end: end))
             }
             var areas: [String] = []
             for key in annual.roundsKeys where key.a == h.id {
                 areas += Array(repeating: key.b, count: solution.count(annual.roundsIn[key]!))
             }
-            for (person, a) in zip(chosen(annual.rounds, of: h.id), areas) {
+            for (person, a) in zip(chosen("rounds", of: h.id, in: forms), areas) {
                 out.append(PlanVillageHelper(person: person.id, sender: h.id, form: .rounds, site: a, start: start, end: end))
             }
         }

@@ -72,17 +72,33 @@ public struct AnnualPlanner: Sendable {
         return s.status == .optimal ? s.values : nil
     }
 
+    /// Models with at most this many columns are solved directly with GLPK's presolver.
+    static let directSolveColumns = 6000
+
     /// Plans the year. `progress` is called on the calling thread while GLPK works.
     public func plan(progress: ((SolveProgress) -> Void)? = nil) throws(SolverError) -> PlanningOutcome {
         let instance = PlanningInstance(scenario: scenario)
         let annual = AnnualModel(instance: instance, weights: options.weights)
         let model = annual.model
-        let clock = ContinuousClock(), started = clock.now
-        var start: [Double]? = nil
-        if let decisions = GreedyStart.build(annual) { start = try AnnualPlanner.complete(annual, decisions: decisions) }
-        let spent = Double((clock.now - started).components.seconds)
-        let solveOptions = SolveOptions(timeLimit: max(1, options.timeLimit - spent), gap: options.gap, presolve: start == nil)
-        let solution = try Solver().solve(model, options: solveOptions, start: start, progress: progress)
+        let clock = ContinuousClock()
+        let deadline = clock.now + .seconds(options.timeLimit)
+        var solution: Solution
+        if model.columns.count <= AnnualPlanner.directSolveColumns {
+            // Small models: GLPK with its presolver finds and proves the optimum by itself.
+            solution = try Solver().solve(model, options: SolveOptions(timeLimit: options.timeLimit, gap: options.gap, cuts: true), progress: progress)
+        } else {
+            // Large models: a greedy start, improved county by county, then the whole model
+            // from that start for the remaining time (which also proves the bound and gap).
+            var start: [Double]? = nil
+            if let decisions = GreedyStart.build(annual) { start = try AnnualPlanner.complete(annual, decisions: decisions) }
+            if let s = start {
+                let searchUntil = clock.now + .seconds(max(0, Double((deadline - clock.now).components.seconds) * 0.6))
+                start = LocalSearch(annual: annual).improve(s, until: searchUntil)
+            }
+            let remaining = max(5, Double((deadline - clock.now).components.seconds))
+            solution = try Solver().solve(model, options: SolveOptions(timeLimit: remaining, gap: options.gap, presolve: start == nil, cuts: true),
+                                          start: start, progress: progress)
+        }
         let stats = PlanSolver(status: solution.status.rawValue, objective: solution.objective ?? 0,
                                bound: solution.bound ?? 0, gap: solution.gap ?? 1, models: 1,
                                rows: model.rows.count, columns: model.columns.count,
@@ -93,7 +109,18 @@ public struct AnnualPlanner: Sendable {
             plan.solver = stats
             return .planned(plan)
         case .infeasible:
-            return .infeasible(try ConflictFinder(instance: instance, model: model, timeLimit: options.timeLimit).explain())
+            // The team-count policy is not a rule: without it, either a plan exists (plan that
+            // way) or the rules themselves collide (explain with the rules alone).
+            let rulesOnly = model.dropping(rows: Set(model.rows.filter { AnnualModel.policyRules.contains($0.rule) }.map(\.label)))
+            let retry = try Solver().solve(rulesOnly, options: SolveOptions(timeLimit: options.timeLimit, gap: options.gap, cuts: true), progress: progress)
+            if retry.status == .optimal || retry.status == .feasible {
+                var plan = AnnualPlanExtractor(annual: annual, solution: retry).plan()
+                plan.solver = PlanSolver(status: retry.status.rawValue, objective: retry.objective ?? 0, bound: retry.bound ?? 0,
+                                         gap: retry.gap ?? 1, models: 2, rows: rulesOnly.rows.count, columns: rulesOnly.columns.count,
+                                         integerColumns: rulesOnly.integerColumnCount)
+                return .planned(plan)
+            }
+            return .infeasible(try ConflictFinder(instance: instance, model: rulesOnly, timeLimit: options.timeLimit).explain())
         case .noSolutionYet, .unbounded:
             return .stopped(stats)
         }

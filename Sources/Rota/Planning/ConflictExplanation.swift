@@ -171,6 +171,9 @@ struct ConflictFinder {
         let p = instance.parameters
         var message: String
         switch row.rule {
+        case "T2.quota" where instance.institutions[ids.first ?? ""]?.tier == .county && instance.t2Recipients(of: instance.institutions[ids.first ?? ""]!).isEmpty:
+            let h = instance.institutions[ids.first ?? ""]!
+            message = "\(h.name) must send ≥ \(required) people (\(p.percent("T2.quota"))% of \(h.technicalStaff ?? 0) technical staff) to township centres of its own county (T2.locality), but \(instance.scenario.countyName(h.county ?? "")) has no township centre in the scenario — \(amount) short"
         case "T1.quota", "T2.quota", "T3.quota":
             let h = instance.institutions[ids.first ?? ""]
             let tier = row.rule.prefix(2)
@@ -198,8 +201,17 @@ struct ConflictFinder {
         case "TCM.weekly":
             message = "\(name(ids.first ?? "")) is TCM-featured but no senior-title TCM physician of a city hospital or its county's hospitals can hold its weekly clinic — 1 more such candidate needed"
         case "PERSON.leave":
-            let who = instance.staffById[ids.first ?? ""]
-            message = "\(who?.name ?? ids.first ?? "") (\(ids.first ?? "")) is on leave \(instance.leaveWorkingDays[ids.first ?? ""] ?? 0) working days, over posting.max-leave-days \(p.int("posting.max-leave-days")), yet is needed for a posting"
+            // The instance is a person, or a class of interchangeable candidates `hospital~role~specialty~leave`.
+            let parts = (ids.first ?? "").split(separator: "~").map(String.init)
+            let limit = p.int("posting.max-leave-days")
+            if parts.count == 4 {
+                let members = instance.staff(of: parts[0]).filter { $0.role.rawValue == parts[1] && !instance.postingEligible.contains($0.id) && ($0.specialty?.lowercased() ?? "-") == parts[2].replacingOccurrences(of: "_", with: " ") }
+                let names = members.map { "\($0.name) (\($0.id), \(instance.leaveWorkingDays[$0.id] ?? 0) days)" }.joined(separator: ", ")
+                message = "\(members.count) \(parts[1]) candidate\(members.count == 1 ? "" : "s") (\(parts[2])) of \(name(parts[0])) \(members.count == 1 ? "is" : "are") on leave over posting.max-leave-days \(limit) working days — \(names) — yet \(amount) of them would be needed for a posting"
+            } else {
+                let who = instance.staffById[ids.first ?? ""]
+                message = "\(who?.name ?? ids.first ?? "") (\(ids.first ?? "")) is on leave \(instance.leaveWorkingDays[ids.first ?? ""] ?? 0) working days, over posting.max-leave-days \(limit), yet is needed for a posting"
+            }
         default:
             message = "\(row.label) asks \(required), only \(achievable) possible"
         }

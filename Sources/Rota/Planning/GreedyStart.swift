@@ -122,7 +122,7 @@ struct GreedyStart {
         let size = p.int("T1.team-size")
         let core: [(StaffMember) -> Bool] = [{ $0.role == .doctor }, { $0.role == .nurse }, { $0.role == .pharmacist }]
         for h in instance.tertiary {
-            let eligible = instance.staff(of: h.id).filter { annual.t1[$0.id] != nil && mayPost($0) }
+            let eligible = instance.staff(of: h.id).filter { annual.t1[annual.classOf[$0.id] ?? ""] != nil && mayPost($0) }
             let quota = instance.quota("T1.quota", of: h.technicalStaff)
             guard quota > 0 else { continue }
             let cores = min(eligible.filter { $0.role == .doctor }.count, eligible.filter { $0.role == .nurse }.count,
@@ -130,8 +130,8 @@ struct GreedyStart {
             let recipients = instance.countyHospitals.filter { r in
                 instance.centralClinics(in: r.county).contains { !usedWorkstations.contains($0.id) }
             }
-            let teams = min(max(1, quota / max(1, size)), cores, recipients.count)
-            guard teams > 0, let people = choose(eligible, count: max(quota, teams * size), teams: teams, core: core) else { failed = true; continue }
+            let teams = annual.teamTargets[h.id] ?? 1
+            guard teams <= recipients.count, teams <= cores, let people = choose(eligible, count: max(quota, teams * size), teams: teams, core: core) else { failed = true; continue }
             placeT1(h, split(people, core: core, teams: teams))
         }
     }
@@ -154,7 +154,7 @@ struct GreedyStart {
             set(annual.workstation[Triple(a: h.id, b: r.id, c: clinic.id)])
             for person in group {
                 taken.insert(person.id)
-                set(annual.t1[person.id])
+                add(annual.t1[annual.classOf[person.id] ?? ""])
                 add(annual.n1[Triple(a: h.id, b: r.id, c: person.role.rawValue)])
             }
         }
@@ -164,13 +164,13 @@ struct GreedyStart {
         let size = p.int("T2.team-size")
         let core: [(StaffMember) -> Bool] = [{ $0.role.group == .doctors }, { $0.role.group == .nurses }, { $0.role.group == .medicalTechnical }]
         for h in instance.secondary + instance.countyHospitals {
-            let eligible = instance.staff(of: h.id).filter { annual.t2[$0.id] != nil && mayPost($0) }
+            let eligible = instance.staff(of: h.id).filter { annual.t2[annual.classOf[$0.id] ?? ""] != nil && mayPost($0) }
             let quota = instance.quota("T2.quota", of: h.technicalStaff)
             guard quota > 0 else { continue }
             let cores = StaffGroup.allCases.map { g in eligible.filter { $0.role.group == g }.count }.min() ?? 0
             let recipients = instance.t2Recipients(of: h)
-            let teams = min(max(1, quota / max(1, size)), cores, recipients.count)
-            guard teams > 0, let people = choose(eligible, count: max(quota, teams * size), teams: teams, core: core) else { failed = true; continue }
+            let teams = annual.teamTargets[h.id] ?? 1
+            guard teams <= cores, let people = choose(eligible, count: max(quota, teams * size), teams: teams, core: core) else { failed = true; continue }
             for group in split(people, core: core, teams: teams) {
                 let options = recipients.filter { values[annual.team2[Pair(a: h.id, b: $0.id)]!.index] == 0 }
                 guard let t = options.min(by: { a, b in
@@ -181,7 +181,7 @@ struct GreedyStart {
                 set(annual.team2[Pair(a: h.id, b: t.id)])
                 for person in group {
                     taken.insert(person.id)
-                    set(annual.t2[person.id])
+                    add(annual.t2[annual.classOf[person.id] ?? ""])
                     add(annual.n2[Triple(a: h.id, b: t.id, c: person.role.group.rawValue)])
                 }
             }
@@ -198,7 +198,7 @@ struct GreedyStart {
         }) else { return false }
         stationedVillages.insert(key.b)
         taken.insert(person.id)
-        set(annual.station[person.id])
+        add(annual.station[annual.classOf[person.id] ?? ""])
         set(annual.stationAt[key])
         return true
     }
@@ -206,8 +206,7 @@ struct GreedyStart {
     /// Sends a person on rounds to the area of their hospital that most needs a helper.
     private mutating func rounds(_ person: StaffMember, from h: Institution) -> Bool {
         let keysOfH = roundsKeysOf[h.id] ?? []
-        let visits = max(1, p.int("T3.rounds-per-week") * max(1, p.int("T3.rounds-visit-weeks")))
-        let need = Dictionary(instance.serviceAreas.filter { a in keysOfH.contains { $0.b == a.id } }.map { ($0.id, ($0.villages.count + visits - 1) / visits) }, uniquingKeysWith: { a, _ in a })
+        let need = Dictionary(keysOfH.map { ($0.b, 1) }, uniquingKeysWith: { a, _ in a })
         let keys = roundsKeysOf[h.id] ?? []
         guard let key = keys.min(by: { a, b in
             let ma = max(0, need[a.b, default: 1] - areaHelpers[a.b, default: 0]), mb = max(0, need[b.b, default: 1] - areaHelpers[b.b, default: 0])
@@ -215,7 +214,7 @@ struct GreedyStart {
         }) else { return false }
         areaHelpers[key.b, default: 0] += 1
         taken.insert(person.id)
-        set(annual.rounds[person.id])
+        add(annual.rounds[annual.classOf[person.id] ?? ""])
         add(annual.roundsIn[key])
         return true
     }
@@ -226,7 +225,7 @@ struct GreedyStart {
             .min(by: { (km(h.id, $0.b), $0.b) < (km(h.id, $1.b), $1.b) }) else { return false }
         supportedClinics.insert(key.b)
         taken.insert(person.id)
-        set(annual.tech[person.id])
+        add(annual.tech[annual.classOf[person.id] ?? ""])
         set(annual.techAt[key])
         return true
     }
@@ -247,7 +246,7 @@ struct GreedyStart {
 
     // MARK: Totals
 
-    private func count(_ forms: [String: Variable]) -> Int { forms.values.filter { values[$0.index] > 0.5 }.count }
+    private func count(_ forms: [String: Variable]) -> Int { forms.values.reduce(0) { $0 + Int(values[$1.index].rounded()) } }
 
     mutating func topUpTotals() {
         // T1 and T2 totals: more people into the hospitals' existing teams.
@@ -260,9 +259,9 @@ struct GreedyStart {
                     let teams = tier == "T1" ? annual.team1Keys.filter { $0.a == h.id && values[annual.team1[$0]!.index] > 0.5 }
                                              : annual.team2Keys.filter { $0.a == h.id && values[annual.team2[$0]!.index] > 0.5 }
                     guard let team = teams.first,
-                          let person = instance.staff(of: h.id).first(where: { forms[$0.id] != nil && mayPost($0) }) else { continue }
+                          let person = instance.staff(of: h.id).first(where: { forms[annual.classOf[$0.id] ?? ""] != nil && mayPost($0) }) else { continue }
                     taken.insert(person.id)
-                    set(forms[person.id])
+                    add(forms[annual.classOf[person.id] ?? ""])
                     if tier == "T1" { add(annual.n1[Triple(a: h.id, b: team.b, c: person.role.rawValue)]) }
                     else { add(annual.n2[Triple(a: h.id, b: team.b, c: person.role.group.rawValue)]) }
                     short -= 1; progress = true
@@ -290,7 +289,7 @@ struct GreedyStart {
     private func nextFree(_ senders: [Institution], where ok: (StaffMember) -> Bool) -> (StaffMember, Institution)? {
         var best: (StaffMember, Institution, Int)?
         for h in senders {
-            let free = instance.staff(of: h.id).filter { self.free($0) && annual.station[$0.id] != nil && ok($0) }
+            let free = instance.staff(of: h.id).filter { self.free($0) && annual.station[annual.classOf[$0.id] ?? ""] != nil && ok($0) }
             guard let first = free.first else { continue }
             let hasPlace = (stationKeysOf[h.id] ?? []).contains { !stationedVillages.contains($0.b) }
                 || (techKeysOf[h.id] ?? []).contains { !supportedClinics.contains($0.b) }

@@ -11,3 +11,21 @@ import Testing
         print(String(decoding: try plan.jsonData(), as: UTF8.self))
     }
 }
+
+@Suite struct AnnualPlanIsVerifiedTests {
+    /// Every plan the planner writes for the test region passes the independent verifier,
+    /// including a region with more T1 teams than a county has spare central clinics.
+    @Test(arguments: [1, 3])
+    func plansPassTheVerifier(tertiary: Int) throws {
+        var size = TestRegion.Size()
+        size.tertiary = tertiary
+        size.totals = (30, 6 * tertiary, 15, 8, 2)
+        let scenario = TestRegion.scenario(size: size)
+        let outcome = try AnnualPlanner(scenario: scenario, options: PlanningOptions(timeLimit: 30)).plan()
+        guard case .planned(let plan) = outcome else { Issue.record("expected a plan, got \(outcome)"); return }
+        let report = PlanVerifier(scenario: scenario).verify(plan)
+        #expect(report.passed, "\(report.render())")
+        let clinics = plan.teams.compactMap { $0.group3331?.workstation }
+        #expect(Set(clinics).count == clinics.count)
+    }
+}
