@@ -25,7 +25,8 @@
 /// week (sessions beyond a person's own requirement cost more the more extra they did
 /// lately), rounds go preferably to the clinics seen longest ago and by the helper who saw
 /// them last, a duty keeps last week's weekday and half where it can, a TCM centre keeps its
-/// physician, and sessions far from the helper's hospital cost a little (when locations exist).
+/// physician, covers go to the nearest candidate first, and sessions far from the helper's
+/// hospital cost a little (when locations exist).
 ///
 /// ```swift
 /// var week = PartTimeWeekModel(group: g, week: monday, state: state, context: ctx)
@@ -45,6 +46,7 @@ struct PartTimeWeekModel {
         static let sameVisitor = 0.1
         static let sameHolder = 0.1
         static let samePattern = 0.05
+        static let laterCandidate = 0.05
         static let perKilometre = 0.002
         static let maxTravel = 0.3
     }
@@ -167,10 +169,10 @@ struct PartTimeWeekModel {
                 }
             }
             guard !onLeave.isEmpty else { continue }
-            for q in d.coverCandidates {
+            for (rank, q) in d.coverCandidates.enumerated() {
                 for slot in free(q) where act.days.contains(slot.day) {
                     for site in d.sites {
-                        var cost = Cost.cover + Cost.recentExtra * (state.extraLoad[q] ?? 0) + travel(q, site)
+                        var cost = Cost.cover + Cost.laterCandidate * Double(rank) + Cost.recentExtra * (state.extraLoad[q] ?? 0) + travel(q, site)
                         if d.kind == .rounds, let a = d.area {
                             cost -= Cost.staleness * Double(min(age(site, a), context.visitWeeks)) / Double(max(1, context.visitWeeks))
                         }
@@ -187,10 +189,10 @@ struct PartTimeWeekModel {
             needs.append(Need(rule: "T3.station-days", subject: demand.absent, site: demand.village, required: demand.deficit,
                               absent: demand.absent, slack: slack, duty: nil,
                               leaveNote: "\(demand.absent) on leave \(demand.leaveDays.map(\.iso).joined(separator: ", "))"))
-            for q in candidates {
+            for (rank, q) in candidates.enumerated() {
                 for slot in free(q) where demand.leaveDays.contains(slot.day) {
                     place(q, slot, demand.village, .station, need: needIndex, cover: true,
-                          cost: Cost.cover + Cost.recentExtra * (state.extraLoad[q] ?? 0) + travel(q, demand.village))
+                          cost: Cost.cover + Cost.laterCandidate * Double(rank) + Cost.recentExtra * (state.extraLoad[q] ?? 0) + travel(q, demand.village))
                 }
             }
         }

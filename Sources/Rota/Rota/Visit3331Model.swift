@@ -1,24 +1,27 @@
 /// T1.3331: the visit days and modes of one T1 team's doctor–nurse–pharmacist group, one
 /// small integer programme per month, solved in month order.
 ///
-/// For each month of the team's term the model chooses which working days the group spends,
-/// all three together and both halves, at its workstation clinic, and the mode of each visit
-/// day (巡诊 rounds, 带教 teaching, 授课 lectures):
+/// For each month of the team's term the model places the month's visits — all three of the
+/// group together, both halves of the day, at its workstation clinic — on working days:
 ///
-/// - for each candidate day d and mode μ, `visit[d,μ]` = 1 when d is a visit day in mode μ;
-///   a day has at most one mode;
-/// - T1.3331 (visits): Σ visits ≥ min(k, working days of the month inside the term), where k
-///   is `T1.3331.visits-per-month`; a month that holidays or the edges of the period or term
+/// - the month asks R = min(k, working days of the month inside the term) visits, k =
+///   `T1.3331.visits-per-month`; a month that holidays or the edges of the period or term
 ///   shorten is recorded as a `RotaRelaxation`;
-/// - T1.3331 (modes): each of the three modes is used in the month (when it asks 3 or more
-///   visits); with fewer visits, no mode twice;
+/// - visit i (i = 0…R−1) has a mode (巡诊 rounds, 带教 teaching, 授课 lectures) in rotation, so
+///   every month with three visits uses all three modes and fewer visits never repeat one;
+///   the rotation starts one mode later each month;
+/// - `visit[i,d]` = 1 puts visit i on day d: T1.3331 (visits) each visit gets one day (or a
+///   priced miss), T1.3331 (one a day) a day holds at most one visit;
 /// - T1.3331 (together): on a day one of the three is on leave, a same-role colleague of the
-///   team stands in (`cover[d,seat,q]`, recorded as a `RotaCover`); a day nobody can fill a
+///   team stands in (`standIn[d,seat,q]`, recorded as a `RotaCover`); a day nobody can fill a
 ///   seat is no candidate. Visits the month still misses are a `RotaShortfall`;
-/// - spread (soft): at most one visit per calendar week — weeks that straddle two months
-///   count the previous month's visits too — and no visits in adjacent weeks where avoidable.
+/// - spread (soft): visit i prefers the working day nearest its even share of the month
+///   ((i + ½)·N/R of N working days), and a calendar week holds at most one visit — a week
+///   that straddles two months counts the previous month's visits too.
 ///
-/// Requirements are elastic (a priced shortfall), so every month model is feasible.
+/// The visits-to-days part is an assignment problem, so the LP relaxation is (nearly)
+/// integral and each month solves at the root; requirements are elastic (a priced miss), so
+/// every month model is feasible.
 ///
 /// ```swift
 /// let piece = try Visit3331Planner(team: t, group: g, calendar: cal, staff: idx,
@@ -34,15 +37,13 @@ struct Visit3331Planner: Sendable {
 
     static let modes: [RotaActivity] = [.rounds3331, .teaching3331, .lecture3331]
 
-    /// Objective weights: a missed visit ≫ a missed mode ≫ a stand-in ≫ two visits in a week
-    /// ≫ visits in adjacent weeks ≫ a visit away from mid-week.
+    /// Objective weights: a missed visit ≫ a stand-in ≫ two visits in a week ≫ each working
+    /// day a visit lies away from its even share of the month.
     enum Cost {
         static let missedVisit = 1000.0
-        static let missedMode = 500.0
         static let standIn = 20.0
         static let secondVisitInWeek = 5.0
-        static let adjacentWeeks = 1.0
-        static let offMidweek = 0.01
+        static let offEvenSpread = 0.1
     }
 
     /// A place in the group: the planned member and the colleagues who may stand in for them.
@@ -78,88 +79,81 @@ struct Visit3331Planner: Sendable {
                                                       reason: "the plan names no workstation clinic for the team"))
                 continue
             }
-            try planMonth(key, days: days, required: required, seats: seats, visitWeeks: &visitWeeks, into: &piece)
+            let month = monthModel(key, days: days, required: required, seats: seats, visitWeeks: visitWeeks)
+            let solution = try Solver().solve(month.model, options: solve)
+            piece.statistics.visitModels += 1
+            piece.statistics.record(month.model, solution)
+            extract(month, solution, seats: seats, visitWeeks: &visitWeeks, into: &piece)
         }
         return piece
     }
 
-    private func planMonth(_ key: String, days: [Day], required: Int, seats: [Seat],
-                           visitWeeks: inout [Int: Int], into piece: inout RotaPiece) throws(SolverError) {
+    /// One month's model and what its variables stand for.
+    struct MonthModel {
+        struct Candidate { let day: Day; var visit: [Variable]; var standIns: [(seat: Int, person: String, v: Variable)] }
+        let key: String
+        let days: [Day]
+        let required: Int
+        /// The mode of visit i.
+        let modes: [RotaActivity]
+        var model: Model
+        var candidates: [Candidate]
+    }
+
+    /// The month's integer programme; `visitWeeks` holds the visits already placed per week
+    /// (Monday ordinal), so a week the previous month shares is not used twice.
+    func monthModel(_ key: String, days: [Day], required: Int, seats: [Seat], visitWeeks: [Int: Int]) -> MonthModel {
         var m = Model(name: "3331[\(team.id),\(key)]")
-        struct Candidate { let day: Day; var mode: [Variable]; var standIns: [(seat: Int, person: String, v: Variable)] }
-        var candidates: [Candidate] = []
-        for d in days {
+        let first = days.first?.monthStart ?? calendar.period.from
+        let rotation = first.year * 12 + first.month
+        let modes = (0..<required).map { Visit3331Planner.modes[($0 + rotation) % Visit3331Planner.modes.count] }
+        let n = Double(days.count)
+        var candidates: [MonthModel.Candidate] = []
+        for (position, d) in days.enumerated() {
             // Who fills each seat: the member, or else the colleagues present that day.
             var absentSeats: [(Int, [String])] = []
             var fillable = true
-            for (i, seat) in seats.enumerated() where calendar.isOnLeave(seat.member, d) {
+            for (s, seat) in seats.enumerated() where calendar.isOnLeave(seat.member, d) {
                 let present = seat.colleagues.filter { !calendar.isOnLeave($0, d) }
                 if present.isEmpty { fillable = false; break }
-                absentSeats.append((i, present))
+                absentSeats.append((s, present))
             }
             guard fillable else { continue }
-            let midweek = Cost.offMidweek * Double(abs(d.weekday - 3))
-            let modeVars = Visit3331Planner.modes.map { m.binary("visit", [d.iso, $0.rawValue], cost: midweek) }
-            var c = Candidate(day: d, mode: modeVars, standIns: [])
-            // T1.3331: one mode per visit day.
-            m.require("T1.3331", [team.id, d.iso, "one-mode"], LinearExpression.sum(modeVars) <= 1)
-            for (i, present) in absentSeats {
-                let vars = present.map { q in (seat: i, person: q, v: m.binary("standIn", [d.iso, seats[i].role, q], cost: Cost.standIn)) }
+            let visits = (0..<required).map { i -> Variable in
+                let share = (Double(i) + 0.5) * n / Double(required) - 0.5
+                return m.binary("visit", [String(i), d.iso], cost: Cost.offEvenSpread * abs(Double(position) - share))
+            }
+            var c = MonthModel.Candidate(day: d, visit: visits, standIns: [])
+            // T1.3331: at most one visit a day.
+            m.require("T1.3331", [team.id, d.iso, "one-visit"], LinearExpression.sum(visits) <= 1)
+            for (s, present) in absentSeats {
+                let vars = present.map { q in (seat: s, person: q, v: m.binary("standIn", [d.iso, seats[s].role, q], cost: Cost.standIn)) }
                 c.standIns += vars
                 // T1.3331: all three together — a same-role colleague stands in for the absent member.
-                m.require("T1.3331", [team.id, d.iso, seats[i].role], LinearExpression.sum(vars.map(\.v)) - LinearExpression.sum(modeVars) == 0)
+                m.require("T1.3331", [team.id, d.iso, seats[s].role], LinearExpression.sum(vars.map(\.v)) - LinearExpression.sum(visits) == 0)
             }
             candidates.append(c)
         }
-        let allVisits = LinearExpression.sum(candidates.flatMap(\.mode))
-        let missed = m.integer("missedVisits", [key], upper: Double(required), cost: Cost.missedVisit)
-        // T1.3331: at least min(k, working days) full-day visits in the month.
-        m.require("T1.3331", [team.id, key, "visits"], allVisits + LinearExpression(missed) >= Double(required))
-        var missedModes: [Variable] = []
-        for (j, mode) in Visit3331Planner.modes.enumerated() {
-            let uses = LinearExpression.sum(candidates.map { $0.mode[j] })
-            if required >= Visit3331Planner.modes.count {
-                // T1.3331: every mode is used each month.
-                let miss = m.binary("missedMode", [key, mode.rawValue], cost: Cost.missedMode)
-                missedModes.append(miss)
-                m.require("T1.3331", [team.id, key, mode.rawValue], uses + LinearExpression(miss) >= 1)
-            } else {
-                // T1.3331: with fewer visits asked, no mode twice.
-                m.require("T1.3331", [team.id, key, mode.rawValue], uses <= 1)
-            }
+        for i in 0..<required {
+            let missed = m.binary("missedVisit", [String(i)], cost: Cost.missedVisit)
+            // T1.3331: each of the month's min(k, working days) visits gets a day.
+            m.require("T1.3331", [team.id, key, "visit-\(i)", modes[i].rawValue],
+                      LinearExpression.sum(candidates.map { $0.visit[i] }) + LinearExpression(missed) == 1)
         }
-        // Spread (soft): one visit per calendar week, no visits in adjacent weeks.
-        let mondays = Array(Set(days.map { $0.weekStart.ordinal })).sorted()
-        var weekUsed: [Int: LinearExpression] = [:]
-        for monday in mondays {
-            let inWeek = candidates.filter { $0.day.weekStart.ordinal == monday }
+        // Spread (soft): one visit per calendar week, counting the previous month's.
+        for monday in Set(candidates.map { $0.day.weekStart.ordinal }).sorted() {
+            let inWeek = candidates.filter { $0.day.weekStart.ordinal == monday }.flatMap(\.visit)
             let before = visitWeeks[monday] ?? 0
             let iso = Day(ordinal: monday).iso
-            if !inWeek.isEmpty {
-                let over = m.integer("secondVisits", [iso], upper: Double(inWeek.count + before), cost: Cost.secondVisitInWeek)
-                m.require("T1.3331", [team.id, iso, "spread"], LinearExpression.sum(inWeek.flatMap(\.mode)) - LinearExpression(over) <= Double(1 - before))
-            }
-            if before > 0 {
-                weekUsed[monday] = LinearExpression(constant: 1)
-            } else if !inWeek.isEmpty {
-                let used = m.binary("weekUsed", [iso])
-                for c in inWeek {
-                    m.require("T1.3331", [team.id, c.day.iso, "spread-week"], LinearExpression.sum(c.mode) - LinearExpression(used) <= 0)
-                }
-                weekUsed[monday] = LinearExpression(used)
-            }
+            let over = m.integer("secondVisits", [iso], upper: Double(required + before), cost: Cost.secondVisitInWeek)
+            m.require("T1.3331", [team.id, iso, "spread"], LinearExpression.sum(inWeek) - LinearExpression(over) <= Double(1 - before))
         }
-        let previousMonday = (mondays.first ?? 0) - 7
-        if visitWeeks[previousMonday] != nil { weekUsed[previousMonday] = LinearExpression(constant: 1) }
-        for monday in [previousMonday] + mondays {
-            guard let a = weekUsed[monday], let b = weekUsed[monday + 7], !(a.terms.isEmpty && b.terms.isEmpty) else { continue }
-            let adjacent = m.continuous("adjacentWeeks", [Day(ordinal: monday).iso], cost: Cost.adjacentWeeks)
-            m.require("T1.3331", [team.id, Day(ordinal: monday).iso, "spread-adjacent"], a + b - LinearExpression(adjacent) <= 1)
-        }
+        return MonthModel(key: key, days: days, required: required, modes: modes, model: m, candidates: candidates)
+    }
 
-        let solution = try Solver().solve(m, options: solve)
-        piece.statistics.visitModels += 1
-        piece.statistics.record(m, solution)
+    /// Entries, covers and shortfalls of a solved month; records its visit weeks.
+    func extract(_ month: MonthModel, _ solution: Solution, seats: [Seat], visitWeeks: inout [Int: Int], into piece: inout RotaPiece) {
+        let (key, days, required, candidates) = (month.key, month.days, month.required, month.candidates)
         let solved = solution.status == .optimal || solution.status == .feasible
 
         var scheduled = 0
@@ -168,8 +162,8 @@ struct Visit3331Planner: Sendable {
         if solved {
             let s = solution
             for c in candidates {
-                guard let j = c.mode.firstIndex(where: s.isOn) else { continue }
-                let mode = Visit3331Planner.modes[j]
+                guard let i = c.visit.firstIndex(where: s.isOn) else { continue }
+                let mode = month.modes[i]
                 scheduled += 1
                 usedModes.insert(mode)
                 visitWeeks[c.day.weekStart.ordinal, default: 0] += 1
