@@ -37,6 +37,9 @@ struct PartTimeWeekModel {
     /// Objective weights.
     enum Cost {
         static let missedSession = 1000.0
+        /// A session missed because its holder is on leave costs a little less, so when slots
+        /// run short a present helper's own duty comes before covering for an absent one.
+        static let missedSessionOnLeave = 900.0
         static let missedClinic = 500.0
         static let session = 1.0
         static let cover = 5.0
@@ -85,6 +88,11 @@ struct PartTimeWeekModel {
         /// Duty index (nil for a station cover demand).
         let duty: Int?
         let leaveNote: String
+        /// Who may cover (empty when nobody is on leave or nobody qualifies).
+        let candidates: [String]
+        /// Days the absent stationed helper is there themselves (0 for duties): a shortfall
+        /// reports the week's whole requirement, not only the part left to cover.
+        var present = 0
     }
 
     struct Due {
@@ -148,11 +156,13 @@ struct PartTimeWeekModel {
             }
             guard required > 0 else { continue }
             let onLeave = d.holders.map(\.person).filter { p in act.days.contains { cal.isOnLeave(p, $0) } }
-            let slack = model.integer("missed", [d.rule, d.subject, String(needs.count)], upper: Double(required), cost: Cost.missedSession)
+            let slack = model.integer("missed", [d.rule, d.subject, String(needs.count)], upper: Double(required),
+                                      cost: onLeave.isEmpty ? Cost.missedSession : Cost.missedSessionOnLeave)
             let note = onLeave.isEmpty ? "" : "\(onLeave.joined(separator: ", ")) on leave"
             let needIndex = needs.count
             needs.append(Need(rule: d.rule, subject: d.subject, site: d.area ?? d.sites.first ?? "", required: required,
-                              absent: onLeave.first, slack: slack, duty: i, leaveNote: note))
+                              absent: onLeave.first, slack: slack, duty: i, leaveNote: note,
+                              candidates: onLeave.isEmpty ? [] : d.coverCandidates))
             let pattern = state.pattern[d.key] ?? []
             for (holder, term) in d.holders {
                 for slot in free(holder) where term.contains(slot.day) {
@@ -184,11 +194,12 @@ struct PartTimeWeekModel {
 
         // Stationed helpers' leave days this week, covered by colleagues.
         for (demand, candidates) in group.demands where demand.week == monday && demand.deficit > 0 {
-            let slack = model.integer("missed", ["T3.station-days", demand.absent, String(needs.count)], upper: Double(demand.deficit), cost: Cost.missedSession)
+            let slack = model.integer("missed", ["T3.station-days", demand.absent, String(needs.count)], upper: Double(demand.deficit), cost: Cost.missedSessionOnLeave)
             let needIndex = needs.count
             needs.append(Need(rule: "T3.station-days", subject: demand.absent, site: demand.village, required: demand.deficit,
                               absent: demand.absent, slack: slack, duty: nil,
-                              leaveNote: "\(demand.absent) on leave \(demand.leaveDays.map(\.iso).joined(separator: ", "))"))
+                              leaveNote: "\(demand.absent) on leave \(demand.leaveDays.map(\.iso).joined(separator: ", "))",
+                              candidates: candidates, present: demand.present))
             for (rank, q) in candidates.enumerated() {
                 for slot in free(q) where demand.leaveDays.contains(slot.day) {
                     place(q, slot, demand.village, .station, need: needIndex, cover: true,
@@ -284,10 +295,24 @@ struct PartTimeWeekModel {
         let w = context.visitWeeks
         for (i, n) in needs.enumerated() where done[i] < n.required {
             var why: [String] = []
-            if !n.leaveNote.isEmpty { why.append(n.leaveNote) }
-            why.append(solved ? "no colleague free to cover" : "the sub-model found no solution")
+            if !solved {
+                why.append("the sub-model found no solution")
+            } else if let di = n.duty, group.duties[di].sites.isEmpty {
+                why.append("the plan's site \(group.duties[di].area ?? "") has no village clinic")
+            } else if n.leaveNote.isEmpty {
+                why.append("the week's free half-days went to other duties and covers")
+            } else {
+                why.append(n.leaveNote)
+                if n.candidates.isEmpty {
+                    why.append(n.rule == "TCM.weekly" ? "no other senior TCM physician of the hospital without a full-time posting"
+                                                      : "no other village helper of the hospital without a full-time posting")
+                } else {
+                    why.append("no colleague free to cover (\(n.candidates.joined(separator: ", ")))")
+                }
+            }
             piece.shortfalls.append(RotaShortfall(rule: n.rule, subject: n.subject, site: n.site, period: monday.iso,
-                                                  required: n.required, scheduled: done[i], reason: why.joined(separator: "; ")))
+                                                  required: n.required + n.present, scheduled: done[i] + n.present,
+                                                  reason: why.joined(separator: "; ")))
         }
         let visited = Set(on.filter { $0.activity == .rounds }.map(\.site))
         for due in dues where !visited.contains(due.clinic) {

@@ -94,7 +94,7 @@ public struct RotaPlanner: Sendable {
         all.relaxations += station.relaxations
         for d in duties.uncoverable {
             all.shortfalls.append(RotaShortfall(rule: "T3.station-days", subject: d.absent, site: d.village, period: d.week.iso,
-                                                required: d.deficit, scheduled: 0,
+                                                required: d.required, scheduled: d.present,
                                                 reason: "\(d.absent) on leave \(d.leaveDays.map(\.iso).joined(separator: ", ")); no village helper of \(d.sender) who is not full-time posted"))
         }
 

@@ -15,6 +15,7 @@ import Testing
         print("relaxations \(run.rota.relaxations.count), covers \(run.rota.covers.count), shortfalls \(run.rota.shortfalls.count)")
         let byRule = Dictionary(grouping: run.rota.shortfalls, by: \.rule).mapValues(\.count)
         print("shortfalls by rule \(byRule.sorted { $0.key < $1.key })")
+        for s in run.rota.shortfalls.prefix(10) { print("  \(s)") }
         let started = Date()
         let csv = RotaCSV.render(rota: run.rota, scenario: built.scenario)
         let rendered = Date()
