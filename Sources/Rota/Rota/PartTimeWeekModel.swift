@@ -339,7 +339,16 @@ struct PartTimeWeekModel {
         for (i, n) in needs.enumerated() {
             guard let di = n.duty else { continue }
             let d = group.duties[di]
-            if d.kind != .tcm { ownNeed[d.subject, default: 0] += n.required }
+            if d.kind == .tcm {
+                // The centre's required clinics count as their holders' own load, in slot order.
+                var left = n.required
+                for p in on.sorted(by: { ($0.slot, $0.person) < ($1.slot, $1.person) }) where p.need == i && !p.cover && left > 0 {
+                    ownNeed[p.person, default: 0] += 1
+                    left -= 1
+                }
+            } else {
+                ownNeed[d.subject, default: 0] += n.required
+            }
             var pattern = Set<Int>()
             for p in on where p.need == i && !p.cover { pattern.insert(PartTimeWeekModel.weekSlot(p.slot)) }
             state.pattern[d.key] = pattern
@@ -354,20 +363,4 @@ struct PartTimeWeekModel {
         }
         return piece
     }
-}
-
-/// What a group's week models carry from one week to the next.
-struct PartTimeState: Sendable {
-    /// Rounds area → index of its latest active week (1 = the first week it had sessions to hold).
-    var areaWeeks: [String: Int] = [:]
-    /// Clinic → the area's active-week index of its last rounds visit.
-    var lastVisit: [String: Int] = [:]
-    /// Clinic → the helper who visited it last.
-    var lastVisitor: [String: String] = [:]
-    /// Person → recent sessions beyond their own requirement, halved each week.
-    var extraLoad: [String: Double] = [:]
-    /// Duty key → (weekday, half) slots used last week.
-    var pattern: [String: Set<Int>] = [:]
-    /// TCM centre → the physician who held its latest clinic.
-    var lastHolder: [String: String] = [:]
 }
