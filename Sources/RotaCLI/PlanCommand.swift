@@ -5,7 +5,7 @@ import Rota
 struct PlanCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "plan",
-        abstract: "Plan a year of dispatch for a scenario and write plan.json and assignments.csv.",
+        abstract: "Plan a year of dispatch and its half-day rota for a scenario, and write them.",
         discussion: "Exit 0 with a plan, 1 when no compliant plan exists (the rules that collide are named), 2 for bad input, 3 when the solver stops without a plan."
     )
 
@@ -52,14 +52,18 @@ struct PlanCommand: ParsableCommand {
         switch outcome {
         case .planned(let plan):
             let dir = out ?? "out/\(scenario.name)"
+            let run = try RotaPlanner(scenario: scenario, plan: plan).run()
             try writeAll([
                 ("plan.json", try plan.jsonData()),
                 ("assignments.csv", Data(AssignmentsCSV.render(plan: plan, scenario: scenario).utf8)),
+                ("rota.csv", Data(RotaCSV.render(rota: run.rota, scenario: scenario).utf8)),
             ], into: dir)
             if !quiet {
                 print(PlanSummary(plan: plan, scenario: scenario).render())
                 print("")
-                print("Wrote \(dir)/plan.json and \(dir)/assignments.csv")
+                print(RotaSummary(run: run).render())
+                print("")
+                print("Wrote \(dir)/: plan.json, assignments.csv, rota.csv")
             }
         case .infeasible(let explanation):
             print(explanation.render())

@@ -6,8 +6,8 @@ import Testing
         let r = try RotaProcess.run(["plan", "--help"])
         #expect(r.status == 0)
         #expect(r.stdout == """
-        OVERVIEW: Plan a year of dispatch for a scenario and write plan.json and
-        assignments.csv.
+        OVERVIEW: Plan a year of dispatch and its half-day rota for a scenario, and
+        write them.
 
         Exit 0 with a plan, 1 when no compliant plan exists (the rules that collide are
         named), 2 for bad input, 3 when the solver stops without a plan.

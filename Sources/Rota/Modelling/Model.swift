@@ -106,7 +106,8 @@ public struct Model: Sendable {
         var problems: [String] = []
         func checkName(_ n: String, _ what: String) {
             if n.isEmpty || n.utf8.count > 255 { problems.append("\(what) name \"\(n.prefix(40))…\" must have 1 to 255 bytes") }
-            if n.contains(where: { $0 == " " || $0 == "\t" || $0 == "\n" }) { problems.append("\(what) name \"\(n)\" contains white space") }
+            // GLPK refuses control characters; MPS files cannot carry spaces in names.
+            if n.utf8.contains(where: { $0 <= 0x20 || $0 == 0x7F }) { problems.append("\(what) name \"\(n)\" contains white space or a control character") }
         }
         for c in columns {
             checkName(c.name, "variable")

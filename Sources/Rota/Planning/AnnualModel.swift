@@ -131,9 +131,10 @@ struct AnnualModel {
             case .county, .township:
                 if c.institution.tier == .county { t2[c.id] = model.integer("t2", [c.id], upper: n) }
                 let scopeCost = c.inScope ? 0 : weights.helperOutsideScope
+                let leaveCost = c.postingEligible ? 0 : weights.dutyDuringLongLeave
                 station[c.id] = model.integer("station", [c.id], upper: n, cost: scopeCost)
-                rounds[c.id] = model.integer("rounds", [c.id], upper: n, cost: scopeCost)
-                tech[c.id] = model.integer("tech", [c.id], upper: n, cost: scopeCost)
+                rounds[c.id] = model.integer("rounds", [c.id], upper: n, cost: scopeCost + leaveCost)
+                tech[c.id] = model.integer("tech", [c.id], upper: n, cost: scopeCost + leaveCost)
             case .village:
                 continue
             }
@@ -437,17 +438,20 @@ struct AnnualModel {
                 guard let h = instance.institutions[person.institution], instance.mayHoldTCMClinic(h, at: c) else { continue }
                 let key = Pair(a: person.id, b: c.id)
                 let km = Double(instance.distance(h, c) ?? 0)
-                let x = model.binary("tcm", [person.id, c.id], cost: km * weights.perKilometre)
+                let leaveCost = instance.postingEligible.contains(person.id) ? 0 : weights.dutyDuringLongLeave
+                let x = model.binary("tcm", [person.id, c.id], cost: km * weights.perKilometre + leaveCost)
                 tcm[key] = x; tcmKeys.append(key)
                 visitors.add(1, x)
                 clinicsOf[person.id, default: LinearExpression()].add(1, x)
             }
             model.require("TCM.weekly", [c.id], visitors >= 1)
         }
-        // A full-time posting leaves no room for TCM clinics (PERSON.one-posting).
+        // A full-time posting leaves no room for TCM clinics (PERSON.one-posting). Planning
+        // policy on top: a TCM clinic holder takes no rounds or technical support either, so a
+        // week that holidays cut to one working day still fits their clinics.
         for person in physicians {
             guard let clinics = clinicsOf[person.id] else { continue }
-            let postings = [t1[person.id], t2[person.id], station[person.id]].compactMap { $0 }   // a class of their own
+            let postings = [t1[person.id], t2[person.id], station[person.id], rounds[person.id], tech[person.id]].compactMap { $0 }   // a class of their own
             model.require("PERSON.one-posting", [person.id, "tcm"], clinics + perPhysician * LinearExpression.sum(postings) <= perPhysician)
         }
     }

@@ -52,7 +52,7 @@ struct GreedyStart {
     private mutating func set(_ v: Variable?, _ x: Double = 1) { if let v { values[v.index] = x } }
     private mutating func add(_ v: Variable?, _ x: Double = 1) { if let v { values[v.index] += x } }
 
-    private func free(_ person: StaffMember) -> Bool { !taken.contains(person.id) }
+    private func free(_ person: StaffMember) -> Bool { !taken.contains(person.id) && !reserved.contains(person.id) }
     private func mayPost(_ person: StaffMember) -> Bool {
         free(person) && !reserved.contains(person.id) && instance.postingEligible.contains(person.id)
     }

@@ -28,5 +28,9 @@ public struct ObjectiveWeights: Sendable {
     /// A stationed county-hospital helper not stationed in their own home village though it is eligible (T3.hometown).
     public var notStationedAtHome: Double = 1
 
+    /// A part-time duty (rounds, technical support, TCM clinic) given to someone whose leave is
+    /// over posting.max-leave-days: colleagues would have to cover for weeks.
+    public var dutyDuringLongLeave: Double = 30
+
     public init() {}
 }

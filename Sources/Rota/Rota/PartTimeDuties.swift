@@ -38,6 +38,13 @@ struct PartTimeDuties: Sendable {
         for h in plan.villageHelpers where h.form != .station && !fullTime.contains(h.person) {
             pool[h.sender, default: []].append((h.person, h.site))
         }
+        // Then any other listed candidate of the same hospital without a full-time posting:
+        // "an eligible colleague of the same team or hospital" (rules.md, Leave and postings).
+        let inPool = Set(pool.values.flatMap { $0.map(\.person) })
+        for p in scenario.staff where !fullTime.contains(p.id) && !inPool.contains(p.id) {
+            guard let tier = institutions[p.institution]?.tier, tier == .county || tier == .township else { continue }
+            pool[p.institution, default: []].append((p.id, ""))
+        }
         let areaClinics = Dictionary(grouping: scenario.institutions.filter { $0.tier == .village }, by: \.effectiveServiceArea)
             .mapValues { $0.map(\.id).sorted() }
         func township(of site: String) -> String? {

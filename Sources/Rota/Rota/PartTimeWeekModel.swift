@@ -41,6 +41,8 @@ struct PartTimeWeekModel {
         /// run short a present helper's own duty comes before covering for an absent one.
         static let missedSessionOnLeave = 900.0
         static let missedClinic = 500.0
+        /// A clinic that falls due in a holiday-shortened next week, not visited early.
+        static let earlyVisit = 150.0
         static let session = 1.0
         static let cover = 5.0
         static let sameDay = 0.5
@@ -99,6 +101,8 @@ struct PartTimeWeekModel {
         let area: String
         let clinic: String
         let slack: Variable
+        /// A visit made early, before a week holidays shorten (soft; never a shortfall).
+        let early: Bool
     }
 
     let group: PartTimeDuties.Group
@@ -211,9 +215,20 @@ struct PartTimeWeekModel {
         // T3.rounds coverage: clinics due this week.
         var areaClinics: [String: [String]] = [:]
         for d in group.duties where d.kind == .rounds { if let a = d.area, areaIndex[a] != nil { areaClinics[a] = d.sites } }
+        // Look-ahead: when holidays shorten next week, the clinics that fall due then are
+        // visited early where this week has room (a softer requirement, never a shortfall).
+        let nextDays = cal.workingDays(in: RotaCalendar.week(monday.adding(days: 7))).count
+        let shortNext = nextDays < 5
         for a in areaClinics.keys.sorted() {
-            for c in areaClinics[a]! where age(c, a) >= context.visitWeeks {
-                dues.append(Due(area: a, clinic: c, slack: model.binary("unvisited", [a, c], cost: Cost.missedClinic)))
+            for c in areaClinics[a]! {
+                let weeks = age(c, a)
+                if weeks >= context.visitWeeks {
+                    let slack = model.binary("unvisited", [a, c], cost: Cost.missedClinic)
+                    dues.append(Due(area: a, clinic: c, slack: slack, early: false))
+                } else if shortNext && weeks == context.visitWeeks - 1 {
+                    let slack = model.binary("unvisitedEarly", [a, c], cost: Cost.earlyVisit)
+                    dues.append(Due(area: a, clinic: c, slack: slack, early: true))
+                }
             }
         }
         buildRows()
@@ -315,7 +330,7 @@ struct PartTimeWeekModel {
                                                   reason: why.joined(separator: "; ")))
         }
         let visited = Set(on.filter { $0.activity == .rounds }.map(\.site))
-        for due in dues where !visited.contains(due.clinic) {
+        for due in dues where !due.early && !visited.contains(due.clinic) {
             piece.shortfalls.append(RotaShortfall(rule: "T3.rounds", subject: due.area, site: due.clinic, period: monday.iso, required: 1, scheduled: 0,
                                                   reason: "clinic not visited in \(w) weeks: no free rounds session in the area this week"))
         }

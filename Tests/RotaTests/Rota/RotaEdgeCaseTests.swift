@@ -78,10 +78,23 @@ import Testing
         #expect(first?.required == 3)
         #expect(first?.reason.contains("the duty starts 2025-03-05") ?? false, "\(String(describing: first))")
         #expect(!rota.relaxations.contains { $0.subject == "west-t1-8" && $0.period < "2025-03-03" })
-        // Leave with no other village helper of west-t1 in the plan: a shortfall, no cover.
+        #expect(!mine.contains { $0.date >= "2025-04-07" && $0.date <= "2025-04-11" })
+        // Leave with no other village helper of west-t1 in the plan: a listed colleague of the
+        // same centre without a full-time posting covers ("an eligible colleague of the same hospital").
+        let covers = rota.covers.filter { $0.absent == "west-t1-8" && $0.week == "2025-04-07" }
+        #expect(!covers.isEmpty)
+        #expect(covers.allSatisfy { $0.coveredBy.hasPrefix("west-t1-") && $0.coveredBy != "west-t1-8" })
+        #expect(!rota.shortfalls.contains { $0.subject == "west-t1-8" })
+    }
+
+    @Test func leaveNobodyCanCoverIsAShortfall() throws {
+        let (full, plan) = RotaEdgeCaseTests.setting()
+        var scenario = full
+        // west-t1 lists no one else: nobody of the same centre is left to cover.
+        scenario.staff.removeAll { $0.institution == "west-t1" && $0.id != "west-t1-8" }
+        let rota = try RotaPlanner(scenario: scenario, plan: plan).schedule()
         let short = rota.shortfalls.first { $0.rule == "T3.station-days" && $0.subject == "west-t1-8" && $0.period == "2025-04-07" }
         #expect(short?.required == 5 && short?.scheduled == 0)
         #expect(!rota.covers.contains { $0.absent == "west-t1-8" })
-        #expect(!mine.contains { $0.date >= "2025-04-07" && $0.date <= "2025-04-11" })
     }
 }
