@@ -15,8 +15,8 @@ import Foundation
 ///   when one half-day holds more than one entry).
 ///
 /// `SUMMARY` is the activity's Chinese label and the site's name (`驻点 韩集镇卫生院`),
-/// `LOCATION` the site's name, `DESCRIPTION` the bilingual activity label, the slot hours and
-/// the site's name and id. Times are local (`DTSTART;TZID=Asia/Shanghai:…`). `DTSTAMP` is
+/// `LOCATION` the site's name, `DESCRIPTION` the bilingual activity label, the two slots'
+/// hours on a merged day (the lunch break the event's span hides) and the site's name and id. Times are local (`DTSTART;TZID=Asia/Shanghai:…`). `DTSTAMP` is
 /// fixed to the first day of the period at 00:00 UTC, so the same rota always gives the same
 /// bytes. Lines end CRLF and fold at 75 octets without splitting a character
 /// (`ICalendarText`). Entries whose date does not parse are left out.
@@ -36,7 +36,7 @@ public enum PersonCalendar {
         files(RotaOutputContext(rota: rota, plan: plan, scenario: scenario))
     }
 
-    /// The calendar of one person ("" content aside from the frame when they have no entries).
+    /// The calendar of one person: the frame and time zone alone when they have no entries.
     public static func render(person: String, rota: WeeklyRota, plan: Plan, scenario: Scenario) -> String {
         render(person: person, RotaOutputContext(rota: rota, plan: plan, scenario: scenario))
     }
@@ -44,11 +44,15 @@ public enum PersonCalendar {
     static func files(_ ctx: RotaOutputContext) -> [(name: String, data: Data)] {
         let stems = OutputFileName.names(for: ctx.people)
         return zip(ctx.people, stems).map { person, stem in
-            ("\(directory)/\(stem).ics", Data(render(person: person, ctx).utf8))
+            ("\(directory)/\(stem).ics", Data(calendar(person: person, ctx).bytes))
         }
     }
 
     static func render(person: String, _ ctx: RotaOutputContext) -> String {
+        calendar(person: person, ctx).output
+    }
+
+    static func calendar(person: String, _ ctx: RotaOutputContext) -> ICalendarText {
         var ics = ICalendarText()
         let stamp = (ctx.days.first.map(compact) ?? "19700101") + "T000000Z"
         ics.line("BEGIN", "VCALENDAR")
@@ -88,15 +92,14 @@ public enum PersonCalendar {
                     for e in half {
                         let suffix = half.count > 1 ? "-\(e.site)" : ""
                         let h = e.half.hours
-                        let when = "\(e.half.chineseLabel) \(e.half == .am ? "Morning" : "Afternoon") \(h.start.text)–\(h.end.text)"
                         event(&ics, ctx, e, day: d, uid: "\(person)-\(e.date)-\(e.half.rawValue)\(suffix)",
-                              start: h.start, end: h.end, when: when, stamp: stamp)
+                              start: h.start, end: h.end, when: "", stamp: stamp)
                     }
                 }
             }
         }
         ics.line("END", "VCALENDAR")
-        return ics.output
+        return ics
     }
 
     private static func event(_ ics: inout ICalendarText, _ ctx: RotaOutputContext, _ e: RotaEntry, day: Day, uid: String,
@@ -110,8 +113,7 @@ public enum PersonCalendar {
         ics.line("DTEND;TZID=\(timeZoneID)", "\(date)T\(end.icsTime)")
         ics.text("SUMMARY", "\(e.activity.chineseLabel) \(site)")
         ics.text("LOCATION", site)
-        ics.text("DESCRIPTION", "\(e.activity.bilingualLabel)\n\(when)\n地点 Site: \(site) (\(e.site))")
-        ics.line("TRANSP", "OPAQUE")
+        ics.text("DESCRIPTION", "\(e.activity.bilingualLabel)\n\(when.isEmpty ? "" : when + "\n")地点 Site: \(site) (\(e.site))")
         ics.line("END", "VEVENT")
     }
 

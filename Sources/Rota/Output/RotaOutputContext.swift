@@ -16,7 +16,7 @@
 /// let ctx = RotaOutputContext(rota: rota, plan: plan, scenario: scenario)
 /// ctx.days.first?.iso            // "2025-01-01"
 /// ctx.people                     // ["city-a-0", "city-a-3", "east-hosp-2", …]
-/// ctx.siteName("east-t1-v1")     // "east镇1卫生院村1"
+/// ctx.siteName("east-t1-v1")     // "east-t1村1"
 /// ```
 struct RotaOutputContext {
     let rota: WeeklyRota
@@ -119,10 +119,12 @@ struct RotaOutputContext {
     /// The display name of an institution, or the id itself when the scenario does not know it.
     func siteName(_ id: String) -> String { institutions[id]?.name ?? id }
 
-    /// `name (id)` for a person or institution id, or the id alone when it names neither.
+    /// `name (id)` for a person, institution or plan team id (a team is `SENDER → RECIPIENT`),
+    /// or the id alone when it names none of them.
     func label(_ id: String) -> String {
         if let p = staff[id] { return "\(p.name) (\(id))" }
         if let i = institutions[id] { return "\(i.name) (\(id))" }
+        if let t = plan.teams.first(where: { $0.id == id }) { return "\(siteName(t.sender)) → \(siteName(t.recipient)) (\(id))" }
         return id
     }
 }

@@ -23,7 +23,10 @@ enum OutputFixture {
         }
     }
 
-    static let plan = Plan(scenario: "test-region", profile: "heze-city", period: PlanPeriod(start: start, end: end))
+    static let plan = Plan(scenario: "test-region", profile: "heze-city", period: PlanPeriod(start: start, end: end),
+                           teams: [PlanTeam(tier: "T1", sender: "city-a", recipient: "east-hosp", start: start, end: end,
+                                            members: ["city-a-0", "city-a-1", "city-a-2"],
+                                            group3331: PlanGroup3331(doctor: "city-a-0", nurse: "city-a-1", pharmacist: "city-a-2", workstation: "east-t1-v1"))])
 
     static var workingDays: [Day] {
         DayRange(from: Day(iso: start)!, to: Day(iso: end)!).days.filter { scenario.calendar.isWorkingDay($0) }

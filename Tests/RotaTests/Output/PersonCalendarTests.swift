@@ -142,6 +142,9 @@ struct ICSChecker {
             let c = ICSChecker(f.data)
             #expect(c.problems.isEmpty, "\(f.name): \(c.problems.prefix(5))")
             #expect(!c.events.isEmpty)
+            // Folding never separates a backslash from the character it escapes.
+            let split = c.physicalLines.filter { $0.reversed().prefix { $0 == 0x5C }.count % 2 == 1 }
+            #expect(split.isEmpty, "\(f.name): \(split.count) lines end inside an escape")
         }
     }
 
@@ -157,6 +160,7 @@ struct ICSChecker {
         let lecture = try #require(c.event(uid: "city-a-0-2025-10-15-pm@rota"))
         #expect(teach.one("DTSTART")?.value == "20251015T080000" && teach.one("DTEND")?.value == "20251015T120000")
         #expect(lecture.one("DTSTART")?.value == "20251015T140000" && lecture.one("DTEND")?.value == "20251015T173000")
+        #expect(ICSChecker.unescape(teach.one("DESCRIPTION")!.value) == "3331带教 3331 teaching\n地点 Site: \(OutputFixture.longSiteName) (east-t1-v1)")
         // One event per working day: the merged days and the split 3331 day.
         #expect(c.events.count == OutputFixture.workingDays.count + 1)
         #expect(c.event(uid: "city-a-0-2025-10-01-day@rota") == nil)

@@ -35,6 +35,7 @@ import Testing
         #expect(html.contains("<td>员工east-hosp2 (east-hosp-2)</td><td>员工east-hosp1 (east-hosp-1)</td>"))
         #expect(html.contains("no &lt;eligible&gt; colleague &amp; leave"))
         #expect(html.contains("缺口 Shortfalls (1)"))
+        #expect(html.contains("<td>T1.3331</td><td>市立医院 → east县人民医院 (T1:city-a&gt;east-hosp)</td>"))
     }
 
     @Test func wellFormedEnoughAndSelfContained() {
