@@ -81,9 +81,10 @@ public enum PersonCalendar {
             let day = entries[i..<j]
             i = j
             guard let d = Day(iso: day.first!.date) else { continue }
+            let date = compact(d)
             let am = day.filter { $0.half == .am }, pm = day.filter { $0.half == .pm }
             if am.count == 1, pm.count == 1, am[0].site == pm[0].site, am[0].activity == pm[0].activity {
-                event(&ics, ctx, am[0], day: d, uid: "\(person)-\(day.first!.date)-day",
+                event(&ics, ctx, am[0], date: date, uid: "\(person)-\(day.first!.date)-day",
                       start: HalfDayHours.morningStart, end: HalfDayHours.afternoonEnd,
                       when: "全天 Whole day \(HalfDayHours.morningStart.text)–\(HalfDayHours.morningEnd.text), \(HalfDayHours.afternoonStart.text)–\(HalfDayHours.afternoonEnd.text)",
                       stamp: stamp)
@@ -92,7 +93,7 @@ public enum PersonCalendar {
                     for e in half {
                         let suffix = half.count > 1 ? "-\(e.site)" : ""
                         let h = e.half.hours
-                        event(&ics, ctx, e, day: d, uid: "\(person)-\(e.date)-\(e.half.rawValue)\(suffix)",
+                        event(&ics, ctx, e, date: date, uid: "\(person)-\(e.date)-\(e.half.rawValue)\(suffix)",
                               start: h.start, end: h.end, when: "", stamp: stamp)
                     }
                 }
@@ -102,10 +103,9 @@ public enum PersonCalendar {
         return ics
     }
 
-    private static func event(_ ics: inout ICalendarText, _ ctx: RotaOutputContext, _ e: RotaEntry, day: Day, uid: String,
+    private static func event(_ ics: inout ICalendarText, _ ctx: RotaOutputContext, _ e: RotaEntry, date: String, uid: String,
                               start: ClockTime, end: ClockTime, when: String, stamp: String) {
         let site = ctx.siteName(e.site)
-        let date = compact(day)
         ics.line("BEGIN", "VEVENT")
         ics.text("UID", "\(uid)@\(uidDomain)")
         ics.line("DTSTAMP", stamp)
@@ -118,5 +118,5 @@ public enum PersonCalendar {
     }
 
     /// `YYYYMMDD`.
-    static func compact(_ d: Day) -> String { d.iso.replacingOccurrences(of: "-", with: "") }
+    static func compact(_ d: Day) -> String { String(d.iso.filter { $0 != "-" }) }
 }

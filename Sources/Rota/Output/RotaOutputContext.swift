@@ -24,7 +24,7 @@ struct RotaOutputContext {
     let scenario: Scenario
     let staff: [String: StaffMember]
     let institutions: [String: Institution]
-    /// Rota entries sorted by person, date, half, site.
+    /// Rota entries sorted by person, date, half, site (and activity, should two share a slot and site).
     let entries: [RotaEntry]
     /// Every day the outputs cover, in order.
     let days: [Day]
@@ -44,8 +44,12 @@ struct RotaOutputContext {
         self.rota = rota; self.plan = plan; self.scenario = scenario
         staff = scenario.staffIndex()
         institutions = scenario.institutionIndex()
-        let sortedEntries = rota.entries.indices.dropFirst().allSatisfy { !(rota.entries[$0] < rota.entries[$0 - 1]) }
-            ? rota.entries : rota.entries.sorted()
+        // The rota's order, made total: entries equal in (person, date, half, site) by activity.
+        func before(_ a: RotaEntry, _ b: RotaEntry) -> Bool {
+            a < b || (!(b < a) && a.activity.outputRank < b.activity.outputRank)
+        }
+        let given = rota.entries
+        let sortedEntries = given.indices.dropFirst().allSatisfy { !before(given[$0], given[$0 - 1]) } ? given : given.sorted(by: before)
         entries = sortedEntries
 
         var first = Day(iso: plan.period.start) ?? scenario.period.from
