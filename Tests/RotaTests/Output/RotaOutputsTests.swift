@@ -1,0 +1,61 @@
+import Foundation
+import Testing
+@testable import Rota
+
+@Suite struct RotaOutputsTests {
+    @Test func everyFileInAFixedOrder() throws {
+        let names = try OutputFixture.files().map(\.name)
+        #expect(names.first == "rota-grid.csv")
+        #expect(names[1] == "rota.xlsx")
+        #expect(names.last == "report.html")
+        #expect(names.filter { $0.hasPrefix("ics/") }.count == 9)
+        #expect(names.filter { $0.hasPrefix("sites/") }.count == 7)
+        #expect(Set(names).count == names.count)
+    }
+
+    @Test func twoCallsGiveTheSameBytes() throws {
+        let a = try OutputFixture.files(), b = try OutputFixture.files()
+        #expect(a.map(\.name) == b.map(\.name))
+        for (x, y) in zip(a, b) { #expect(x.data == y.data, "\(x.name)") }
+        // The same rota given with its entries in another order gives the same bytes too.
+        var shuffled = OutputFixture.rota
+        shuffled.entries.reverse()
+        let c = try RotaOutputs.files(rota: shuffled, plan: OutputFixture.plan, scenario: OutputFixture.scenario, report: OutputFixture.report)
+        for (x, y) in zip(a, c) { #expect(x.data == y.data, "\(x.name)") }
+    }
+
+    @Test func eachWriterOnItsOwnMatchesTheBundle() throws {
+        let files = try OutputFixture.files()
+        let (r, p, s) = (OutputFixture.rota, OutputFixture.plan, OutputFixture.scenario)
+        #expect(OutputFixture.file("rota-grid.csv", in: files) == Data(RotaGridCSV.render(rota: r, plan: p, scenario: s).utf8))
+        #expect(OutputFixture.file("rota.xlsx", in: files) == (try RotaWorkbook.data(rota: r, plan: p, scenario: s)))
+        #expect(OutputFixture.file("ics/east-t1-0.ics", in: files) == Data(PersonCalendar.render(person: "east-t1-0", rota: r, plan: p, scenario: s).utf8))
+        #expect(OutputFixture.file("report.html", in: files)
+                == Data(RotaReportPage.render(rota: r, plan: p, scenario: s, report: OutputFixture.report).utf8))
+    }
+
+    @Test func anEmptyRotaStillGivesTheGridWorkbookAndPage() throws {
+        let empty = WeeklyRota(scenario: "test-region", entries: [])
+        let files = try RotaOutputs.files(rota: empty, plan: OutputFixture.plan, scenario: OutputFixture.scenario, report: nil)
+        #expect(files.map(\.name) == ["rota-grid.csv", "rota.xlsx", "report.html"])
+        let grid = try TestCSV.parse(files[0].data)
+        #expect(grid.count == 1 && grid[0].count == 4 + 28)
+        let html = String(decoding: files[2].data, as: UTF8.self)
+        #expect(html.components(separatedBy: "<table").count == html.components(separatedBy: "</table>").count)
+    }
+
+    @Test func entriesOutsideThePeriodWidenItAndBadDatesStayOffCalendars() throws {
+        var rota = OutputFixture.rota
+        rota.entries.append(RotaEntry(person: "east-t1-2", date: "2025-10-21", half: .am, site: "east-t1-v5", activity: .rounds))
+        rota.entries.append(RotaEntry(person: "east-t1-2", date: "2025-13-01", half: .pm, site: "east-t1-v5", activity: .rounds))
+        let files = try RotaOutputs.files(rota: rota, plan: OutputFixture.plan, scenario: OutputFixture.scenario, report: nil)
+        let grid = try TestCSV.parse(try #require(OutputFixture.file("rota-grid.csv", in: files)))
+        #expect(grid[0].last == "2025-10-21")
+        #expect(grid.first { $0[0] == "east-t1-2" }?.last == "上午 east-t1村5 巡回医疗")
+        let site = try TestCSV.parse(try #require(OutputFixture.file("sites/east-t1-v5.csv", in: files)))
+        #expect(site.count == 3)
+        let ics = ICSChecker(try #require(OutputFixture.file("ics/east-t1-2.ics", in: files)))
+        #expect(ics.problems.isEmpty)
+        #expect(ics.events.count == 1)
+    }
+}
