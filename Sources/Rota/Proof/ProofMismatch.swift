@@ -18,21 +18,28 @@ public struct ProofMismatch: Hashable, Sendable, CustomStringConvertible {
     public var field: String
     public var proofValue: String
     public var recomputedValue: String
+    /// Who states `proofValue` in the sentence: "the proof says" unless the value comes from
+    /// elsewhere (the signature file).
+    public var claimant: String
+    /// What introduces `recomputedValue` in the sentence: "recomputed" unless told otherwise.
+    public var finder: String
 
-    public init(instance: String?, field: String, proofValue: String, recomputedValue: String) {
+    public init(instance: String?, field: String, proofValue: String, recomputedValue: String,
+                claimant: String = "the proof says", finder: String = "recomputed") {
         self.instance = instance; self.field = field
         self.proofValue = proofValue; self.recomputedValue = recomputedValue
+        self.claimant = claimant; self.finder = finder
     }
 
     /// One line in plain words.
     public var description: String {
         let place = instance.map { "\($0): " } ?? ""
         if proofValue == ProofMismatch.absent {
-            return "\(place)\(field): missing from the proof; recomputed \(recomputedValue)"
+            return "\(place)\(field): missing from the proof; \(finder) \(recomputedValue)"
         }
         if recomputedValue == ProofMismatch.absent {
             return "\(place)\(field): the proof has \(proofValue), which the recomputation does not"
         }
-        return "\(place)\(field): the proof says \(proofValue), recomputed \(recomputedValue)"
+        return "\(place)\(field): \(claimant) \(proofValue), \(finder) \(recomputedValue)"
     }
 }

@@ -27,19 +27,22 @@ public enum ProofSigner {
                               publicKey: Curve25519.Signing.PublicKey) throws(JSONParseError) -> [ProofMismatch] {
         let message = try CanonicalJSON.canonicalize(data)
         var out: [ProofMismatch] = []
-        func field(_ name: String, _ claimed: String, _ recomputed: String) {
+        func field(_ name: String, _ claimed: String, _ recomputed: String, _ hint: String) {
             if claimed != recomputed {
-                out.append(ProofMismatch(instance: nil, field: name, proofValue: claimed, recomputedValue: recomputed))
+                out.append(ProofMismatch(instance: nil, field: name, proofValue: claimed, recomputedValue: "\(recomputed) \(hint)",
+                                         claimant: "the signature file says"))
             }
         }
-        field("signature format", signature.format, ProofSignature.formatVersion)
-        field("signature algorithm", signature.algorithm, ProofSignature.ed25519)
-        field("signature key id", signature.keyId, SigningKeyFile.keyId(publicKey))
-        field("signed proof digest", signature.signedSHA256, Digest.hex(message))
+        let keyId = SigningKeyFile.keyId(publicKey)
+        field("signature format", signature.format, ProofSignature.formatVersion, "(not a rota signature file)")
+        field("signature algorithm", signature.algorithm, ProofSignature.ed25519, "(rota signs with Ed25519 only)")
+        field("signature key id", signature.keyId, keyId, "from the public key given (signed with another key)")
+        field("signed proof digest", signature.signedSHA256, Digest.hex(message), "(the proof was changed after signing)")
         let valid = Data(base64Encoded: signature.signature).map { publicKey.isValidSignature($0, for: message) } ?? false
         if !valid {
-            out.append(ProofMismatch(instance: nil, field: "signature", proofValue: "signed by key \(signature.keyId)",
-                                     recomputedValue: "not a valid Ed25519 signature of this proof by key \(SigningKeyFile.keyId(publicKey))"))
+            out.append(ProofMismatch(instance: nil, field: "signature", proofValue: "a signature by key \(signature.keyId)",
+                                     recomputedValue: "it is not a valid Ed25519 signature of this proof by key \(keyId)",
+                                     claimant: "the signature file holds", finder: "but"))
         }
         return out
     }

@@ -1,6 +1,11 @@
 import Crypto
 import Foundation
 
+/// The private key that signs proofs (Ed25519).
+public typealias ProofSigningKey = Curve25519.Signing.PrivateKey
+/// The public key that checks proof signatures (Ed25519).
+public typealias ProofVerifyingKey = Curve25519.Signing.PublicKey
+
 /// Why a key file cannot be used.
 public struct SigningKeyError: Error, Sendable, CustomStringConvertible {
     public var message: String
