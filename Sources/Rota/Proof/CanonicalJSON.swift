@@ -47,8 +47,9 @@ public enum CanonicalJSON {
     }
 
     /// The readable form: the canonical member order and number and string forms, two-space
-    /// indentation, `"key": value`, empty lists and objects as `[]` and `{}`, and a final
-    /// newline. Re-canonicalising it gives `data(value)` back.
+    /// indentation, `"key": value`, and a final newline. A list or object whose elements are
+    /// all scalars stands on one line (`{"name": "sent", "value": 6}`, `["a", "b"]`, `[]`).
+    /// Re-canonicalising it gives `data(value)` back.
     public static func pretty(_ value: JSONValue) -> Data {
         var out = ""
         writePretty(value, indent: "", into: &out)
@@ -84,10 +85,29 @@ public enum CanonicalJSON {
         }
     }
 
+    /// Whether a value is a scalar.
+    private static func isScalar(_ value: JSONValue) -> Bool {
+        switch value {
+        case .array, .object: return false
+        default: return true
+        }
+    }
+
     private static func writePretty(_ value: JSONValue, indent: String, into out: inout String) {
         let inner = indent + "  "
         switch value {
-        case .object(let members) where !members.isEmpty:
+        case .object(let members) where members.values.allSatisfy(isScalar):
+            out += "{"
+            for (n, key) in sortedKeys(members).enumerated() {
+                if n > 0 { out += ", " }
+                writeString(key, into: &out)
+                out += ": "
+                writeScalar(members[key]!, into: &out)
+            }
+            out += "}"
+        case .array(let elements) where elements.allSatisfy(isScalar):
+            out += "[" + elements.map { e -> String in var t = ""; writeScalar(e, into: &t); return t }.joined(separator: ", ") + "]"
+        case .object(let members):
             out += "{\n"
             for (n, key) in sortedKeys(members).enumerated() {
                 if n > 0 { out += ",\n" }
@@ -97,7 +117,7 @@ public enum CanonicalJSON {
                 writePretty(members[key]!, indent: inner, into: &out)
             }
             out += "\n" + indent + "}"
-        case .array(let elements) where !elements.isEmpty:
+        case .array(let elements):
             out += "[\n"
             for (n, e) in elements.enumerated() {
                 if n > 0 { out += ",\n" }
@@ -105,8 +125,6 @@ public enum CanonicalJSON {
                 writePretty(e, indent: inner, into: &out)
             }
             out += "\n" + indent + "]"
-        case .object: out += "{}"
-        case .array: out += "[]"
         default: writeScalar(value, into: &out)
         }
     }

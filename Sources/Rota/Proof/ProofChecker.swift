@@ -123,12 +123,21 @@ public enum ProofChecker {
         field("arithmetic", c.arithmetic, r.arithmetic)
         field("finding", c.finding, r.finding)
         // Witnesses as multisets: each one the proof lacks or adds is named.
-        var remaining = r.witnesses.map(describe)
+        // Keyed by their UTF-8 bytes, so other normalisations of a text count as different.
+        var remaining: [[UInt8]: Int] = [:]
+        for w in r.witnesses { remaining[Array(describe(w).utf8), default: 0] += 1 }
         var extra: [String] = []
         for w in c.witnesses.map(describe) {
-            if let i = remaining.firstIndex(where: { same($0, w) }) { remaining.remove(at: i) } else { extra.append(w) }
+            let bytes = Array(w.utf8)
+            if let n = remaining[bytes], n > 0 { remaining[bytes] = n - 1 } else { extra.append(w) }
         }
-        for w in remaining { field("witness", ProofMismatch.absent, w) }
+        for w in r.witnesses.map(describe) {
+            let bytes = Array(w.utf8)
+            if let n = remaining[bytes], n > 0 {
+                remaining[bytes] = n - 1
+                field("witness", ProofMismatch.absent, w)
+            }
+        }
         for w in extra { field("witness", w, ProofMismatch.absent) }
         field("verdict", c.verdict.rawValue, r.verdict.rawValue)
     }

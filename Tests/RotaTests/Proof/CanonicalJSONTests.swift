@@ -84,19 +84,20 @@ import Testing
     }
 
     @Test func prettyFormReCanonicalisesToTheSameBytes() throws {
-        let value = try JSONParser.parse(#"{"b": [1, {"y": null, "x": true}], "a": {}, "c": []}"#)
+        let value = try JSONParser.parse(#"{"b": [1, {"y": null, "x": true}], "a": {}, "c": [], "d": ["é", 2.50], "e": {"z": {"k": 1}}}"#)
         let pretty = CanonicalJSON.pretty(value)
         #expect(String(decoding: pretty, as: UTF8.self) == """
         {
           "a": {},
           "b": [
             1,
-            {
-              "x": true,
-              "y": null
-            }
+            {"x": true, "y": null}
           ],
-          "c": []
+          "c": [],
+          "d": ["é", 2.5],
+          "e": {
+            "z": {"k": 1}
+          }
         }
 
         """)
