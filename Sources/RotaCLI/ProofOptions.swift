@@ -13,7 +13,7 @@ import Rota
 /// ```text
 /// $ rota verify heze-mini.yaml out/plan.json --proof
 /// …
-/// Wrote out/proof.json (proof of 214 rule instances; verdict pass)
+/// Wrote out/proof.json (proof of 163 rule instances; verdict pass)
 /// ```
 struct ProofOptions: ParsableArguments {
     @Flag(name: .long, help: "Also write the compliance proof, proof.json, beside the plan.")

@@ -1,4 +1,9 @@
 /// Why a text is not the strict JSON the proof reads, and where (a byte offset).
+///
+/// ```swift
+/// do { _ = try JSONParser.parse(#"{"a": 1, "a": 2}"#) }
+/// catch { print(error) }   // duplicate key "a" (at byte 9)
+/// ```
 public struct JSONParseError: Error, Sendable, Hashable, CustomStringConvertible {
     public var offset: Int
     public var message: String

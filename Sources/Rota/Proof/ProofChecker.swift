@@ -1,3 +1,5 @@
+import Foundation
+
 /// Checks a compliance proof against the scenario and plan it claims to be about, trusting
 /// nothing the proof says (`rota check-proof`).
 ///
@@ -95,6 +97,45 @@ public enum ProofChecker {
         field(nil, "instances passed", String(claimed.summary.passed), String(recomputed.summary.passed))
         field(nil, "instances failed", String(claimed.summary.failed), String(recomputed.summary.failed))
         field(nil, "overall verdict", claimed.verdict.rawValue, recomputed.verdict.rawValue)
+        return out
+    }
+
+    /// Fields of a proof file that are not part of a proof (`rota-proof/1`), one mismatch each.
+    ///
+    /// Decoding ignores unknown keys, yet a signature covers them; so a signed proof could carry
+    /// a claim ("approvedBy": …) that nothing checks. `rota check-proof` reports them. Keys with
+    /// a `null` value are ignored (an absent optional field).
+    ///
+    /// ```swift
+    /// ProofChecker.unknownFields(in: data)   // [instances[3].approvedBy: the proof has "yes", …]
+    /// ```
+    public static func unknownFields(in data: Data) -> [ProofMismatch] {
+        guard let file = try? JSONParser.parse(data),
+              let proof = try? ComplianceProof.decode(data),
+              let known = try? proof.jsonValue() else { return [] }
+        var out: [ProofMismatch] = []
+        func walk(_ value: JSONValue, _ model: JSONValue, _ path: String) {
+            switch (value, model) {
+            case (.object(let members), .object(let expected)):
+                for key in CanonicalJSON.sortedKeys(members) {
+                    let child = path.isEmpty ? key : "\(path).\(key)"
+                    guard let m = expected[key] else {
+                        if members[key] != .null {
+                            out.append(ProofMismatch(instance: nil, field: "unknown field \(child)",
+                                                     proofValue: CanonicalJSON.string(members[key]!),
+                                                     recomputedValue: ProofMismatch.absent))
+                        }
+                        continue
+                    }
+                    walk(members[key]!, m, child)
+                }
+            case (.array(let elements), .array(let expected)) where elements.count == expected.count:
+                for (i, e) in elements.enumerated() { walk(e, expected[i], "\(path)[\(i)]") }
+            default:
+                return
+            }
+        }
+        walk(file, known, "")
         return out
     }
 

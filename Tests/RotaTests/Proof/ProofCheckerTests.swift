@@ -187,6 +187,22 @@ import Testing
                 == [ProofMismatch(instance: nil, field: "solver gap", proofValue: "0.0001", recomputedValue: "0")])
     }
 
+    @Test func fieldsThatAreNotPartOfAProofAreReported() throws {
+        let data = try proof().jsonData()
+        #expect(ProofChecker.unknownFields(in: data).isEmpty)
+        guard case .object(var top) = try JSONParser.parse(data),
+              case .array(var instances) = top["instances"]!,
+              case .object(var first) = instances[0] else { Issue.record("unexpected layout"); return }
+        first["approvedBy"] = .string("菏泽市卫健委")
+        instances[0] = .object(first)
+        top["instances"] = .array(instances)
+        top["solver"] = .null   // an absent optional field written as null is not a claim
+        let tampered = CanonicalJSON.pretty(.object(top))
+        #expect(ProofChecker.unknownFields(in: tampered)
+                == [ProofMismatch(instance: nil, field: "unknown field instances[0].approvedBy",
+                                  proofValue: "\"菏泽市卫健委\"", recomputedValue: ProofMismatch.absent)])
+    }
+
     @Test func versionsAreCompared() {
         let tampered = edited(proof()) { $0.rotaVersion = "0.0.9"; $0.ruleCatalogue = "rules-2023.1" }
         #expect(ProofChecker.check(scenario: scenario, plan: plan, proof: tampered).map(\.field) == ["rota version", "rule catalogue"])
