@@ -8,7 +8,8 @@ struct RotaCommand: ParsableCommand {
         abstract: "Plans and verifies medical dispatch to county, township and village health services.",
         discussion: "Exit codes: 0 done, 1 no compliant plan or a rule broken, 2 bad input or command line, 3 solver stopped without an answer.",
         version: RotaVersion.current,
-        subcommands: [PlanCommand.self, VerifyCommand.self, GenerateCommand.self]
+        subcommands: [PlanCommand.self, VerifyCommand.self, GenerateCommand.self,
+                      CheckProofCommand.self, SignCommand.self, KeygenCommand.self]
     )
 }
 

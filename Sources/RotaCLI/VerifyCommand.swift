@@ -30,6 +30,8 @@ struct VerifyCommand: ParsableCommand {
     @Argument(help: "The plan.json file to check (as written by `rota plan`).")
     var plan: String
 
+    @OptionGroup var proofOptions: ProofOptions
+
     func run() throws {
         // Read both files first, so one run lists the problems of both.
         var diagnostics: [Diagnostic] = []
@@ -43,6 +45,7 @@ struct VerifyCommand: ParsableCommand {
         }
         let report = PlanVerifier(scenario: scenario).verify(plan)
         FileHandle.standardOutput.write(Data(report.render().utf8))
+        try proofOptions.writeIfAsked(scenario: scenario, scenarioPath: self.scenario, plan: plan, planPath: self.plan, report: report)
         if !report.passed { throw ExitCode(1) }
     }
 }

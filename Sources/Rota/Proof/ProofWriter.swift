@@ -1,0 +1,47 @@
+/// Builds the compliance proof of a verification: `rota verify --proof` and `rota plan` use it.
+///
+/// Discussion: the proof takes every `RuleCheck` of the report as it is, in report order, and
+/// adds the parameters each rule reads (from `RuleCatalogue`, with the scenario's resolved
+/// values), the digests of the canonical scenario and plan bytes, the solver's figures from
+/// plan.json, the versions, and the overall verdict. Checks the verifier gains later (say,
+/// from a weekly rota) appear in the proof without change here.
+///
+/// ```swift
+/// let report = PlanVerifier(scenario: scenario).verify(plan)
+/// let proof = ProofWriter.proof(scenario: scenario, plan: plan, report: report)
+/// try writeAll([("proof.json", try proof.jsonData())], into: dir)
+/// ```
+public enum ProofWriter {
+    /// The proof of `report`, the verification of `plan` against `scenario`.
+    public static func proof(scenario: Scenario, plan: Plan, report: VerificationReport) -> ComplianceProof {
+        proof(scenario: scenario, plan: plan, report: report, additionalDigests: [:])
+    }
+
+    /// The proof, with the digests of further inputs the report rests on (key → hex SHA-256
+    /// of that input's canonical bytes, e.g. `"rota"` for a weekly rota).
+    public static func proof(scenario: Scenario, plan: Plan, report: VerificationReport,
+                             additionalDigests: [String: String]) -> ComplianceProof {
+        var digests = additionalDigests
+        digests["scenario"] = ScenarioCanonicalForm.sha256(scenario)
+        digests["plan"] = PlanCanonicalForm.sha256(plan)
+        let instances = report.checks.map { ProofInstance(check: $0, parameters: parameters(of: $0.rule, in: scenario)) }
+        let passed = report.checks.filter(\.passed).count
+        return ComplianceProof(
+            rotaVersion: RotaVersion.current, ruleCatalogue: Profile.catalogueVersion,
+            scenario: scenario.name, profile: scenario.profile, period: scenario.period.description,
+            digests: digests, solver: plan.solver.map(ProofSolver.init),
+            instances: instances,
+            notChecked: PlanVerifier.notChecked.map { ProofNotChecked(rule: $0.rule, reason: $0.reason) },
+            summary: ProofSummary(instances: report.checks.count, passed: passed, failed: report.checks.count - passed),
+            verdict: report.passed ? .pass : .fail)
+    }
+
+    /// The resolved values of the parameters rule `id` reads (keys the scenario lacks are left out).
+    static func parameters(of id: String, in scenario: Scenario) -> [String: ProofParameter] {
+        var out: [String: ProofParameter] = [:]
+        for key in PlanVerifier.rule(id).parameters {
+            if let value = scenario.parameters.values[key] { out[key] = ProofParameter(value) }
+        }
+        return out
+    }
+}

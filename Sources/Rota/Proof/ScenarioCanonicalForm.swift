@@ -1,0 +1,128 @@
+import Crypto
+import Foundation
+
+/// The canonical bytes of a resolved scenario, and their SHA-256: what a compliance proof
+/// names as "the scenario".
+///
+/// Discussion: the digest is taken of the *resolved* `Scenario`, not of the file, so the same
+/// scenario written differently has the same digest — YAML keys in another order, flow or block
+/// style, comments, staff inline or in a CSV file, the profile's numbers given by a built-in
+/// name or repeated under `rules:`, `1.20` for `1.2`, a file in GB18030 instead of UTF-8 — while
+/// any change of substance (a head count, a flag, a person's leave, a parameter, a holiday, a
+/// name) changes it. The form, `rota-scenario/1`, is the canonical JSON (`CanonicalJSON`) of:
+///
+/// ```text
+/// { "canonicalForm": "rota-scenario/1",
+///   "name", "profile",
+///   "parameters": { key: integer | "exact decimal" },   every resolved parameter
+///   "period": {"start", "end"},
+///   "calendar": {"holidays": [days], "workdays": [days]},     sorted, no repeats
+///   "counties": [{"id", "name"}],                               sorted by id
+///   "institutions": [{"id", "name", "tier", "county", "township", "technicalStaff",
+///                     "medicalStaff", "tcmFeatured", "population", "villageDoctor",
+///                     "integrated", "licensedPhysician", "central", "serviceArea",
+///                     "location": {"lat", "lon"}}],               sorted by id
+///   "staff": [{"id", "name", "institution", "role", "specialty", "title", "hometown",
+///              "unavailable": [{"from", "to"}]}],                sorted by id; leave sorted
+///   "links": [{"from", "to"}] }                                  sorted by from, then to
+/// ```
+///
+/// Every list is sorted (a scenario is a set of facts; its file order means nothing to the
+/// rules, and ids are unique). Absent optional fields are `null`, flags are always written
+/// with their resolved value. Percentages are exact decimals as strings with trailing fraction
+/// zeros dropped (`"1.2"`, `"6"`); integers are JSON integers; latitudes and longitudes are
+/// numbers in ECMAScript form. Days are `YYYY-MM-DD`; leave is as the reader resolved it
+/// (clipped to the period). Source line numbers and reading warnings are not part of it.
+///
+/// ```swift
+/// let s = try ScenarioReader.read(path: "Scenarios/mini/heze-mini.yaml")
+/// ScenarioCanonicalForm.sha256(s)   // "3f1c…" (64 hex digits)
+/// ```
+public enum ScenarioCanonicalForm {
+    /// The name of this canonical form, written inside it.
+    public static let version = "rota-scenario/1"
+
+    /// The scenario as a JSON value in the canonical form's layout.
+    public static func value(_ s: Scenario) -> JSONValue {
+        func text(_ t: String?) -> JSONValue { t.map(JSONValue.string) ?? .null }
+        func int(_ v: Int?) -> JSONValue { v.map(JSONValue.integer) ?? .null }
+        func days(_ list: [Day]) -> JSONValue { .array(Array(Set(list)).sorted().map { .string($0.iso) }) }
+        func byId<T>(_ list: [T], _ id: (T) -> String) -> [T] { list.sorted { utf16Less(id($0), id($1)) } }
+        // A latitude or longitude: a number (a string only if not finite, which the reader refuses).
+        func coordinate(_ d: Double) -> JSONValue { d.isFinite ? .number(d) : .string(d.description) }
+
+        var parameters: [String: JSONValue] = [:]
+        for (key, value) in s.parameters.values { parameters[key] = parameterValue(value) }
+
+        let institutions = byId(s.institutions, \.id).map { i -> JSONValue in
+            .object([
+                "id": .string(i.id), "name": .string(i.name), "tier": .string(i.tier.rawValue),
+                "county": text(i.county), "township": text(i.township),
+                "technicalStaff": int(i.technicalStaff), "medicalStaff": int(i.medicalStaff),
+                "tcmFeatured": .bool(i.tcmFeatured), "population": int(i.population),
+                "villageDoctor": .bool(i.villageDoctor), "integrated": .bool(i.integrated),
+                "licensedPhysician": .bool(i.licensedPhysician), "central": .bool(i.central),
+                "serviceArea": text(i.serviceArea),
+                "location": i.location.map { .object(["lat": coordinate($0.lat), "lon": coordinate($0.lon)]) } ?? .null,
+            ])
+        }
+        let staff = byId(s.staff, \.id).map { m -> JSONValue in
+            let leave = m.unavailable.sorted { ($0.from.ordinal, $0.to.ordinal) < ($1.from.ordinal, $1.to.ordinal) }
+            return .object([
+                "id": .string(m.id), "name": .string(m.name), "institution": .string(m.institution),
+                "role": .string(m.role.rawValue), "specialty": text(m.specialty),
+                "title": text(m.title?.rawValue), "hometown": text(m.hometown),
+                "unavailable": .array(leave.map { .object(["from": .string($0.from.iso), "to": .string($0.to.iso)]) }),
+            ])
+        }
+        let links = s.links
+            .sorted { $0.from.utf16.elementsEqual($1.from.utf16) ? utf16Less($0.to, $1.to) : utf16Less($0.from, $1.from) }
+            .map { JSONValue.object(["from": .string($0.from), "to": .string($0.to)]) }
+
+        return .object([
+            "canonicalForm": .string(version),
+            "name": .string(s.name),
+            "profile": .string(s.profile),
+            "parameters": .object(parameters),
+            "period": .object(["start": .string(s.period.from.iso), "end": .string(s.period.to.iso)]),
+            "calendar": .object(["holidays": days(s.calendar.holidays), "workdays": days(s.calendar.workdays)]),
+            "counties": .array(byId(s.counties, \.id).map { .object(["id": .string($0.id), "name": .string($0.name)]) }),
+            "institutions": .array(institutions),
+            "staff": .array(staff),
+            "links": .array(links),
+        ])
+    }
+
+    /// A parameter as the canonical form writes it: an integer, or a percentage as its exact
+    /// decimal text without trailing fraction zeros (`1.20` → `"1.2"`, `6.0` → `"6"`).
+    public static func parameterValue(_ value: ParameterValue) -> JSONValue {
+        switch value {
+        case .integer(let v): return .integer(v)
+        case .percent(let p): return .string(normalized(p).description)
+        }
+    }
+
+    /// The percentage with trailing fraction zeros dropped (same value, fewest decimals).
+    static func normalized(_ p: ExactPercent) -> ExactPercent {
+        var units = p.units, scale = p.scale
+        while scale > 0, units % 10 == 0 { units /= 10; scale -= 1 }
+        return ExactPercent(units: units, scale: scale)
+    }
+
+    /// The canonical bytes.
+    public static func data(_ s: Scenario) -> Data { CanonicalJSON.data(value(s)) }
+
+    /// SHA-256 of the canonical bytes, 64 lower-case hex digits.
+    public static func sha256(_ s: Scenario) -> String { Digest.hex(data(s)) }
+}
+
+/// Whether `a` sorts before `b` as arrays of UTF-16 code units (the canonical key order, used
+/// for every sorted list of ids so the order never depends on Unicode normalisation).
+func utf16Less(_ a: String, _ b: String) -> Bool { a.utf16.lexicographicallyPrecedes(b.utf16) }
+
+/// SHA-256 in lower-case hex, the digest every proof field uses.
+enum Digest {
+    static func hex(_ data: Data) -> String {
+        SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+    }
+}

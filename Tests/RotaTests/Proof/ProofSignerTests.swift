@@ -1,0 +1,72 @@
+import Crypto
+import Foundation
+import Testing
+@testable import Rota
+
+@Suite struct ProofSignerTests {
+    let key = Curve25519.Signing.PrivateKey()
+
+    private var proofData: Data {
+        let report = PlanVerifier(scenario: Fixture.scenario).verify(Fixture.plan)
+        return try! ProofWriter.proof(scenario: Fixture.scenario, plan: Fixture.plan, report: report).jsonData()
+    }
+
+    @Test func signatureOverTheProofVerifies() throws {
+        let data = proofData
+        let sig = try ProofSigner.sign(proof: data, with: key)
+        #expect(sig.algorithm == "Ed25519")
+        #expect(sig.keyId == SigningKeyFile.keyId(key.publicKey))
+        #expect(sig.keyId.count == 16)
+        #expect(try ProofSigner.verify(proof: data, signature: sig, publicKey: key.publicKey).isEmpty)
+        // The signature file round-trips, and re-indenting the proof does not break it.
+        let reread = try ProofSignature.decode(try sig.jsonData())
+        #expect(reread == sig)
+        let compact = try CanonicalJSON.canonicalize(data)
+        #expect(try ProofSigner.verify(proof: compact, signature: reread, publicKey: key.publicKey).isEmpty)
+    }
+
+    @Test func signatureOverATamperedProofFails() throws {
+        let data = proofData
+        let sig = try ProofSigner.sign(proof: data, with: key)
+        let text = String(decoding: data, as: UTF8.self)
+        let tampered = Data(text.replacingOccurrences(of: "\"verdict\": \"pass\"", with: "\"verdict\": \"fail\"").utf8)
+        #expect(tampered != data)
+        let m = try ProofSigner.verify(proof: tampered, signature: sig, publicKey: key.publicKey)
+        #expect(m.map(\.field) == ["signed proof digest", "signature"])
+    }
+
+    @Test func signatureByAnotherKeyFails() throws {
+        let data = proofData
+        let other = Curve25519.Signing.PrivateKey()
+        let sig = try ProofSigner.sign(proof: data, with: other)
+        let m = try ProofSigner.verify(proof: data, signature: sig, publicKey: key.publicKey)
+        #expect(m.map(\.field) == ["signature key id", "signature"])
+        // A forged key id does not help.
+        var forged = sig
+        forged.keyId = SigningKeyFile.keyId(key.publicKey)
+        #expect(try ProofSigner.verify(proof: data, signature: forged, publicKey: key.publicKey).map(\.field) == ["signature"])
+    }
+
+    @Test func keyFilesRoundTripInPEMAndBase64() throws {
+        let privatePEM = SigningKeyFile.pem(privateKey: key)
+        let publicPEM = SigningKeyFile.pem(publicKey: key.publicKey)
+        #expect(privatePEM.hasPrefix("-----BEGIN PRIVATE KEY-----\nMC4CAQAwBQYDK2VwBCIEI"))
+        #expect(publicPEM.hasPrefix("-----BEGIN PUBLIC KEY-----\nMCowBQYDK2VwAyEA"))
+        #expect(try SigningKeyFile.privateKey(from: Data(privatePEM.utf8)).rawRepresentation == key.rawRepresentation)
+        #expect(try SigningKeyFile.publicKey(from: Data(publicPEM.utf8)).rawRepresentation == key.publicKey.rawRepresentation)
+        let b64 = key.publicKey.rawRepresentation.base64EncodedString() + "\n"
+        #expect(try SigningKeyFile.publicKey(from: Data(b64.utf8)).rawRepresentation == key.publicKey.rawRepresentation)
+        #expect(try SigningKeyFile.privateKey(from: key.rawRepresentation).rawRepresentation == key.rawRepresentation)
+    }
+
+    @Test func keyOfTheWrongKindIsRefused() {
+        #expect(throws: SigningKeyError.self) {
+            try SigningKeyFile.publicKey(from: Data(SigningKeyFile.pem(privateKey: key).utf8))
+        }
+        #expect(throws: SigningKeyError.self) {
+            try SigningKeyFile.privateKey(from: Data(SigningKeyFile.pem(publicKey: key.publicKey).utf8))
+        }
+        #expect(throws: SigningKeyError.self) { try SigningKeyFile.publicKey(from: Data("not a key".utf8)) }
+        #expect(throws: SigningKeyError.self) { try SigningKeyFile.publicKey(from: Data("AAAA".utf8)) }
+    }
+}
