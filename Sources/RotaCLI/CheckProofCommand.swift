@@ -3,7 +3,7 @@ import Foundation
 import Rota
 
 /// `rota check-proof SCENARIO PLAN PROOF [--key PUBLIC]`: confirms a compliance proof without
-/// trusting it — recomputes the digests, re-runs the independent verifier and compares every
+/// trusting it; `rota check-proof SCENARIO CONFLICT` confirms a conflict.json (infeasibility) — recomputes the digests, re-runs the independent verifier and compares every
 /// rule instance — and, with `--key`, checks the proof's detached signature.
 ///
 /// Exit 0 when everything matches, 1 on any mismatch (or a bad signature), 2 when an input
@@ -18,24 +18,26 @@ import Rota
 struct CheckProofCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check-proof",
-        abstract: "Confirm a proof.json against its scenario and plan, trusting nothing in it.",
+        abstract: "Confirm a proof.json (or a conflict.json) against its scenario, trusting nothing in it.",
         discussion: """
             Recomputes the SHA-256 of the canonical scenario and plan, re-runs the independent \
             verifier and compares every rule instance of the proof (quantities, arithmetic, \
             witnesses, parameters, verdicts) and its versions. With --key, also checks the \
-            Ed25519 signature in PROOF.sig. Exit 0: the proof is confirmed; 1: something differs \
-            (each difference is listed); 2: an input cannot be read. See docs/proof-format.md.
+            Ed25519 signature in PROOF.sig. With two arguments, SCENARIO CONFLICT, re-checks a \
+            conflict.json with GLPK: the named rules cannot all hold and each one-smaller set can. \
+            Exit 0: confirmed; 1: something differs (each difference is listed); 2: an input \
+            cannot be read. See docs/proof-format.md.
             """
     )
 
     @Argument(help: "The scenario YAML file the plan was made for.")
     var scenario: String
 
-    @Argument(help: "The plan.json file the proof is about.")
+    @Argument(help: "The plan.json file the proof is about, or a conflict.json to re-check.")
     var plan: String
 
-    @Argument(help: "The proof.json file to confirm.")
-    var proof: String
+    @Argument(help: "The proof.json file to confirm (absent for a conflict.json).")
+    var proof: String?
 
     @Option(name: .long, help: ArgumentHelp("The signer's public key (PEM or base64); also check the proof's signature.", valueName: "public-key"))
     var key: String?
@@ -44,19 +46,23 @@ struct CheckProofCommand: ParsableCommand {
     var signature: String?
 
     func validate() throws {
+        if proof == nil, key != nil {
+            throw ValidationError("--key checks a proof's signature: give SCENARIO PLAN PROOF")
+        }
         if signature != nil, key == nil {
             throw ValidationError("--signature needs --key: a signature is only checked against a public key you trust")
         }
     }
 
     func run() throws {
+        guard let proofPath = proof else { return try checkConflict() }
         // Read every input first, so one run lists the problems of all of them.
         var diagnostics: [Diagnostic] = []
         var scenario: Scenario?, plan: Plan?, proof: (proof: ComplianceProof, data: Data)?
         var publicKey: ProofVerifyingKey?, signature: ProofSignature?
         do { scenario = try ScenarioReader.read(path: self.scenario) } catch { diagnostics += error.diagnostics }
         do { plan = try PlanReader.read(path: self.plan) } catch { diagnostics += error.diagnostics }
-        do { proof = try ProofReader.read(path: self.proof) } catch { diagnostics += error.diagnostics }
+        do { proof = try ProofReader.read(path: proofPath) } catch { diagnostics += error.diagnostics }
         if let key {
             do {
                 publicKey = try SigningKeyFile.publicKey(from: try ProofReader.bytes(key, what: "public key"))
@@ -65,7 +71,7 @@ struct CheckProofCommand: ParsableCommand {
             } catch {
                 diagnostics.append(Diagnostic(file: key, line: 0, path: "(whole file)", message: "\(error)"))
             }
-            let path = self.signature ?? self.proof + ".sig"
+            let path = self.signature ?? proofPath + ".sig"
             do { signature = try ProofReader.readSignature(path: path) } catch { diagnostics += error.diagnostics }
         }
         guard let scenario, let plan, let proof, diagnostics.isEmpty else {
@@ -94,5 +100,27 @@ struct CheckProofCommand: ParsableCommand {
         if let publicKey {
             print("signature valid: signed by key \(SigningKeyFile.keyId(publicKey))")
         }
+    }
+
+    /// `rota check-proof SCENARIO conflict.json`.
+    private func checkConflict() throws {
+        let scenario = try readScenarioOrExit(self.scenario)
+        let conflict: ConflictExplanation
+        do {
+            conflict = try JSONDecoder().decode(ConflictExplanation.self, from: Data(contentsOf: URL(fileURLWithPath: plan)))
+        } catch {
+            printError("\(plan): not a readable conflict.json (\(error))")
+            throw ExitCode(2)
+        }
+        let problems = try ConflictChecker(scenario: scenario).check(conflict)
+        guard problems.isEmpty else {
+            print("conflict NOT confirmed: \(problems.count) problem\(problems.count == 1 ? "" : "s")")
+            for p in problems { print("  - \(p)") }
+            throw ExitCode(1)
+        }
+        let n = conflict.instances.count
+        print(n == 1 ? "conflict confirmed: this rule instance cannot hold, whatever the plan"
+                     : "conflict confirmed: these \(n) rule instances cannot all hold, and dropping any one of them leaves a feasible plan")
+        for item in conflict.items { print("  - \(item.rule): \(item.message)") }
     }
 }

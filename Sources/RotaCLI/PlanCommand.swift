@@ -53,21 +53,33 @@ struct PlanCommand: ParsableCommand {
         case .planned(let plan):
             let dir = out ?? "out/\(scenario.name)"
             let run = try RotaPlanner(scenario: scenario, plan: plan).run()
-            try writeAll([
+            // The independent verifier checks what the planner made before anything is written.
+            let report = PlanVerifier(scenario: scenario).verify(plan)
+            let proof = ProofWriter.proof(scenario: scenario, plan: plan, report: report)
+            var files: [(name: String, data: Data)] = [
                 ("plan.json", try plan.jsonData()),
                 ("assignments.csv", Data(AssignmentsCSV.render(plan: plan, scenario: scenario).utf8)),
                 ("rota.csv", Data(RotaCSV.render(rota: run.rota, scenario: scenario).utf8)),
-            ], into: dir)
+                ("proof.json", try proof.jsonData()),
+            ]
+            files += try RotaOutputs.files(rota: run.rota, plan: plan, scenario: scenario, report: report)
+            try writeAll(files, into: dir)
             if !quiet {
                 print(PlanSummary(plan: plan, scenario: scenario).render())
                 print("")
                 print(RotaSummary(run: run).render())
                 print("")
-                print("Wrote \(dir)/: plan.json, assignments.csv, rota.csv")
+                print(report.passed
+                      ? "Independent verification: all \(report.checks.count) rule instances hold (proof.json records each one)."
+                      : "Independent verification FAILED: \(report.failures.count) rule instances broken — see report.html and run rota verify.")
+                print("Wrote \(dir)/: plan.json, assignments.csv, rota.csv, rota-grid.csv, rota.xlsx, ics/, sites/, report.html, proof.json")
             }
+            if !report.passed { throw ExitCode(1) }
         case .infeasible(let explanation):
+            let dir = out ?? "out/\(scenario.name)"
+            try writeAll([("conflict.json", try explanation.jsonData())], into: dir)
             print(explanation.render())
-            print("No plan was written.")
+            print("No plan was written; the conflict is in \(dir)/conflict.json (re-check it with rota check-proof \(self.scenario) \(dir)/conflict.json).")
             throw ExitCode(1)
         case .stopped(let s):
             printError("The solver stopped after the time limit without finding a plan (\(s.rows) rows, \(s.columns) columns). Try a longer --time-limit.")

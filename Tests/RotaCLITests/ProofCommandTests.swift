@@ -191,7 +191,7 @@ import Rota
 
     @Test func helpDescribesEveryOption() throws {
         for (command, phrases) in [
-            ("check-proof", ["--key <public-key>", "--signature <file>", "The proof.json file to confirm."]),
+            ("check-proof", ["--key <public-key>", "--signature <file>", "The proof.json file to confirm (absent for a"]),
             ("sign", ["--key <private-key>", "--out <file>"]),
             ("keygen", ["--out <dir>", "--force"]),
             ("verify", ["--proof ", "--proof-out <file>"]),

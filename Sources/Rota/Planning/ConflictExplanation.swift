@@ -1,3 +1,5 @@
+import Foundation
+
 /// Why no compliant plan exists: the rule instances that cannot all hold, in a planner's words.
 public struct ConflictExplanation: Codable, Hashable, Sendable {
     /// One rule instance that has to give way.
@@ -18,8 +20,27 @@ public struct ConflictExplanation: Codable, Hashable, Sendable {
         public var message: String
     }
 
+    /// Format of conflict.json.
+    public var format: String = "rota-conflict/1"
     public var scenario: String
+    /// SHA-256 of the canonical scenario (see docs/proof-format.md), so a check can tell the
+    /// conflict belongs to this scenario.
+    public var scenarioDigest: String = ""
     public var items: [Item]
+
+    public init(scenario: String, items: [Item]) { self.scenario = scenario; self.items = items }
+
+    /// The bytes `rota plan` writes as conflict.json: sorted keys, a final newline.
+    public func jsonData() throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        var data = try encoder.encode(self)
+        data.append(0x0A)
+        return data
+    }
+
+    /// Every rule instance label of the set (grouped lines carry several).
+    public var instances: [String] { items.flatMap { $0.instance.split(separator: " ").map(String.init) } }
 
     /// The text `rota plan` prints.
     public func render() -> String {
@@ -85,7 +106,9 @@ struct ConflictFinder {
             let amount = try shortfall(of: label, keeping: Set(minimal))
             items.append(describe(rowByLabel[label]!, shortBy: max(amount, 0)))
         }
-        return ConflictExplanation(scenario: instance.scenario.name, items: ConflictFinder.groupedByRecipient(items))
+        var explanation = ConflictExplanation(scenario: instance.scenario.name, items: ConflictFinder.groupedByRecipient(items))
+        explanation.scenarioDigest = ScenarioCanonicalForm.sha256(instance.scenario)
+        return explanation
     }
 
     /// Team rules are labelled per sender and recipient; when the same rule fails for one
