@@ -76,9 +76,11 @@ public struct PlanVerifier: Sendable {
         quote: "A person is never in two places in one slot",
         parameters: [])
 
-    /// The catalogue rule for `id` (PLAN.integrity is the verifier's own).
+    /// The catalogue rule for `id` (PLAN.integrity, ROTA.integrity and ROTA.posting are the
+    /// verifiers' own).
     static func rule(_ id: String) -> Rule {
         if id == planIntegrity.id { return planIntegrity }
+        if let own = RotaVerifier.ownRules[id] { return own }
         return RuleCatalogue.rule(id)
             ?? Rule(id: id, summary: id, clause: "not in the rule catalogue", quote: "", parameters: [])
     }
