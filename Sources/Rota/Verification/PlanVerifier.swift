@@ -12,7 +12,8 @@
 /// - A malformed plan fails PLAN.integrity; the other checks use what is readable, so the
 ///   verifier never crashes on a bad plan.
 /// - Weekly timetables (3331 visits, stationing days, rounds sessions, technical-support
-///   visits, TCM clinic frequency) are not in plan.json and are not checked here.
+///   visits, TCM clinic frequency) are not in plan.json and are not checked here; the rota
+///   verifier (`RotaVerifier`) checks them from rota.csv.
 ///
 /// ```swift
 /// let report = PlanVerifier(scenario: scenario).verify(plan)

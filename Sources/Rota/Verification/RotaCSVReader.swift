@@ -71,6 +71,7 @@ public enum RotaCSVReader {
                 problems.append(Diagnostic(file: fileName, line: record.line, path: path, message: message, expected: expected))
             }
             for p in record.problems { add(nil, p) }
+            if record.unclosed { continue }   // the rest of the file is inside one cell
             guard record.cells.count == columns.count else {
                 add(nil, "\(record.cells.count) cells", expected: "\(columns.count): \(header)")
                 continue
@@ -114,6 +115,8 @@ public enum RotaCSVReader {
         /// A line with nothing on it (no cell, no quotes).
         var isBlank: Bool { cells == [""] && problems.isEmpty && !quoted }
         var quoted: Bool
+        /// A quoted cell runs to the end of the file.
+        var unclosed = false
     }
 
     /// Splits text into RFC 4180 records. A leading byte-order mark is dropped; line ends are
@@ -131,9 +134,10 @@ public enum RotaCSVReader {
         var i = 0
 
         func endCell() { cells.append(String(cell)); cell = String.UnicodeScalarView(); afterQuote = false }
+        func note(_ problem: String) { if !problems.contains(problem) { problems.append(problem) } }
         func endRecord() {
             endCell()
-            records.append(Record(line: recordLine, cells: cells, problems: problems, quoted: quoted))
+            records.append(Record(line: recordLine, cells: cells, problems: problems, quoted: quoted, unclosed: inQuotes))
             cells = []; problems = []; quoted = false
         }
 
@@ -162,19 +166,19 @@ public enum RotaCSVReader {
                 if cell.isEmpty && !afterQuote {
                     inQuotes = true; quoted = true; quoteLine = line
                 } else {
-                    problems.append("a quote inside a cell that does not start with one (write the whole cell in quotes, with \"\" for a quote)")
+                    note("a quote inside a cell that does not start with one (write the whole cell in quotes, with \"\" for a quote)")
                     cell.append(s)
                 }
             default:
                 if afterQuote {
-                    problems.append("text after the closing quote of a cell (a quoted cell ends at its closing quote)")
+                    note("text after the closing quote of a cell (a quoted cell ends at its closing quote)")
                     afterQuote = false
                 }
                 cell.append(s)
             }
             i += 1
         }
-        if inQuotes { problems.append("a quoted cell opened on line \(quoteLine) is never closed") }
+        if inQuotes { note("a quoted cell opened on line \(quoteLine) is never closed") }
         if !(cells.isEmpty && cell.isEmpty && !quoted && problems.isEmpty) || inQuotes { endRecord() }
         return records
     }

@@ -88,10 +88,10 @@ extension RotaVerifier {
                                       Quantity("nonWorkingDays", counts.offDay), Quantity("onLeave", counts.leave),
                                       Quantity("notPlanned", counts.notPlanned), Quantity("crowdedSlots", crowded.count)],
                          arithmetic: "unknown person \(person == nil ? "1 ≠ 0" : "0 = 0"); "
-                             + "entries with problems \(problemEntries) \(problemEntries == 0 ? "=" : "≠") 0 (of \(items.count) entries); "
+                             + "entries with problems \(problemEntries) \(problemEntries == 0 ? "=" : "≠") 0 (of \(VerifyText.counted(items.count, "entry", "entries"))); "
                              + "half-days with two or more entries \(crowded.count) \(crowded.isEmpty ? "=" : "≠") 0",
                          finding: passed
-                             ? "\(ctx.label(person: id)): \(VerifyText.counted(items.count, "entry", "entries")), each a planned duty on a working day off leave, one per half-day"
+                             ? "\(ctx.label(person: id)): \(VerifyText.counted(items.count, "entry", "entries")), each a planned duty or a cover on a working day off leave, one per half-day"
                              : "\(ctx.label(person: id)): \(shown)",
                          witnesses: witnesses, passed: passed)
     }

@@ -48,7 +48,7 @@ extension RotaVerifier {
         let absent: [String]
         /// Whether someone not among the holders may cover.
         let mayCover: (StaffMember) -> Bool
-        /// What is being counted, e.g. "rounds sessions in service area cao-anling-a1".
+        /// What is being counted, e.g. "rounds in service area cao-anling-a1".
         let what: String
         /// Extra evidence (the village, the area, the named physicians).
         let evidence: [Witness]
@@ -77,7 +77,7 @@ extension RotaVerifier {
                               eligibleSite: { isClinic($0, ofArea: area) }, ownDay: { _, _ in true },
                               absent: working.contains { onLeave(person.id, $0) } ? [person.id] : [],
                               mayCover: { $0.institution == person.institution },
-                              what: "rounds half-days in service area \(area)",
+                              what: "rounds in service area \(area)",
                               evidence: [Witness(.serviceArea, area, note: "rounds area")])
             }
         }
@@ -95,7 +95,7 @@ extension RotaVerifier {
                               eligibleSite: { $0 == clinic }, ownDay: { _, _ in true },
                               absent: working.contains { onLeave(person.id, $0) } ? [person.id] : [],
                               mayCover: { $0.institution == person.institution },
-                              what: "technical-support half-days at \(ctx.label(institution: clinic))",
+                              what: "technical support at \(ctx.label(institution: clinic))",
                               evidence: [ctx.witness(institution: clinic, note: "clinic")])
             }
         }
@@ -121,7 +121,7 @@ extension RotaVerifier {
                               ownDay: { person, day in active.contains { $0.clinic.physician == person && $0.range!.contains(day) } },
                               absent: Array(Set(absent.map(\.clinic.physician))).sorted(),
                               mayCover: { PlanVerifier.isSeniorTCMDoctor($0) && absentHomes.contains($0.institution) },
-                              what: "senior TCM clinic half-days at \(ctx.label(institution: centre.id))",
+                              what: "senior TCM clinic at \(ctx.label(institution: centre.id))",
                               evidence: evidence)
             }
         }
@@ -185,11 +185,11 @@ extension RotaVerifier {
         let leaveText = d.absent.isEmpty ? "" : "; \(d.absent.map { ctx.label(person: $0) }.joined(separator: ", ")) on leave"
         let finding: String
         if passed {
-            finding = "\(total) \(d.what) in the week of \(monday.iso)"
+            finding = "\(VerifyText.counted(total, "half-day", "half-days")) of \(d.what) in the week of \(monday.iso)"
                 + (covers.isEmpty ? "" : " (\(covers.count) by \(Set(covers.map(\.person)).sorted().map { ctx.label(person: $0) }.joined(separator: ", ")) covering\(leaveText))")
                 + relaxed
         } else {
-            finding = (d.absent.isEmpty ? "" : "shortfall: ") + "\(total) \(d.what) in the week of \(monday.iso), \(required) required"
+            finding = (d.absent.isEmpty ? "" : "shortfall: ") + "\(VerifyText.counted(total, "half-day", "half-days")) of \(d.what) in the week of \(monday.iso), \(required) required"
                 + leaveText + (d.absent.isEmpty ? "" : ", not covered by a colleague") + relaxed
         }
         return ctx.check(d.rule, d.key, subject: d.subject,

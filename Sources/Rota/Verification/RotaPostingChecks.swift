@@ -76,7 +76,7 @@ extension RotaVerifier {
                          finding: missingSlots == 0
                              ? "\(ctx.label(person: member.id)) is at \(ctx.label(institution: team.recipient)) every working half-day of the \(team.tier) posting off leave"
                                + (other > 0 ? " but \(other) half-days of \(otherName)" : "")
-                             : "\(ctx.label(person: member.id)) is missing from \(ctx.label(institution: team.recipient)) on \(missingSlots) half-days: \(shown)",
+                             : "\(ctx.label(person: member.id)) is missing from \(ctx.label(institution: team.recipient)) on \(VerifyText.counted(missingSlots, "half-day", "half-days")): \(shown)",
                          witnesses: witnesses, passed: missingSlots == 0)
     }
 }
