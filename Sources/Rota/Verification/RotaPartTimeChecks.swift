@@ -40,8 +40,8 @@ extension RotaVerifier {
         let working: [Day]
         let asked: Int
         var required: Int { min(asked, working.count) }
-        /// Whether an entry's site counts for this demand.
-        let eligibleSite: (String) -> Bool
+        /// The sites whose entries count for this demand.
+        let sites: [String]
         /// Whether an entry by a holder on that day is their own (e.g. within the clinic's dates).
         let ownDay: (String, Day) -> Bool
         /// Holders on leave on a working day of the week.
@@ -74,7 +74,7 @@ extension RotaVerifier {
                 guard !working.isEmpty else { return nil }
                 return Demand(rule: "T3.rounds", key: "\(person.id):\(w.from.weekStart.iso)", subject: ctx.subject(person: person.id),
                               activity: .rounds, holders: [person.id], week: w, working: working, asked: asked,
-                              eligibleSite: { isClinic($0, ofArea: area) }, ownDay: { _, _ in true },
+                              sites: ctx.villages(inArea: area).map(\.id), ownDay: { _, _ in true },
                               absent: working.contains { onLeave(person.id, $0) } ? [person.id] : [],
                               mayCover: { $0.institution == person.institution },
                               what: "rounds in service area \(area)",
@@ -92,7 +92,7 @@ extension RotaVerifier {
                 guard !working.isEmpty else { return nil }
                 return Demand(rule: "T3.tech-support", key: "\(person.id):\(w.from.weekStart.iso)", subject: ctx.subject(person: person.id),
                               activity: .techSupport, holders: [person.id], week: w, working: working, asked: asked,
-                              eligibleSite: { $0 == clinic }, ownDay: { _, _ in true },
+                              sites: [clinic], ownDay: { _, _ in true },
                               absent: working.contains { onLeave(person.id, $0) } ? [person.id] : [],
                               mayCover: { $0.institution == person.institution },
                               what: "technical support at \(ctx.label(institution: clinic))",
@@ -117,7 +117,7 @@ extension RotaVerifier {
                 if active.isEmpty { evidence.append(Witness(.dates, w.description, note: "the plan names no senior TCM physician this week")) }
                 return Demand(rule: "TCM.weekly", key: "\(centre.id):\(w.from.weekStart.iso)", subject: ctx.subject(institution: centre.id),
                               activity: .tcmClinic, holders: holders, week: w, working: working, asked: asked,
-                              eligibleSite: { $0 == centre.id },
+                              sites: [centre.id],
                               ownDay: { person, day in active.contains { $0.clinic.physician == person && $0.range!.contains(day) } },
                               absent: Array(Set(absent.map(\.clinic.physician))).sorted(),
                               mayCover: { PlanVerifier.isSeniorTCMDoctor($0) && absentHomes.contains($0.institution) },
@@ -131,18 +131,17 @@ extension RotaVerifier {
 
     /// Decides the demands of one activity and week together, sharing covers out.
     private func decide(_ demands: [Demand], _ book: Book) -> [RuleCheck] {
-        guard let first = demands.first else { return [] }
-        let pool = book.items(first.activity, week: DayRange(from: first.week.from.weekStart, to: first.week.from.weekStart.adding(days: 6)))
         var used = Set<Int>()          // item indices counted already
         var busy = Set<String>()       // "person|slot" counted already
         func key(_ i: Book.Item) -> String { "\(i.person)|\(i.slot)" }
 
         // Own entries first: each holder's earliest entries up to the requirement are theirs.
         var own: [[Book.Item]] = []
-        for d in demands {
-            let mine = RotaVerifier.distinctSlots(pool.filter { i in
-                d.holders.contains(i.person) && d.week.contains(i.day!) && d.eligibleSite(i.site) && d.ownDay(i.person, i.day!)
-            })
+        let pools = demands.map { d in
+            d.sites.flatMap { book.items(d.activity, at: $0, week: d.week) }.sorted { ($0.slot, $0.person, $0.site, $0.index) < ($1.slot, $1.person, $1.site, $1.index) }
+        }
+        for (n, d) in demands.enumerated() {
+            let mine = RotaVerifier.distinctSlots(pools[n].filter { i in d.holders.contains(i.person) && d.ownDay(i.person, i.day!) })
             own.append(mine)
             for i in mine.prefix(d.required) { used.insert(i.index); busy.insert(key(i)) }
         }
@@ -150,9 +149,8 @@ extension RotaVerifier {
         // Covers for short demands whose holders were on leave.
         var covers: [[Book.Item]] = Array(repeating: [], count: demands.count)
         for (n, d) in demands.enumerated() where own[n].count < d.required && !d.absent.isEmpty {
-            for i in pool where covers[n].count < d.required - own[n].count {
+            for i in pools[n] where covers[n].count < d.required - own[n].count {
                 guard !used.contains(i.index), !busy.contains(key(i)), !d.holders.contains(i.person),
-                      d.week.contains(i.day!), d.eligibleSite(i.site),
                       let s = context.staff[i.person], d.mayCover(s) else { continue }
                 covers[n].append(i); used.insert(i.index); busy.insert(key(i))
             }
@@ -230,10 +228,12 @@ extension RotaVerifier {
         var slots = 0
         for monday in window {
             let week = DayRange(from: monday, to: monday.adding(days: 6))
-            for i in book.items(.rounds, week: week) where isClinic(i.site, ofArea: area) {
-                let planned = team.contains { $0.helper.person == i.person && $0.range!.contains(i.day!) }
-                let cover = !planned && (ctx.staff[i.person].map { homes.contains($0.institution) } ?? false)
-                if planned || cover { visits[i.site, default: 0] += 1 }
+            for clinic in clinics {
+                for i in book.items(.rounds, at: clinic.id, week: week) {
+                    let planned = team.contains { $0.helper.person == i.person && $0.range!.contains(i.day!) }
+                    let cover = !planned && (ctx.staff[i.person].map { homes.contains($0.institution) } ?? false)
+                    if planned || cover { visits[i.site, default: 0] += 1 }
+                }
             }
             for h in team {
                 guard let r = week.clipped(to: h.range!) else { continue }
@@ -252,7 +252,7 @@ extension RotaVerifier {
         let passed = visited.count >= required
         let relaxed = required < clinics.count ? " (relaxed to \(required): only \(slots) half-days of the area's helpers off leave in the window)" : ""
         return ctx.check("T3.rounds", "area:\(area):\(first.iso)",
-                         subject: CheckSubject(kind: .region, id: area, name: "service area \(area)"),
+                         subject: CheckSubject(kind: .region, id: area, name: "service area"),
                          quantities: [Quantity("weeks", window.count), Quantity("clinics", clinics.count), Quantity("helperHalfDays", slots),
                                       Quantity("required", required), Quantity("visited", visited.count)],
                          arithmetic: "clinics visited \(VerifyText.atLeast(visited.count, required)) = min(\(clinics.count) clinics, \(slots) half-days)",

@@ -53,7 +53,7 @@ extension RotaVerifier {
         var witnesses = RotaVerifier.dayRuns(present, note: "at the village")
         witnesses += RotaVerifier.dayRuns(working.filter { d in !onLeave(id, d) && !present.contains(d) }, note: "not at the village")
         witnesses += RotaVerifier.dayRuns(leave, note: "leave")
-        let colleagues = Set(book.items(.station, week: week).filter { $0.site == village && $0.person != id }.map(\.person))
+        let colleagues = Set(book.items(.station, at: village, week: week).filter { $0.person != id }.map(\.person))
         witnesses += colleagues.sorted().map { ctx.witness(person: $0, note: "also at the village this week") }
         witnesses.append(ctx.witness(institution: village, note: "village"))
 

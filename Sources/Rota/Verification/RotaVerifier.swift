@@ -226,11 +226,11 @@ public struct RotaVerifier: Sendable {
 }
 
 extension RotaVerifier {
-    /// The rota's entries, indexed for the checks: by person and day, by activity and week.
+    /// The rota's entries, indexed for the checks: by person and day, by activity, site and week.
     ///
     /// An entry whose date does not parse is kept (ROTA.integrity reports it) but indexed
-    /// nowhere else. `valid` entries — a readable date, a working day inside the period, the
-    /// person off leave that day — are the only ones any count uses.
+    /// nowhere else. Only valid entries — a readable date, a working day inside the period, the
+    /// person off leave that day — are indexed by site and week, the index every count uses.
     struct Book {
         struct Item: Sendable {
             let index: Int
@@ -243,47 +243,51 @@ extension RotaVerifier {
         }
 
         let items: [Item]
-        /// Person → items in (date, half, site) order.
+        /// Person → items in (date, half, input) order.
         let byPerson: [String: [Item]]
-        /// Person → day ordinal → items.
-        let byPersonDay: [String: [Int: [Item]]]
-        /// Activity → Monday ordinal → valid items, in (date, half, person) order.
-        let byActivityWeek: [RotaActivity: [Int: [Item]]]
-        /// Item index → whether it counts (readable working day in the period, person off leave).
-        let valid: [Bool]
+        /// (person, day ordinal) → items.
+        let byPersonDay: [PersonDay: [Item]]
+        /// (activity, site, Monday ordinal) → valid items, in input order.
+        let bySiteWeek: [SiteWeek: [Item]]
+
+        struct PersonDay: Hashable { let person: String; let day: Int }
+        struct SiteWeek: Hashable { let activity: RotaActivity; let site: String; let monday: Int }
 
         init(entries: [RotaEntry], verifier v: RotaVerifier) {
-            let items = entries.enumerated().map { Item(index: $0.offset, entry: $0.element, day: Day(iso: $0.element.date)) }
+            var dates: [String: Day?] = [:]
+            let items = entries.enumerated().map { n, e -> Item in
+                if let known = dates[e.date] { return Item(index: n, entry: e, day: known) }
+                let d = Day(iso: e.date)
+                dates[e.date] = .some(d)
+                return Item(index: n, entry: e, day: d)
+            }
             self.items = items
             var byPerson: [String: [Item]] = [:]
-            var byPersonDay: [String: [Int: [Item]]] = [:]
-            var byActivityWeek: [RotaActivity: [Int: [Item]]] = [:]
-            var valid = [Bool](repeating: false, count: items.count)
+            var byPersonDay: [PersonDay: [Item]] = [:]
+            var bySiteWeek: [SiteWeek: [Item]] = [:]
+            var leave: [String: [DayRange]] = [:]
             for item in items {
                 byPerson[item.person, default: []].append(item)
                 guard let d = item.day else { continue }
-                byPersonDay[item.person, default: [:]][d.ordinal, default: []].append(item)
-                if v.isWorking(d) && !v.onLeave(item.person, d) {
-                    valid[item.index] = true
-                    byActivityWeek[item.entry.activity, default: [:]][d.weekStart.ordinal, default: []].append(item)
+                byPersonDay[PersonDay(person: item.person, day: d.ordinal), default: []].append(item)
+                if leave[item.person] == nil { leave[item.person] = v.context.staff[item.person]?.unavailable ?? [] }
+                if v.isWorking(d) && !leave[item.person]!.contains(where: { $0.contains(d) }) {
+                    bySiteWeek[SiteWeek(activity: item.entry.activity, site: item.site, monday: d.weekStart.ordinal), default: []].append(item)
                 }
             }
-            func order(_ a: Item, _ b: Item) -> Bool {
-                (a.slot, a.person, a.site, a.index) < (b.slot, b.person, b.site, b.index)
-            }
-            self.byPerson = byPerson.mapValues { $0.sorted(by: order) }
+            self.byPerson = byPerson.mapValues { $0.sorted { ($0.slot, $0.index) < ($1.slot, $1.index) } }
             self.byPersonDay = byPersonDay
-            self.byActivityWeek = byActivityWeek.mapValues { $0.mapValues { $0.sorted(by: order) } }
-            self.valid = valid
+            self.bySiteWeek = bySiteWeek
+        }
+
+        /// Valid items of one activity at one site in the week of `days`, inside `days`.
+        func items(_ activity: RotaActivity, at site: String, week days: DayRange) -> [Item] {
+            (bySiteWeek[SiteWeek(activity: activity, site: site, monday: days.from.weekStart.ordinal)] ?? [])
+                .filter { $0.day.map(days.contains) ?? false }
         }
 
         /// The person's items on day `d`.
-        func items(_ person: String, on d: Day) -> [Item] { byPersonDay[person]?[d.ordinal] ?? [] }
-
-        /// Valid items of one activity in the week starting `monday`, inside `days`.
-        func items(_ activity: RotaActivity, week days: DayRange) -> [Item] {
-            (byActivityWeek[activity]?[days.from.weekStart.ordinal] ?? []).filter { $0.day.map(days.contains) ?? false }
-        }
+        func items(_ person: String, on d: Day) -> [Item] { byPersonDay[PersonDay(person: person, day: d.ordinal)] ?? [] }
     }
 }
 
