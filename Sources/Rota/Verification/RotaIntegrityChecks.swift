@@ -7,12 +7,11 @@
 /// - `posting` at the recipient of a T1/T2 team the person belongs to on that day;
 /// - `3331-*` at the workstation of the person's T1 team, by the group's doctor, nurse or
 ///   pharmacist — or by a same-role team colleague when that group member is on leave that day;
-/// - `station` at the village the person is stationed at on that day;
-/// - `rounds` at a clinic of the person's rounds service area, `tech-support` at the person's
-///   technical-support clinic, `tcm-clinic` at a centre whose clinic the plan gives the person —
-///   or, for these three, a cover: the same activity at a site of a planned holder of the same
-///   hospital who is on leave on a working day of that week (for TCM the coverer must be a
-///   senior-title TCM doctor);
+/// - `station` at the village the person is stationed at on that day, `rounds` at a clinic of
+///   the person's rounds service area, `tech-support` at the person's technical-support clinic,
+///   `tcm-clinic` at a centre whose clinic the plan gives the person — or, for these four, a
+///   cover: the same activity at a site of a planned holder of the same hospital who is on
+///   leave on a working day of that week (for TCM the coverer must be a senior-title TCM doctor);
 /// and, whatever the plan says otherwise, a person holding a full-time posting that day (T1 or
 /// T2 team, stationing) does nothing but that posting, the T1 team's 3331 visits and, for a
 /// senior TCM doctor of a T2 team, the TCM clinic of the team's own TCM-featured centre.
@@ -120,8 +119,8 @@ extension RotaVerifier {
     /// The planned holder of `activity` at `site` on `d` whom `person` may cover that week, or nil.
     func coveredHolder(_ activity: RotaActivity, site: String, day d: Day, by person: StaffMember) -> String? {
         switch activity {
-        case .rounds, .techSupport:
-            let form: VillageHelpForm = activity == .rounds ? .rounds : .techSupport
+        case .station, .rounds, .techSupport:
+            let form: VillageHelpForm = activity == .station ? .station : activity == .rounds ? .rounds : .techSupport
             guard let v = context.institutions[site], v.tier == .village else { return nil }
             let key = form == .rounds ? v.effectiveServiceArea : site
             return (index.helpersAt[form]?[key] ?? []).first { h in
@@ -168,8 +167,9 @@ extension RotaVerifier {
             return "not in the 3331 group, and the group's \(person.role.rawValue) \(ctx.label(person: holder)) is not on leave that day"
         case .station:
             let mine = helperDuties(.station, of: person.id, on: d)
-            if mine.isEmpty { return "the plan stations \(person.id) nowhere that day" }
             if mine.contains(where: { $0.helper.site == site }) { return nil }
+            if coveredHolder(.station, site: site, day: d, by: person) != nil { return nil }
+            if mine.isEmpty { return "the plan stations \(person.id) nowhere that day, and no colleague of the same hospital stationed here is on leave that week" }
             return "stationed at \(mine.map { ctx.label(institution: $0.helper.site) }.joined(separator: ", ")), not here"
         case .rounds, .techSupport:
             let form: VillageHelpForm = item.entry.activity == .rounds ? .rounds : .techSupport

@@ -5,8 +5,9 @@
 ///   entry at the helper's village ≥ min(T3.station-days-per-week, the week's working days
 ///   inside the period and the stationing that the helper is not on leave). A week that
 ///   holidays, the period's or the stationing's edges or leave shorten is reported as relaxed
-///   (finding and quantities `asked` > `required`), not failed; a colleague's entries at the
-///   village that week are listed as evidence but are not needed.
+///   (finding and quantities `asked` > `required`), not failed; a colleague covering at the
+///   village (allowed by ROTA.integrity when the helper is on leave that week) is listed as
+///   evidence but is not needed.
 /// - `T3.station-continuity[rota:PERSON:VILLAGE]` for every stationing: every `station` entry
 ///   of the helper inside the stationing's dates is at the planned village, and the helper is
 ///   there in every week that asks for at least one day.
@@ -54,7 +55,7 @@ extension RotaVerifier {
         witnesses += RotaVerifier.dayRuns(working.filter { d in !onLeave(id, d) && !present.contains(d) }, note: "not at the village")
         witnesses += RotaVerifier.dayRuns(leave, note: "leave")
         let colleagues = Set(book.items(.station, at: village, week: week).filter { $0.person != id }.map(\.person))
-        witnesses += colleagues.sorted().map { ctx.witness(person: $0, note: "also at the village this week") }
+        witnesses += colleagues.sorted().map { ctx.witness(person: $0, note: leave.isEmpty ? "also at the village this week" : "covers at the village this week") }
         witnesses.append(ctx.witness(institution: village, note: "village"))
 
         let passed = present.count >= required

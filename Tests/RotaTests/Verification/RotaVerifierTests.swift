@@ -43,6 +43,10 @@ struct RotaBreakage: CustomTestStringConvertible, Sendable {
                 RotaEntry(person: $0.person, date: $0.date, half: $0.half, site: "cao-hanji-v02", activity: .rounds3331)
             }
         },
+        RotaBreakage(name: "a station entry by a colleague while the helper is at work",
+                     expected: ["ROTA.integrity[person:ch-x1]"]) { _, _, e in
+            e.append(RotaEntry(person: "ch-x1", date: "2025-09-10", half: .pm, site: "cao-hanji-v01", activity: .station))
+        },
         RotaBreakage(name: "drop a station day", expected: ["T3.station-days[ch-s1:2025-09-08]"]) { _, _, e in
             e = e.removing("ch-s1", "2025-09-10")
         },
@@ -182,6 +186,15 @@ struct RotaBreakage: CustomTestStringConvertible, Sendable {
         #expect(station.passed)
         #expect(station.arithmetic == "days 3 ≥ 3 = min(5, 5 working − 2 on leave)")
         #expect(station.finding.contains("relaxed to 3: 2 working days on leave"))
+        // A colleague of the same centre may cover the stationing on the leave days.
+        var e = RotaFixture.entries
+        for d in ["2025-09-15", "2025-09-16"] {
+            e.append(RotaEntry(person: "ch-x1", date: d, half: .am, site: "cao-hanji-v01", activity: .station))
+        }
+        let covered = RotaVerifier(scenario: RotaFixture.scenario, plan: RotaFixture.plan).verify(entries: e)
+        #expect(covered.filter { !$0.passed }.isEmpty)
+        #expect(check("T3.station-days[ch-s1:2025-09-15]", in: covered)?.witnesses
+                .contains(Witness(.person, "ch-x1", name: "冯雪", note: "covers at the village this week")) == true)
         // Technical support: a colleague of the same centre covers the whole week.
         let tech = try #require(check("T3.tech-support[ch-ts1:2025-10-13]"))
         #expect(tech.passed)
