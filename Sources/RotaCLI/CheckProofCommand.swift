@@ -39,6 +39,10 @@ struct CheckProofCommand: ParsableCommand {
     @Argument(help: "The proof.json file to confirm (absent for a conflict.json).")
     var proof: String?
 
+    @Option(name: .customLong("rota"), help: ArgumentHelp(
+        "The rota.csv the proof covers (default: rota.csv beside the plan, if there is one).", valueName: "rota.csv"))
+    var rota: String?
+
     @Option(name: .long, help: ArgumentHelp("The signer's public key (PEM or base64); also check the proof's signature.", valueName: "public-key"))
     var key: String?
 
@@ -63,6 +67,12 @@ struct CheckProofCommand: ParsableCommand {
         do { scenario = try ScenarioReader.read(path: self.scenario) } catch { diagnostics += error.diagnostics }
         do { plan = try PlanReader.read(path: self.plan) } catch { diagnostics += error.diagnostics }
         do { proof = try ProofReader.read(path: proofPath) } catch { diagnostics += error.diagnostics }
+        let beside = URL(fileURLWithPath: self.plan).deletingLastPathComponent().appendingPathComponent("rota.csv").path
+        let rotaPath = rota ?? (FileManager.default.fileExists(atPath: beside) ? beside : nil)
+        var entries: [RotaEntry]?
+        if let rotaPath {
+            do { entries = try RotaCSVReader.read(path: rotaPath) } catch { diagnostics += error.diagnostics }
+        }
         if let key {
             do {
                 publicKey = try SigningKeyFile.publicKey(from: try ProofReader.bytes(key, what: "public key"))
@@ -79,7 +89,13 @@ struct CheckProofCommand: ParsableCommand {
             throw ExitCode(2)
         }
 
-        var mismatches = ProofChecker.check(scenario: scenario, plan: plan, proof: proof.proof)
+        var report = PlanVerifier(scenario: scenario).verify(plan)
+        var digests: [String: String] = [:]
+        if let rotaPath, let entries {
+            report = report.adding(rota: RotaVerifier(scenario: scenario, plan: plan).section(entries: entries, file: rotaPath))
+            digests["rota"] = RotaCanonicalForm.sha256(entries)
+        }
+        var mismatches = ProofChecker.check(scenario: scenario, plan: plan, proof: proof.proof, report: report, additionalDigests: digests)
         mismatches += ProofChecker.unknownFields(in: proof.data)
         if let publicKey, let signature {
             // The proof file parsed as JSON above, so canonicalising it cannot fail here.

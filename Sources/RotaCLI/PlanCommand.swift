@@ -55,7 +55,9 @@ struct PlanCommand: ParsableCommand {
             let run = try RotaPlanner(scenario: scenario, plan: plan).run()
             // The independent verifier checks what the planner made before anything is written.
             let report = PlanVerifier(scenario: scenario).verify(plan)
-            let proof = ProofWriter.proof(scenario: scenario, plan: plan, report: report)
+                .adding(rota: RotaVerifier(scenario: scenario, plan: plan).section(entries: run.rota.entries, file: "rota.csv"))
+            let proof = ProofWriter.proof(scenario: scenario, plan: plan, report: report,
+                                          additionalDigests: ["rota": RotaCanonicalForm.sha256(run.rota.entries)])
             var files: [(name: String, data: Data)] = [
                 ("plan.json", try plan.jsonData()),
                 ("assignments.csv", Data(AssignmentsCSV.render(plan: plan, scenario: scenario).utf8)),
@@ -70,7 +72,7 @@ struct PlanCommand: ParsableCommand {
                 print(RotaSummary(run: run).render())
                 print("")
                 print(report.passed
-                      ? "Independent verification: all \(report.checks.count) rule instances hold (proof.json records each one)."
+                      ? "Independent verification: all \(report.allChecks.count) rule instances of the plan and the rota hold (proof.json records each one)."
                       : "Independent verification FAILED: \(report.failures.count) rule instances broken — see report.html and run rota verify.")
                 print("Wrote \(dir)/: plan.json, assignments.csv, rota.csv, rota-grid.csv, rota.xlsx, ics/, sites/, report.html, proof.json")
             }

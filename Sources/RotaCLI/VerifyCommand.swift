@@ -2,9 +2,11 @@ import ArgumentParser
 import Foundation
 import Rota
 
-/// `rota verify SCENARIO PLAN`: checks a plan.json against every rule of its scenario with
-/// the independent verifier, prints the report, and exits 0 when every rule instance holds,
-/// 1 when one is broken, 2 when the scenario or plan file cannot be read.
+/// `rota verify SCENARIO PLAN [--rota ROTA.csv]`: checks a plan.json against every rule of its
+/// scenario with the independent verifier and, when `--rota` is given or a `rota.csv` sits
+/// beside the plan, the weekly rota against every rota rule too (`RotaVerifier`); prints the
+/// report (one line per rule family), and exits 0 when every rule instance holds, 1 when one
+/// is broken, 2 when the scenario, plan or rota file cannot be read.
 ///
 /// ```text
 /// $ rota verify Scenarios/heze-mini.yaml out/plan.json
@@ -15,12 +17,15 @@ import Rota
 struct VerifyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "verify",
-        abstract: "Check a plan.json against every rule of its scenario, independently of the planner.",
+        abstract: "Check a plan.json (and its rota.csv) against every rule of its scenario, independently of the planners.",
         discussion: """
             Re-derives every rule instance (quotas, team sizes, durations, localities, 3331 \
             workstations, village help, TCM clinics, leave, totals) from the scenario and checks \
-            the plan in integer arithmetic. Exit 0: the plan complies; 1: it breaks a rule; \
-            2: the scenario or the plan file cannot be read.
+            the plan in integer arithmetic. With --rota, or when a rota.csv sits beside the plan, \
+            also checks the weekly half-day rota: postings, 3331 visits per month, station days, \
+            rounds, technical support and TCM clinics per week, leave and covers. Exit 0: the \
+            plan (and rota) comply; 1: a rule is broken; 2: the scenario, plan or rota file \
+            cannot be read.
             """
     )
 
@@ -32,6 +37,18 @@ struct VerifyCommand: ParsableCommand {
 
     @OptionGroup var proofOptions: ProofOptions
 
+    @Option(name: .customLong("rota"), help: ArgumentHelp(
+        "The rota.csv to check with the plan (default: rota.csv beside the plan, if there is one).",
+        valueName: "rota.csv"))
+    var rota: String?
+
+    /// The rota file to check: `--rota`, or a rota.csv beside the plan, or none.
+    var rotaPath: String? {
+        if let rota { return rota }
+        let beside = URL(fileURLWithPath: plan).deletingLastPathComponent().appendingPathComponent("rota.csv").path
+        return FileManager.default.fileExists(atPath: beside) ? beside : nil
+    }
+
     func run() throws {
         // Read both files first, so one run lists the problems of both.
         var diagnostics: [Diagnostic] = []
@@ -39,13 +56,22 @@ struct VerifyCommand: ParsableCommand {
         var plan: Plan?
         do { scenario = try ScenarioReader.read(path: self.scenario) } catch { diagnostics += error.diagnostics }
         do { plan = try PlanReader.read(path: self.plan) } catch { diagnostics += error.diagnostics }
+        let rotaPath = self.rotaPath
+        var entries: [RotaEntry]?
+        if let rotaPath {
+            do { entries = try RotaCSVReader.read(path: rotaPath) } catch { diagnostics += error.diagnostics }
+        }
         guard let scenario, let plan, diagnostics.isEmpty else {
             for d in diagnostics { FileHandle.standardError.write(Data((d.description + "\n").utf8)) }
             throw ExitCode(2)
         }
-        let report = PlanVerifier(scenario: scenario).verify(plan)
+        var report = PlanVerifier(scenario: scenario).verify(plan)
+        if let rotaPath, let entries {
+            report = report.adding(rota: RotaVerifier(scenario: scenario, plan: plan).section(entries: entries, file: rotaPath))
+        }
         FileHandle.standardOutput.write(Data(report.render().utf8))
-        try proofOptions.writeIfAsked(scenario: scenario, scenarioPath: self.scenario, plan: plan, planPath: self.plan, report: report)
+        try proofOptions.writeIfAsked(scenario: scenario, scenarioPath: self.scenario, plan: plan, planPath: self.plan, report: report,
+                                      rota: entries)
         if !report.passed { throw ExitCode(1) }
     }
 }

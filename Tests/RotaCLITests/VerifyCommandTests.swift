@@ -39,8 +39,30 @@ private func rota(_ arguments: [String]) throws -> (status: Int32, out: String, 
     @Test func helpDescribesEveryArgument() throws {
         let run = try rota(["verify", "--help"])
         #expect(run.status == 0)
-        #expect(run.out.contains("USAGE: rota verify <scenario> <plan>"))
+        #expect(run.out.contains("USAGE: rota verify <scenario> <plan> [--rota <rota.csv>]"))
         #expect(run.out.contains("The scenario YAML file the plan was made for."))
         #expect(run.out.contains("The plan.json file to check"))
+        #expect(run.out.contains("--rota <rota.csv>       The rota.csv to check with the plan (default:"))
+    }
+
+    @Test func anUnreadableRotaBesideThePlanIsReadAndListedToo() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("rota-verify-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let plan = dir.appendingPathComponent("plan.json")
+        try Data("{}".utf8).write(to: plan)
+        let beside = dir.appendingPathComponent("rota.csv")
+        try Data("person,name,hospital,date,half,site,site_name,activity\np,,,2025-09-01,noon,s,,posting\n".utf8).write(to: beside)
+        let scenario = dir.appendingPathComponent("missing.yaml").path
+
+        let found = try rota(["verify", scenario, plan.path])
+        #expect(found.status == 2)
+        #expect(found.err.contains("\(beside.path):2: rota[0].half: unknown half \"noon\" (expected am or pm)"))
+
+        let other = dir.appendingPathComponent("other.csv").path
+        let given = try rota(["verify", scenario, plan.path, "--rota", other])
+        #expect(given.status == 2)
+        #expect(given.err.contains("\(other): (whole file): cannot read the rota file (no such file)"))
+        #expect(!given.err.contains(beside.path))
     }
 }

@@ -24,15 +24,19 @@ public enum ProofWriter {
         var digests = additionalDigests
         digests["scenario"] = ScenarioCanonicalForm.sha256(scenario)
         digests["plan"] = PlanCanonicalForm.sha256(plan)
-        let instances = report.checks.map { ProofInstance(check: $0, parameters: parameters(of: $0.rule, in: scenario)) }
-        let passed = report.checks.filter(\.passed).count
+        // Every instance the report holds: the plan's, and the rota's when it has one.
+        let checks = report.allChecks
+        let instances = checks.map { ProofInstance(check: $0, parameters: parameters(of: $0.rule, in: scenario)) }
+        let passed = checks.filter(\.passed).count
+        // With a rota, the weekly rules are checked; only the soft rules stay unchecked.
+        let unchecked = report.rota == nil ? PlanVerifier.notChecked : PlanVerifier.notChecked.filter { $0.reason.hasPrefix("soft rules") }
         return ComplianceProof(
             rotaVersion: RotaVersion.current, ruleCatalogue: Profile.catalogueVersion,
             scenario: scenario.name, profile: scenario.profile, period: scenario.period.description,
             digests: digests, solver: plan.solver.map(ProofSolver.init),
             instances: instances,
-            notChecked: PlanVerifier.notChecked.map { ProofNotChecked(rule: $0.rule, reason: $0.reason) },
-            summary: ProofSummary(instances: report.checks.count, passed: passed, failed: report.checks.count - passed),
+            notChecked: unchecked.map { ProofNotChecked(rule: $0.rule, reason: $0.reason) },
+            summary: ProofSummary(instances: checks.count, passed: passed, failed: checks.count - passed),
             verdict: report.passed ? .pass : .fail)
     }
 

@@ -12,7 +12,8 @@
 /// - A malformed plan fails PLAN.integrity; the other checks use what is readable, so the
 ///   verifier never crashes on a bad plan.
 /// - Weekly timetables (3331 visits, stationing days, rounds sessions, technical-support
-///   visits, TCM clinic frequency) are not in plan.json and are not checked here.
+///   visits, TCM clinic frequency) are not in plan.json and are not checked here; the rota
+///   verifier (`RotaVerifier`) checks them from rota.csv.
 ///
 /// ```swift
 /// let report = PlanVerifier(scenario: scenario).verify(plan)
@@ -76,9 +77,11 @@ public struct PlanVerifier: Sendable {
         quote: "A person is never in two places in one slot",
         parameters: [])
 
-    /// The catalogue rule for `id` (PLAN.integrity is the verifier's own).
+    /// The catalogue rule for `id` (PLAN.integrity, ROTA.integrity and ROTA.posting are the
+    /// verifiers' own).
     static func rule(_ id: String) -> Rule {
         if id == planIntegrity.id { return planIntegrity }
+        if let own = RotaVerifier.ownRules[id] { return own }
         return RuleCatalogue.rule(id)
             ?? Rule(id: id, summary: id, clause: "not in the rule catalogue", quote: "", parameters: [])
     }

@@ -25,20 +25,29 @@ extension VerificationReport {
         lines.append("Verification of the plan for scenario \(scenario) (profile \(profile), period \(period))")
         lines.append("")
 
-        let width = max(12, families.map(\.rule.count).max() ?? 0) + 2
-        lines.append(pad("Rule family", width) + leftPad("pass", 5) + leftPad("fail", 6) + "  What it asks")
-        for f in families {
-            let asks = f.instances == 0 ? "(nothing to check) \(f.summary)" : f.summary
-            lines.append(pad(f.rule, width) + leftPad(String(f.passed), 5) + leftPad(String(f.failed), 6) + "  " + asks)
+        let width = max(12, (families + (rota?.families ?? [])).map(\.rule.count).max() ?? 0) + 2
+        func table(_ title: String, _ families: [FamilySummary]) {
+            lines.append(pad(title, width) + leftPad("pass", 5) + leftPad("fail", 6) + "  What it asks")
+            for f in families {
+                let asks = f.instances == 0 ? "(nothing to check) \(f.summary)" : f.summary
+                lines.append(pad(f.rule, width) + leftPad(String(f.passed), 5) + leftPad(String(f.failed), 6) + "  " + asks)
+            }
+            lines.append("")
         }
-        lines.append("")
+        table("Rule family", families)
+        if let rota {
+            lines.append("Rota \(rota.file): \(VerifyText.counted(rota.entries, "half-day entry", "half-day entries"))")
+            lines.append("")
+            table("Rota family", rota.families)
+        }
 
         let failed = failures
+        let total = allChecks.count
         if failed.isEmpty {
-            lines.append("PASSES: all \(VerifyText.counted(checks.count, "rule instance holds", "rule instances hold")).")
+            lines.append("PASSES: all \(VerifyText.counted(total, "rule instance holds", "rule instances hold")).")
         } else {
             let familyCount = Set(failed.map(\.rule)).count
-            lines.append("FAILS: \(failed.count) of \(VerifyText.counted(checks.count, "rule instance", "rule instances")) "
+            lines.append("FAILS: \(failed.count) of \(VerifyText.counted(total, "rule instance", "rule instances")) "
                          + "\(failed.count == 1 ? "is" : "are") broken, in \(VerifyText.counted(familyCount, "rule family", "rule families")).")
             lines.append("")
             lines.append("Failures")
@@ -50,7 +59,13 @@ extension VerificationReport {
 
         lines.append("")
         lines.append("Not checked here:")
-        for item in PlanVerifier.notChecked { lines.append("- \(item.rule): \(item.reason)") }
+        if rota == nil {
+            for item in PlanVerifier.notChecked { lines.append("- \(item.rule): \(item.reason)") }
+        } else {
+            let weekly = Set(RotaVerifier.ruleOrder)
+            for item in PlanVerifier.notChecked where !weekly.contains(item.rule) { lines.append("- \(item.rule): \(item.reason)") }
+            lines.append("- rota.csv name, hospital, site_name: display columns, not checked (the ids are)")
+        }
         return lines.joined(separator: "\n") + "\n"
     }
 

@@ -18,12 +18,15 @@ public struct FamilySummary: Codable, Sendable, Hashable {
     public var instances: Int { passed + failed }
 }
 
-/// The outcome of verifying one plan against one scenario: every rule instance checked,
-/// a summary per rule family, and the overall verdict.
+/// The outcome of verifying one plan (and, optionally, its weekly rota) against one
+/// scenario: every rule instance checked, a summary per rule family, and the overall verdict.
 ///
-/// `checks` are in report order (rule family as in `PlanVerifier.ruleOrder`, then instance
-/// key); `families` list every family the verifier knows, including those with nothing to
-/// check in this scenario. The report is `Codable` so a compliance proof can embed it as is.
+/// `checks` are the plan's, in report order (rule family as in `PlanVerifier.ruleOrder`, then
+/// instance key); `families` list every family the plan verifier knows, including those with
+/// nothing to check in this scenario. `rota` holds the rota's checks when a rota was verified
+/// too (`RotaVerifier`); `passed`, `failures`, `check(_:)` and `checks(rule:)` then cover
+/// both. The report is `Codable` so a compliance proof can embed it as is (a report without
+/// a rota has no `rota` key).
 ///
 /// ```swift
 /// let report = PlanVerifier(scenario: scenario).verify(plan)
@@ -39,8 +42,56 @@ public struct VerificationReport: Codable, Sendable, Hashable {
     public var period: String
     public var checks: [RuleCheck]
     public var families: [FamilySummary]
-    /// Whether every check passed.
+    /// Whether every check passed (the rota's too, when there is one).
     public var passed: Bool
+    /// The weekly rota's checks, when a rota was verified with the plan.
+    public var rota: RotaSection?
+
+    /// The rota's part of a report: which file, how many entries, its checks in rota report
+    /// order (`RotaVerifier.ruleOrder`, then instance key) and a summary per rota family.
+    public struct RotaSection: Codable, Sendable, Hashable {
+        /// The rota file as the user named it.
+        public var file: String
+        /// Entries (person × half-day rows) read from it.
+        public var entries: Int
+        public var checks: [RuleCheck]
+        /// Every rota family, in `RotaVerifier.ruleOrder`, including those with nothing to check.
+        public var families: [FamilySummary]
+        public var passed: Bool
+
+        public init(file: String, entries: Int, checks: [RuleCheck]) {
+            self.file = file; self.entries = entries
+            self.checks = checks.sorted(by: RotaVerifier.precedes)
+            var counts: [String: (pass: Int, fail: Int)] = [:]
+            for c in checks {
+                var n = counts[c.rule] ?? (0, 0)
+                if c.passed { n.pass += 1 } else { n.fail += 1 }
+                counts[c.rule] = n
+            }
+            let known = Set(RotaVerifier.ruleOrder)
+            let ids = RotaVerifier.ruleOrder + counts.keys.filter { !known.contains($0) }.sorted()
+            self.families = ids.map { id in
+                FamilySummary(rule: id, summary: RotaVerifier.summary(id),
+                              passed: counts[id]?.pass ?? 0, failed: counts[id]?.fail ?? 0)
+            }
+            self.passed = checks.allSatisfy(\.passed)
+        }
+
+        /// The checks that failed, in report order.
+        public var failures: [RuleCheck] { checks.filter { !$0.passed } }
+    }
+
+    /// A report of the plan's checks and, when given, the rota's.
+    public init(scenario: String, profile: String, period: String, checks: [RuleCheck], rota: RotaSection?) {
+        self.init(scenario: scenario, profile: profile, period: period, checks: checks)
+        self.rota = rota
+        self.passed = passed && (rota?.passed ?? true)
+    }
+
+    /// This report with the rota's checks added.
+    public func adding(rota: RotaSection) -> VerificationReport {
+        VerificationReport(scenario: scenario, profile: profile, period: period, checks: checks, rota: rota)
+    }
 
     public init(scenario: String, profile: String, period: String, checks: [RuleCheck]) {
         self.scenario = scenario; self.profile = profile; self.period = period
@@ -60,12 +111,15 @@ public struct VerificationReport: Codable, Sendable, Hashable {
         self.passed = checks.allSatisfy(\.passed)
     }
 
-    /// The checks that failed, in report order.
-    public var failures: [RuleCheck] { checks.filter { !$0.passed } }
+    /// The plan's checks, then the rota's (when there is a rota).
+    public var allChecks: [RuleCheck] { checks + (rota?.checks ?? []) }
 
-    /// The check with this instance key, e.g. `T1.quota[hz-municipal]`.
-    public func check(_ instance: String) -> RuleCheck? { checks.first { $0.instance == instance } }
+    /// The checks that failed, in report order (the plan's, then the rota's).
+    public var failures: [RuleCheck] { allChecks.filter { !$0.passed } }
 
-    /// The checks of one rule family, e.g. `T1.quota`.
-    public func checks(rule: String) -> [RuleCheck] { checks.filter { $0.rule == rule } }
+    /// The check with this instance key, e.g. `T1.quota[hz-municipal]` (the plan's first).
+    public func check(_ instance: String) -> RuleCheck? { allChecks.first { $0.instance == instance } }
+
+    /// The checks of one rule family, e.g. `T1.quota` (the plan's, then the rota's).
+    public func checks(rule: String) -> [RuleCheck] { allChecks.filter { $0.rule == rule } }
 }

@@ -1,0 +1,119 @@
+import Foundation
+import Testing
+@testable import Rota
+
+@Suite struct RotaCSVReaderTests {
+    static let header = "person,name,hospital,date,half,site,site_name,activity"
+
+    func problems(_ text: String, file: String = "rota.csv") -> [String] {
+        do {
+            _ = try RotaCSVReader.parse(text, fileName: file)
+            return []
+        } catch {
+            return error.diagnostics.map(\.description)
+        }
+    }
+
+    @Test func readsBOMCRLFQuotesAndBlankLines() throws {
+        let text = "\u{FEFF}\(Self.header)\r\n"
+            + "hzm-d1,张伟,菏泽市立医院,2025-09-01,am,cao-people,\"曹县人民医院, 东院\",posting\r\n"
+            + "\r\n"
+            + "ch-s1,唐亮,\"韩集镇\"\"卫生院\"\"\",2025-09-01,pm,cao-hanji-v01,\"李庄村\n卫生室\",station\r\n"
+            + "ca-r1,袁媛,安蔡楼镇卫生院,2025-09-02,am,cao-anling-v01,张庄村卫生室,rounds"
+        let entries = try RotaCSVReader.parse(text, fileName: "rota.csv")
+        #expect(entries == [
+            RotaEntry(person: "hzm-d1", date: "2025-09-01", half: .am, site: "cao-people", activity: .posting),
+            RotaEntry(person: "ch-s1", date: "2025-09-01", half: .pm, site: "cao-hanji-v01", activity: .station),
+            RotaEntry(person: "ca-r1", date: "2025-09-02", half: .am, site: "cao-anling-v01", activity: .rounds),
+        ])
+        // Line numbers count physical lines: the quoted line break pushes the last row to line 6.
+        let records = RotaCSVReader.split(text)
+        #expect(records.map(\.line) == [1, 2, 3, 4, 6])
+        #expect(records[3].cells[2] == "韩集镇\"卫生院\"")
+    }
+
+    @Test func everyActivityAndHalfOfTheVocabulary() throws {
+        let rows = RotaActivity.allCases.enumerated().map { n, a in
+            "p,,,2025-09-0\(n % 9 + 1),\(n % 2 == 0 ? "am" : "pm"),s,,\(a.rawValue)"
+        }
+        let entries = try RotaCSVReader.parse(([Self.header] + rows).joined(separator: "\n") + "\n", fileName: "r.csv")
+        #expect(entries.map(\.activity) == RotaActivity.allCases)
+    }
+
+    @Test func wrongHeader() {
+        #expect(problems("person,name,date,half,site,site_name,activity\np,,2025-09-01,am,s,,posting\n", file: "r.csv") == [
+            "r.csv:1: header: columns are person,name,date,half,site,site_name,activity (expected person,name,hospital,date,half,site,site_name,activity)",
+        ])
+    }
+
+    @Test func emptyFile() {
+        #expect(problems("\u{FEFF}\r\n\n", file: "r.csv") == [
+            "r.csv: (whole file): the rota file is empty (expected a header row person,name,hospital,date,half,site,site_name,activity and a row per person and half-day)",
+        ])
+    }
+
+    @Test func everyRowProblemAtOnce() {
+        let text = [
+            Self.header,
+            "p1,,,2025-09-01,AM,s,,posting",
+            "p2,,,2025-9-1,am,s,,posting",
+            "p3,,,2025-09-01,pm,s,,visit",
+            "p4,,,2025-09-01,pm,s,posting",
+            ",,,2025-09-01,pm,s,,posting",
+            "p6,,,2025-02-30,pm,\"s\"x,,posting",
+            "p7,,,2025-09-01,pm,s,,\"posting",
+        ].joined(separator: "\r\n") + "\r\n"
+        #expect(problems(text, file: "r.csv") == [
+            "r.csv:2: rota[0].half: unknown half \"AM\" (expected am or pm)",
+            "r.csv:3: rota[1].date: not a date \"2025-9-1\" (expected an ISO date YYYY-MM-DD)",
+            "r.csv:4: rota[2].activity: unknown activity \"visit\" (expected posting, 3331-rounds, 3331-teaching, 3331-lecture, station, rounds, tech-support, tcm-clinic)",
+            "r.csv:5: rota[3]: 7 cells (expected 8: person,name,hospital,date,half,site,site_name,activity)",
+            "r.csv:6: rota[4].person: empty cell (expected a staff id of the scenario)",
+            "r.csv:7: rota[5]: text after the closing quote of a cell (a quoted cell ends at its closing quote)",
+            "r.csv:7: rota[5].date: not a date \"2025-02-30\" (expected an ISO date YYYY-MM-DD)",
+            "r.csv:8: rota[6]: a quoted cell opened on line 8 is never closed",
+        ])
+    }
+
+    @Test func aQuoteInsideAnUnquotedCell() {
+        #expect(problems("\(Self.header)\np,,\"x\"y,2025-09-01,am,s,,posting\np,,a\"b,2025-09-01,pm,s,,posting\n", file: "r.csv") == [
+            "r.csv:2: rota[0]: text after the closing quote of a cell (a quoted cell ends at its closing quote)",
+            "r.csv:3: rota[1]: a quote inside a cell that does not start with one (write the whole cell in quotes, with \"\" for a quote)",
+        ])
+    }
+
+    @Test func readsAFileAndNamesAMissingOne() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("rota-csv-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let url = dir.appendingPathComponent("rota.csv")
+        try Data(RotaCSVText.write(RotaFixture.entries).utf8).write(to: url)
+        let read = try RotaCSVReader.read(path: url.path)
+        #expect(read == RotaFixture.entries)
+        let checks = RotaVerifier(scenario: RotaFixture.scenario, plan: RotaFixture.plan).verify(entries: read)
+        #expect(checks.filter { !$0.passed }.isEmpty)
+
+        let missing = dir.appendingPathComponent("none.csv").path
+        #expect(throws: InputError.self) { try RotaCSVReader.read(path: missing) }
+        do { _ = try RotaCSVReader.read(path: missing) } catch {
+            #expect(error.description == "\(missing): (whole file): cannot read the rota file (no such file)")
+        }
+        try Data([0x70, 0xFF, 0xFE, 0x0A]).write(to: url)
+        do { _ = try RotaCSVReader.read(path: url.path) } catch {
+            #expect(error.description == "\(url.path): (whole file): the rota file is not UTF-8 text (expected UTF-8, with or without a byte-order mark)")
+        }
+    }
+}
+
+/// A test-side rota.csv writer (quotes every display cell), so the reader is tested on text
+/// it did not write itself.
+enum RotaCSVText {
+    static func write(_ entries: [RotaEntry]) -> String {
+        func q(_ s: String) -> String { "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
+        var lines = [RotaCSVReaderTests.header]
+        for e in entries {
+            lines.append([e.person, q("名字, \"甲\""), q("医院"), e.date, e.half.rawValue, e.site, q("地点\n二行"), e.activity.rawValue].joined(separator: ","))
+        }
+        return "\u{FEFF}" + lines.joined(separator: "\r\n") + "\r\n"
+    }
+}
