@@ -1,11 +1,12 @@
 #!/usr/bin/env python3
 """make bench: plan every generated scenario in release mode and print the figures.
 
-For each scenario: wall time and peak memory of `rota plan` (from wait4's rusage of that one
-process), the model's rows, columns and integer columns, the solve status and gap (from the
-plan.json it writes), then the time of `rota verify` on the result.
+Per scenario: wall time and peak memory of `rota plan` (the annual plan, the whole year's
+rota, every output and the proof; from wait4's rusage of that one process), the annual solve's
+own time (printed by rota plan), the model's rows, columns and integer columns, status and gap
+(from plan.json), then the wall time of `rota verify` (plan and rota) and `rota check-proof`.
 """
-import json, os, subprocess, sys, time
+import json, os, re, subprocess, sys, time
 
 ROTA = ".build/release/rota"
 SCENARIOS = sys.argv[1:] or [
@@ -15,18 +16,19 @@ SCENARIOS = sys.argv[1:] or [
 ]
 
 
-def run(args):
-    """Runs a command; returns (exit code, wall seconds, peak RSS MiB, stdout)."""
+def run_measured(args):
+    """Like run, but measures the child's own peak memory with wait4."""
     start = time.monotonic()
     p = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    # Read output while the child runs, then reap it ourselves to get its rusage.
     out = p.stdout.read()
     err = p.stderr.read()
     _, status, usage = os.wait4(p.pid, 0)
+    p.returncode = os.waitstatus_to_exitcode(status)
     wall = time.monotonic() - start
-    code = os.waitstatus_to_exitcode(status)
-    if code not in (0,):
-        sys.stderr.write(err.decode("utf-8", "replace"))
-    return code, wall, usage.ru_maxrss / 1024.0, out.decode("utf-8", "replace")
+    if p.returncode != 0:
+        sys.stderr.write(err.decode("utf-8", "replace")[-2000:])
+    return p.returncode, wall, usage.ru_maxrss / 1024.0, out.decode("utf-8", "replace")
 
 
 def main():
@@ -37,20 +39,28 @@ def main():
             continue
         name = os.path.splitext(os.path.basename(scenario))[0]
         out = os.path.join("bench-out", name)
-        code, wall, mem, _ = run([ROTA, "plan", scenario, "--out", out, "--quiet"])
+        code, wall, mem, stdout = run_measured([ROTA, "plan", scenario, "--out", out])
+        annual = re.search(r"Annual plan found in ([0-9.]+) s", stdout)
+        rota = re.search(r"small models .* in ([0-9.]+) s", stdout)
         solver = {}
+        vwall = pwall = float("nan")
+        vcode = pcode = None
         if code == 0:
             with open(os.path.join(out, "plan.json"), encoding="utf-8") as f:
                 solver = json.load(f).get("solver") or {}
-        vcode, vwall, vmem, _ = run([ROTA, "verify", scenario, os.path.join(out, "plan.json")]) if code == 0 else (None, 0, 0, "")
-        rows.append((name, code, wall, mem, solver, vcode, vwall))
+            vcode, vwall, _, _ = run_measured([ROTA, "verify", scenario, os.path.join(out, "plan.json")])
+            pcode, pwall, _, _ = run_measured([ROTA, "check-proof", scenario, os.path.join(out, "plan.json"), os.path.join(out, "proof.json")])
+        rows.append((name, code, wall, mem, float(annual.group(1)) if annual else float("nan"),
+                     float(rota.group(1)) if rota else float("nan"), solver, vcode, vwall, pcode, pwall))
     print()
-    print(f"{'scenario':<24}{'exit':>5}{'wall s':>9}{'peak MiB':>10}{'rows':>8}{'cols':>8}{'int':>8}  {'status':<10}{'gap %':>7}{'verify':>8}{'ver. s':>8}")
-    for name, code, wall, mem, s, vcode, vwall in rows:
+    print(f"{'scenario':<22}{'exit':>5}{'plan s':>8}{'peak MiB':>9}{'annual s':>9}{'rota s':>8}{'rows':>7}{'cols':>7}{'int':>7}"
+          f"  {'status':<9}{'gap %':>6}{'verify':>7}{'ver. s':>7}{'proof':>6}{'chk s':>7}")
+    for name, code, wall, mem, annual, rota, s, vcode, vwall, pcode, pwall in rows:
         gap = s.get("gap")
-        print(f"{name:<24}{code:>5}{wall:>9.1f}{mem:>10.0f}{s.get('rows', 0):>8}{s.get('columns', 0):>8}{s.get('integerColumns', 0):>8}  "
-              f"{s.get('status', '-'):<10}{(gap * 100 if gap is not None else float('nan')):>7.2f}{str(vcode):>8}{vwall:>8.2f}")
-    return 0 if all(r[1] == 0 for r in rows) else 1
+        print(f"{name:<22}{code:>5}{wall:>8.1f}{mem:>9.0f}{annual:>9.1f}{rota:>8.1f}{s.get('rows', 0):>7}{s.get('columns', 0):>7}"
+              f"{s.get('integerColumns', 0):>7}  {s.get('status', '-'):<9}{(gap * 100 if gap is not None else float('nan')):>6.2f}"
+              f"{str(vcode):>7}{vwall:>7.1f}{str(pcode):>6}{pwall:>7.1f}")
+    return 0 if all(r[1] == 0 and r[7] == 0 and r[9] == 0 for r in rows) else 1
 
 
 if __name__ == "__main__":

@@ -42,6 +42,7 @@ struct PlanCommand: ParsableCommand {
             }
         }
         let showProgress = !quiet && standardErrorIsTerminal
+        let clock = ContinuousClock(), started = clock.now
         let outcome = try planner.plan(progress: showProgress ? { p in
             let inc = p.incumbent.map { String(format: "%.1f", $0) } ?? "—"
             let bound = p.bound.map { String(format: "%.1f", $0) } ?? "—"
@@ -49,6 +50,7 @@ struct PlanCommand: ParsableCommand {
             FileHandle.standardError.write(Data(String(format: "\r  %6.1f s   incumbent %@   bound %@   gap %@      ", p.elapsed, inc, bound, gap).utf8))
         } : nil)
         if showProgress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+        let annualSeconds = Double((clock.now - started).components.seconds) + Double((clock.now - started).components.attoseconds) / 1e18
         switch outcome {
         case .planned(let plan):
             let dir = out ?? "out/\(scenario.name)"
@@ -68,6 +70,7 @@ struct PlanCommand: ParsableCommand {
             try writeAll(files, into: dir)
             if !quiet {
                 print(PlanSummary(plan: plan, scenario: scenario).render())
+                print(String(format: "Annual plan found in %.1f s.", annualSeconds))
                 print("")
                 print(RotaSummary(run: run).render())
                 print("")
