@@ -87,10 +87,10 @@ import Testing
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
         let url = dir.appendingPathComponent("rota.csv")
-        try Data(RotaCSVText.write(RotaFixture.entries).utf8).write(to: url)
+        try Data(RotaCSVText.write(RotaVerificationFixture.entries).utf8).write(to: url)
         let read = try RotaCSVReader.read(path: url.path)
-        #expect(read == RotaFixture.entries)
-        let checks = RotaVerifier(scenario: RotaFixture.scenario, plan: RotaFixture.plan).verify(entries: read)
+        #expect(read == RotaVerificationFixture.entries)
+        let checks = RotaVerifier(scenario: RotaVerificationFixture.scenario, plan: RotaVerificationFixture.plan).verify(entries: read)
         #expect(checks.filter { !$0.passed }.isEmpty)
 
         let missing = dir.appendingPathComponent("none.csv").path

@@ -9,7 +9,7 @@ struct RotaBreakage: CustomTestStringConvertible, Sendable {
 
     var testDescription: String { name }
 
-    static let TA = RotaFixture.TA
+    static let TA = RotaVerificationFixture.TA
     static let group = ["hzm-d1", "hzm-n1", "hzm-p1"]
 
     static let all: [RotaBreakage] = [
@@ -113,7 +113,7 @@ struct RotaBreakage: CustomTestStringConvertible, Sendable {
 }
 
 @Suite struct RotaVerifierTests {
-    let compliant = RotaVerifier(scenario: RotaFixture.scenario, plan: RotaFixture.plan).verify(entries: RotaFixture.entries)
+    let compliant = RotaVerifier(scenario: RotaVerificationFixture.scenario, plan: RotaVerificationFixture.plan).verify(entries: RotaVerificationFixture.entries)
 
     func check(_ instance: String, in checks: [RuleCheck]? = nil) -> RuleCheck? {
         (checks ?? compliant).first { $0.instance == instance }
@@ -128,14 +128,14 @@ struct RotaBreakage: CustomTestStringConvertible, Sendable {
         #expect(counts == ["ROTA.integrity": 16, "ROTA.posting": 11, "T1.3331": 2, "T3.station-days": 9,
                            "T3.station-continuity": 1, "T3.rounds": 17, "T3.tech-support": 9, "TCM.weekly": 9])
         #expect(compliant.map(\.rule) == compliant.sorted(by: RotaVerifier.precedes).map(\.rule))
-        let section = VerificationReport.RotaSection(file: "rota.csv", entries: RotaFixture.entries.count, checks: compliant)
+        let section = VerificationReport.RotaSection(file: "rota.csv", entries: RotaVerificationFixture.entries.count, checks: compliant)
         #expect(section.passed)
         #expect(section.families.map(\.rule) == RotaVerifier.ruleOrder)
     }
 
     @Test(arguments: RotaBreakage.all)
     func eachBreakageFailsExactlyItsRules(_ b: RotaBreakage) {
-        var scenario = RotaFixture.scenario, plan = RotaFixture.plan, entries = RotaFixture.entries
+        var scenario = RotaVerificationFixture.scenario, plan = RotaVerificationFixture.plan, entries = RotaVerificationFixture.entries
         b.apply(&scenario, &plan, &entries)
         let checks = RotaVerifier(scenario: scenario, plan: plan).verify(entries: entries)
         let failing = Set(checks.filter { !$0.passed }.map(\.instance))
@@ -143,10 +143,10 @@ struct RotaBreakage: CustomTestStringConvertible, Sendable {
     }
 
     @Test func the3331MonthsInNumbers() throws {
-        let sep = try #require(check("T1.3331[\(RotaFixture.TA):2025-09]"))
+        let sep = try #require(check("T1.3331[\(RotaVerificationFixture.TA):2025-09]"))
         #expect(sep.arithmetic == "visits 3 ≥ 3 = min(3, 23 working days); modes 3 ≥ 3 = min(3, 3 visits); "
                 + "busiest week 1 ≤ ⌈3 / 5⌉ + 1 = 2; split days 0 = 0; mixed-mode days 0 = 0")
-        let oct = try #require(check("T1.3331[\(RotaFixture.TA):2025-10]"))
+        let oct = try #require(check("T1.3331[\(RotaVerificationFixture.TA):2025-10]"))
         #expect(oct.quantity("workingDays") == 18)
         #expect(oct.quantity("weeks") == 4)
         #expect(oct.quantity("covers") == 1)
@@ -156,9 +156,9 @@ struct RotaBreakage: CustomTestStringConvertible, Sendable {
 
     @Test func crammedVisitsNameTheWeek() throws {
         let b = RotaBreakage.all.first { $0.name == "cram the visits into one week" }!
-        var s = RotaFixture.scenario, p = RotaFixture.plan, e = RotaFixture.entries
+        var s = RotaVerificationFixture.scenario, p = RotaVerificationFixture.plan, e = RotaVerificationFixture.entries
         b.apply(&s, &p, &e)
-        let c = try #require(check("T1.3331[\(RotaFixture.TA):2025-09]", in: RotaVerifier(scenario: s, plan: p).verify(entries: e)))
+        let c = try #require(check("T1.3331[\(RotaVerificationFixture.TA):2025-09]", in: RotaVerifier(scenario: s, plan: p).verify(entries: e)))
         #expect(c.arithmetic.contains("busiest week 3 > ⌈3 / 5⌉ + 1 = 2"))
         #expect(c.witnesses.contains(Witness(.dates, "2025-09-01..2025-09-07", note: "3 visits in one week")))
     }
@@ -187,11 +187,11 @@ struct RotaBreakage: CustomTestStringConvertible, Sendable {
         #expect(station.arithmetic == "days 3 ≥ 3 = min(5, 5 working − 2 on leave)")
         #expect(station.finding.contains("relaxed to 3: 2 working days on leave"))
         // A colleague of the same centre may cover the stationing on the leave days.
-        var e = RotaFixture.entries
+        var e = RotaVerificationFixture.entries
         for d in ["2025-09-15", "2025-09-16"] {
             e.append(RotaEntry(person: "ch-x1", date: d, half: .am, site: "cao-hanji-v01", activity: .station))
         }
-        let covered = RotaVerifier(scenario: RotaFixture.scenario, plan: RotaFixture.plan).verify(entries: e)
+        let covered = RotaVerifier(scenario: RotaVerificationFixture.scenario, plan: RotaVerificationFixture.plan).verify(entries: e)
         #expect(covered.filter { !$0.passed }.isEmpty)
         #expect(check("T3.station-days[ch-s1:2025-09-15]", in: covered)?.witnesses
                 .contains(Witness(.person, "ch-x1", name: "冯雪", note: "covers at the village this week")) == true)
@@ -204,26 +204,26 @@ struct RotaBreakage: CustomTestStringConvertible, Sendable {
         let tcm = try #require(check("TCM.weekly[cao-hanji:2025-10-20]"))
         #expect(tcm.passed && tcm.quantity("cover") == 1)
         // The posting excuses leave days.
-        let posting = try #require(check("ROTA.posting[cp-d1@\(RotaFixture.T2A)]"))
+        let posting = try #require(check("ROTA.posting[cp-d1@\(RotaVerificationFixture.T2A)]"))
         #expect(posting.quantity("leaveDays") == 5)
         #expect(posting.quantity("otherDuty") == 8)
     }
 
     @Test func aCoverCountsOnceWhenTheColleagueSharesTheArea() throws {
         // A second rounds helper of the same centre in the same area; 袁媛 on leave 10-27..10-31.
-        var s = RotaFixture.scenario, p = RotaFixture.plan
+        var s = RotaVerificationFixture.scenario, p = RotaVerificationFixture.plan
         s.staff.append(StaffMember(id: "ca-r2", name: "韩梅", institution: "cao-anling", role: .doctor, specialty: "general"))
-        s.staff[s.staff.firstIndex { $0.id == "ca-r1" }!].unavailable = [RotaFixture.range("2025-10-27", "2025-10-31")]
+        s.staff[s.staff.firstIndex { $0.id == "ca-r1" }!].unavailable = [RotaVerificationFixture.range("2025-10-27", "2025-10-31")]
         p.villageHelpers.append(PlanVillageHelper(person: "ca-r2", sender: "cao-anling", form: .rounds, site: "cao-anling-a1",
                                                   start: "2025-09-01", end: "2025-10-31"))
-        let base = RotaFixture.entries.filter { !($0.person == "ca-r1" && $0.date >= "2025-10-27") }
+        let base = RotaVerificationFixture.entries.filter { !($0.person == "ca-r1" && $0.date >= "2025-10-27") }
         var extra: [RotaEntry] = []
         for d in ["2025-09-01", "2025-09-08", "2025-09-15", "2025-09-22", "2025-09-29", "2025-10-09", "2025-10-13", "2025-10-20"] {
             for h in HalfDay.allCases { extra.append(RotaEntry(person: "ca-r2", date: d, half: h, site: "cao-anling-v05", activity: .rounds)) }
         }
         let lastWeek = ["2025-10-27", "2025-10-28"].flatMap { d in HalfDay.allCases.map { (d, $0) } }
         for (n, slot) in lastWeek.enumerated() {
-            extra.append(RotaEntry(person: "ca-r2", date: slot.0, half: slot.1, site: RotaFixture.areaClinics[n], activity: .rounds))
+            extra.append(RotaEntry(person: "ca-r2", date: slot.0, half: slot.1, site: RotaVerificationFixture.areaClinics[n], activity: .rounds))
         }
         extra.append(RotaEntry(person: "ca-r2", date: "2025-10-29", half: .am, site: "cao-anling-v05", activity: .rounds))
         // Five sessions: two of 韩梅's own, three to cover 袁媛's two.
@@ -240,11 +240,11 @@ struct RotaBreakage: CustomTestStringConvertible, Sendable {
     }
 
     @Test func integrityNamesEveryProblem() throws {
-        var e = RotaFixture.entries
+        var e = RotaVerificationFixture.entries
         e.append(RotaEntry(person: "ch-s1", date: "2025-10-02", half: .am, site: "cao-hanji-v01", activity: .station))
         e.append(RotaEntry(person: "ch-s1", date: "2025-09-02", half: .am, site: "cao-hanji-v04", activity: .techSupport))
         e.append(RotaEntry(person: "ch-s1", date: "2025-9-3", half: .am, site: "cao-hanji-v01", activity: .station))
-        let checks = RotaVerifier(scenario: RotaFixture.scenario, plan: RotaFixture.plan).verify(entries: e)
+        let checks = RotaVerifier(scenario: RotaVerificationFixture.scenario, plan: RotaVerificationFixture.plan).verify(entries: e)
         let c = try #require(check("ROTA.integrity[person:ch-s1]", in: checks))
         #expect(!c.passed)
         #expect(c.quantity("entriesWithProblems") == 3)
@@ -262,9 +262,9 @@ struct RotaBreakage: CustomTestStringConvertible, Sendable {
     }
 
     @Test func reportHoldsPlanAndRota() throws {
-        var e = RotaFixture.entries
+        var e = RotaVerificationFixture.entries
         e = e.removing("ch-ts1", "2025-09-02")
-        let rota = RotaVerifier(scenario: RotaFixture.scenario, plan: RotaFixture.plan).section(entries: e, file: "out/rota.csv")
+        let rota = RotaVerifier(scenario: RotaVerificationFixture.scenario, plan: RotaVerificationFixture.plan).section(entries: e, file: "out/rota.csv")
         let plan = PlanVerifier(scenario: Fixture.scenario).verify(Fixture.plan)
         let report = plan.adding(rota: rota)
         #expect(!report.passed)

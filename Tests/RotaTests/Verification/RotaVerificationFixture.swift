@@ -18,7 +18,7 @@
 ///   each week, clinics in rotation, so every two consecutive weeks visit all five.
 /// - 程刚 on technical support at v04 the first two working mornings of each week; on leave
 ///   10-13..10-17, covered by 冯雪 of the same centre.
-enum RotaFixture {
+enum RotaVerificationFixture {
     static let TA = "T1:hz-municipal>cao-people"
     static let T2A = "T2:cao-people>cao-hanji"
     static let areaClinics = (1...5).map { "cao-anling-v0\($0)" }
