@@ -72,7 +72,7 @@ public enum AttendanceCSV {
 
     /// Parses attendance CSV text; `file` names it in diagnostics.
     public static func parse(_ text: String, file: String) throws(InputError) -> [AttendanceRecord] {
-        let table = CSVTable.parse(text)
+        let table = CSVTable.parse(text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text)
         let records = table.records.filter { !$0.isBlank }
         guard let header = records.first else {
             throw InputError([Diagnostic(file: file, line: 0, path: "(whole file)", message: "empty file",
