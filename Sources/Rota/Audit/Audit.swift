@@ -28,8 +28,8 @@ import Foundation
 ///   among those with a village doctor, `licensed · 2 ≥ withDoctor` (≥ 50%). Counties with no
 ///   village population are skipped. NORM.township-posts and NORM.directed-posts are not in
 ///   a scenario's data and are listed as not assessed.
-/// - The audit passes when every verifier check, every ATT.absence and every NORM check
-///   passes and no row is short-served.
+/// - The audit passes when every verifier check and every ATT.absence passes and no row is
+///   short-served. NORM results are shown (with their proxy) but do not fail the audit.
 ///
 /// ```swift
 /// let subs = try AuditInput.submissions(in: "Scenarios/audit")
@@ -279,10 +279,8 @@ public struct Audit: Sendable {
                                     finding: "\(a.count) ≥ 2 dates with an unjustified absence from post: \(a.unjustifiedDates.map(\.iso).joined(separator: ", "))",
                                     clause: attClause))
         }
-        for n in norms where !n.passed {
-            failures.append(Failure(submission: s.name, rule: n.rule, instance: "\(n.rule)[\(n.county)]", subject: n.countyName,
-                                    finding: "\(n.arithmetic) (proxy: the scenario's village flags)", clause: n.clause))
-        }
+        // NORM results are reported, not failures: the scenario's village flags are only a proxy
+        // for head counts of village doctors, too coarse to fail a hospital's submission on.
         return SubmissionResult(submission: s, scenario: scenario, report: report, quotas: quotas, totals: totals,
                                 attendanceGiven: attendance != nil, absences: absences, norms: norms, failures: failures)
     }
