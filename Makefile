@@ -26,11 +26,28 @@ deps:
 build: deps
 	$(SWIFT) build -c release --product rota
 
+# Plans the Heze year (annual plan and every half-day of the rota), verifies both
+# independently, re-checks the compliance proof, and shows that a tampered proof is caught.
 demo: build
 	$(ROTA) plan $(SCENARIO) --out $(OUT)
-	$(ROTA) verify $(SCENARIO) $(OUT)/plan.json
 	@echo ""
-	@echo "Outputs are in $(OUT)/ (plan.json, assignments.csv)."
+	$(ROTA) verify $(SCENARIO) $(OUT)/plan.json > $(OUT)/.verify.txt; status=$$?; grep -E "^(PASSES|FAILS)" $(OUT)/.verify.txt; rm -f $(OUT)/.verify.txt; exit $$status
+	@echo ""
+	$(ROTA) check-proof $(SCENARIO) $(OUT)/plan.json $(OUT)/proof.json
+	@echo ""
+	@echo "A copy of the proof with one verdict changed must be caught:"
+	@sed '0,/"verdict": "pass"/s//"verdict": "fail"/' $(OUT)/proof.json > $(OUT)/.tampered-proof.json
+	@if $(ROTA) check-proof $(SCENARIO) $(OUT)/plan.json $(OUT)/.tampered-proof.json > $(OUT)/.tampered.txt; \
+	  then echo "ERROR: the tampered proof was accepted"; rm -f $(OUT)/.tampered*; exit 1; \
+	  else head -n 3 $(OUT)/.tampered.txt; echo "(caught: check-proof exits 1)"; fi
+	@rm -f $(OUT)/.tampered-proof.json $(OUT)/.tampered.txt
+	@echo ""
+	@echo "Outputs are in $(OUT)/:"
+	@echo "  plan.json, assignments.csv           the annual dispatch plan"
+	@echo "  rota.csv, rota-grid.csv, rota.xlsx   the half-day rota (long form, grid, Excel workbook)"
+	@echo "  ics/PERSON.ics, sites/SITE.csv       per-person calendars, per-site sheets"
+	@echo "  report.html                          rule results and monthly calendars"
+	@echo "  proof.json                           the compliance proof (rota check-proof re-checks it)"
 
 test: deps
 	$(SWIFT) test
