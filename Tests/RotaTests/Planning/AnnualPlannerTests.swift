@@ -8,7 +8,7 @@ import Testing
         let t1 = plan.teams.filter { $0.tier == "T1" }
         #expect(t1.count >= 1)
         #expect(t1.allSatisfy { $0.members.count >= 6 && $0.group3331 != nil })
-        print(String(decoding: try plan.jsonData(), as: UTF8.self))
+        #expect(PlanVerifier(scenario: TestRegion.scenario()).verify(plan).passed)
     }
 }
 
