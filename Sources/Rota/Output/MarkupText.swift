@@ -10,25 +10,12 @@
 /// MarkupText.html("\"x\"")      // "&quot;x&quot;"
 /// ```
 enum MarkupText {
-    static func xml(_ s: String) -> String {
-        guard s.unicodeScalars.contains(where: needsWork) else { return s }
-        var out = ""
-        out.reserveCapacity(s.utf8.count + 16)
-        for u in s.unicodeScalars {
-            switch u {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            default:
-                if isXMLChar(u) { out.unicodeScalars.append(u) }
-            }
-        }
-        return out
-    }
+    static func xml(_ s: String) -> String { escaped(s, apostrophe: "&apos;") }
 
-    static func html(_ s: String) -> String {
+    static func html(_ s: String) -> String { escaped(s, apostrophe: "&#39;") }
+
+    /// Escapes the five markup characters (HTML has no `&apos;`) and drops characters XML forbids.
+    private static func escaped(_ s: String, apostrophe: String) -> String {
         guard s.unicodeScalars.contains(where: needsWork) else { return s }
         var out = ""
         out.reserveCapacity(s.utf8.count + 16)
@@ -38,7 +25,7 @@ enum MarkupText {
             case "<": out += "&lt;"
             case ">": out += "&gt;"
             case "\"": out += "&quot;"
-            case "'": out += "&#39;"
+            case "'": out += apostrophe
             default:
                 if isXMLChar(u) { out.unicodeScalars.append(u) }
             }

@@ -174,9 +174,7 @@ struct AnnualModel {
             var placed: [Role: LinearExpression] = [:]
             for r in instance.countyHospitals {
                 let key = Pair(a: h.id, b: r.id)
-                let linkCost = instance.isLinked(h.id, r.id) ? -weights.linkDropped : 0
-                let y = model.binary("team1", [h.id, r.id], cost: linkCost)
-                if linkCost != 0 { model.objectiveConstant += weights.linkDropped }
+                let y = placement("team1", from: h, to: r, travel: false)
                 team1[key] = y; team1Keys.append(key)
                 teamsOfH.add(1, y); allTeams.add(1, y)
                 var members = LinearExpression()
@@ -279,9 +277,7 @@ struct AnnualModel {
             var teamsOfH = LinearExpression()
             for t in instance.t2Recipients(of: h) {
                 let key = Pair(a: h.id, b: t.id)
-                let linkCost = instance.isLinked(h.id, t.id) ? -weights.linkDropped : 0
-                let y = model.binary("team2", [h.id, t.id], cost: linkCost)
-                if linkCost != 0 { model.objectiveConstant += weights.linkDropped }
+                let y = placement("team2", from: h, to: t, travel: false)
                 team2[key] = y; team2Keys.append(key)
                 allTeams.add(1, y); teamsOfH.add(1, y); teamsAt[t.id, default: LinearExpression()].add(1, y)
                 var members = LinearExpression()
@@ -330,18 +326,26 @@ struct AnnualModel {
 
     // MARK: T3
 
+    /// A 0/1 placement of a sender at a recipient. An earlier year's link between them is kept
+    /// where possible: dropping it costs `linkDropped` (a constant that the placement takes back).
+    /// With `travel`, the distance costs `perKilometre` per person.
+    mutating func placement(_ base: String, from h: Institution, to r: Institution, travel: Bool = true) -> Variable {
+        var cost = travel ? Double(instance.distance(h, r) ?? 0) * weights.perKilometre : 0
+        if instance.isLinked(h.id, r.id) {
+            cost -= weights.linkDropped
+            model.objectiveConstant += weights.linkDropped
+        }
+        return model.binary(base, [h.id, r.id], cost: cost)
+    }
+
     mutating func addVillageHelp() {
         let senders = instance.countyHospitals + instance.townships
         // Stationing: one helper per eligible village, from its township centre or a county hospital of its county.
         for v in instance.stationVillages {
             var helpers = LinearExpression()
             for h in senders where instance.mayServeVillage(h, v) {
-                let key = Pair(a: h.id, b: v.id)
-                let linkCost = instance.isLinked(h.id, v.id) ? -weights.linkDropped : 0
-                if linkCost != 0 { model.objectiveConstant += weights.linkDropped }
-                let km = Double(instance.distance(h, v) ?? 0)
-                let x = model.binary("stationAt", [h.id, v.id], cost: linkCost + km * weights.perKilometre)
-                stationAt[key] = x; stationKeys.append(key)
+                let x = placement("stationAt", from: h, to: v)
+                stationAt[Pair(a: h.id, b: v.id)] = x; stationKeys.append(Pair(a: h.id, b: v.id))
                 helpers.add(1, x)
             }
             let stationed = model.binary("stationed", [v.id], cost: -(weights.villageUnstationed + Double(v.population ?? 0) / 1000))
@@ -353,12 +357,8 @@ struct AnnualModel {
         for c in instance.techSupportClinics {
             var helpers = LinearExpression()
             for h in senders where instance.mayServeVillage(h, c) {
-                let key = Pair(a: h.id, b: c.id)
-                let linkCost = instance.isLinked(h.id, c.id) ? -weights.linkDropped : 0
-                if linkCost != 0 { model.objectiveConstant += weights.linkDropped }
-                let km = Double(instance.distance(h, c) ?? 0)
-                let x = model.binary("techAt", [h.id, c.id], cost: linkCost + km * weights.perKilometre)
-                techAt[key] = x; techKeys.append(key)
+                let x = placement("techAt", from: h, to: c)
+                techAt[Pair(a: h.id, b: c.id)] = x; techKeys.append(Pair(a: h.id, b: c.id))
                 helpers.add(1, x)
             }
             let gain = weights.clinicWithoutTechSupport + Double(c.population ?? 0) / 4000

@@ -88,9 +88,12 @@ public struct PlanVerifier: Sendable {
 
     /// Sorts checks into report order and makes instance keys unique: a key that occurs
     /// again (e.g. a plan listing the same helper twice) gets `#2`, `#3`, … in plan order.
-    static func unique(_ checks: [RuleCheck]) -> [RuleCheck] {
+    static func unique(_ checks: [RuleCheck]) -> [RuleCheck] { numberingRepeats(checks).sorted() }
+
+    /// Gives an instance key that occurs again `#2`, `#3`, … in the order given.
+    static func numberingRepeats(_ checks: [RuleCheck]) -> [RuleCheck] {
         var seen: [String: Int] = [:]
-        let renamed = checks.map { c -> RuleCheck in
+        return checks.map { c -> RuleCheck in
             let n = (seen[c.instance] ?? 0) + 1
             seen[c.instance] = n
             guard n > 1 else { return c }
@@ -98,6 +101,5 @@ public struct PlanVerifier: Sendable {
             copy.instance = "\(c.instance)#\(n)"
             return copy
         }
-        return renamed.sorted()
     }
 }

@@ -89,16 +89,7 @@ public struct RotaVerifier: Sendable {
 
     /// Sorts checks into rota report order and makes instance keys unique (`#2`, `#3`, …).
     static func ordered(_ checks: [RuleCheck]) -> [RuleCheck] {
-        var seen: [String: Int] = [:]
-        let renamed = checks.map { c -> RuleCheck in
-            let n = (seen[c.instance] ?? 0) + 1
-            seen[c.instance] = n
-            guard n > 1 else { return c }
-            var copy = c
-            copy.instance = "\(c.instance)#\(n)"
-            return copy
-        }
-        return renamed.sorted(by: precedes)
+        PlanVerifier.numberingRepeats(checks).sorted(by: precedes)
     }
 
     /// Rota report order: family as in `ruleOrder`, then instance key.
