@@ -27,6 +27,7 @@ import Testing
 
     @Test func thePlannersRotaPassesTheIndependentVerifier() {
         let p = Self.planned
+        #expect(PlanVerifier(scenario: p.scenario).verify(p.plan).passed)
         #expect(p.rota.shortfalls.isEmpty)
         let failed = Self.failures(p.rota.entries)
         #expect(failed.isEmpty, "\(failed.prefix(5).map { "\($0.instance): \($0.finding)" })")

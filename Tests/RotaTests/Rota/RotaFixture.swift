@@ -30,6 +30,8 @@ struct RotaFixture: Sendable {
     static func make() throws -> RotaFixture {
         var scenario = nationalDayScenario()
         guard case .planned(let plan) = try AnnualPlanner(scenario: scenario).plan() else { throw FixtureError.noPlan }
+        // Every plan a test uses is one the independent verifier accepts.
+        guard PlanVerifier(scenario: scenario).verify(plan).passed else { throw FixtureError.planFailsVerifier }
         let fullTime = Set(plan.teams.flatMap(\.members) + plan.villageHelpers.filter { $0.form == .station }.map(\.person))
         let group = plan.teams.first { $0.group3331 != nil }?.group3331
         // A stationed helper whose hospital has a village helper free to cover.
@@ -53,7 +55,7 @@ struct RotaFixture: Sendable {
                            roundsOnLeave: rounds, tcmOnLeave: tcm)
     }
 
-    enum FixtureError: Error { case noPlan }
+    enum FixtureError: Error { case noPlan, planFailsVerifier }
 }
 
 /// Plain facts about a scenario and a rota, worked out here without the rota code, for the
