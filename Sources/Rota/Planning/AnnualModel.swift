@@ -190,7 +190,9 @@ struct AnnualModel {
                 }
                 model.require("T1.team-size", [h.id, r.id], members >= size * y)
                 let counts = n1
-                requireTeamMix("T1.team-mix", [h.id, r.id], y: y, of: { role in counts[Triple(a: h.id, b: r.id, c: role.rawValue)] })
+                requireTeamMix("T1.team-mix", [h.id, r.id], y: y) { group in
+                    LinearExpression.sum(Role.allCases.filter { $0.group == group }.compactMap { counts[Triple(a: h.id, b: r.id, c: $0.rawValue)] })
+                }
                 // T1.3331: the group's pharmacist is a member of the team.
                 model.require("T1.3331", [h.id, r.id, "pharmacist"], LinearExpression(n1[Triple(a: h.id, b: r.id, c: "pharmacist")]!) >= LinearExpression(y))
                 addWorkstation(sender: h, recipient: r, team: y)
@@ -251,10 +253,9 @@ struct AnnualModel {
     }
 
     /// At least one doctor, one nurse and one medical-technical member in a team that exists.
-    mutating func requireTeamMix(_ rule: String, _ ids: [String], y: Variable, of count: (Role) -> Variable?) {
+    mutating func requireTeamMix(_ rule: String, _ ids: [String], y: Variable, members: (StaffGroup) -> LinearExpression) {
         for group in StaffGroup.allCases {
-            let members = LinearExpression.sum(Role.allCases.filter { $0.group == group }.compactMap(count))
-            model.require(rule, ids + [group.rawValue], members >= LinearExpression(y))
+            model.require(rule, ids + [group.rawValue], members(group) >= LinearExpression(y))
         }
     }
 
@@ -291,8 +292,9 @@ struct AnnualModel {
                     model.require("T2.one-sender", [h.id, t.id, group.rawValue], LinearExpression(n) <= Double(available) * y)
                 }
                 model.require("T2.team-size", [h.id, t.id], members >= size * y)
-                for group in StaffGroup.allCases {
-                    model.require("T2.team-mix", [h.id, t.id, group.rawValue], LinearExpression(n2[Triple(a: h.id, b: t.id, c: group.rawValue)]!) >= LinearExpression(y))
+                let counts = n2
+                requireTeamMix("T2.team-mix", [h.id, t.id], y: y) { group in
+                    LinearExpression(counts[Triple(a: h.id, b: t.id, c: group.rawValue)]!)
                 }
             }
             for group in StaffGroup.allCases {

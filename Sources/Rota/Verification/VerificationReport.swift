@@ -62,18 +62,7 @@ public struct VerificationReport: Codable, Sendable, Hashable {
         public init(file: String, entries: Int, checks: [RuleCheck]) {
             self.file = file; self.entries = entries
             self.checks = checks.sorted(by: RotaVerifier.precedes)
-            var counts: [String: (pass: Int, fail: Int)] = [:]
-            for c in checks {
-                var n = counts[c.rule] ?? (0, 0)
-                if c.passed { n.pass += 1 } else { n.fail += 1 }
-                counts[c.rule] = n
-            }
-            let known = Set(RotaVerifier.ruleOrder)
-            let ids = RotaVerifier.ruleOrder + counts.keys.filter { !known.contains($0) }.sorted()
-            self.families = ids.map { id in
-                FamilySummary(rule: id, summary: RotaVerifier.summary(id),
-                              passed: counts[id]?.pass ?? 0, failed: counts[id]?.fail ?? 0)
-            }
+            self.families = VerificationReport.families(of: checks, order: RotaVerifier.ruleOrder, summary: RotaVerifier.summary)
             self.passed = checks.allSatisfy(\.passed)
         }
 
@@ -88,6 +77,22 @@ public struct VerificationReport: Codable, Sendable, Hashable {
         self.passed = passed && (rota?.passed ?? true)
     }
 
+    /// Pass/fail counts per rule family: the families of `order` first (even with no check),
+    /// then any other rule ids met, sorted.
+    static func families(of checks: [RuleCheck], order: [String], summary: (String) -> String) -> [FamilySummary] {
+        var counts: [String: (pass: Int, fail: Int)] = [:]
+        for c in checks {
+            var n = counts[c.rule] ?? (0, 0)
+            if c.passed { n.pass += 1 } else { n.fail += 1 }
+            counts[c.rule] = n
+        }
+        let known = Set(order)
+        let ids = order + counts.keys.filter { !known.contains($0) }.sorted()
+        return ids.map { id in
+            FamilySummary(rule: id, summary: summary(id), passed: counts[id]?.pass ?? 0, failed: counts[id]?.fail ?? 0)
+        }
+    }
+
     /// This report with the rota's checks added.
     public func adding(rota: RotaSection) -> VerificationReport {
         VerificationReport(scenario: scenario, profile: profile, period: period, checks: checks, rota: rota)
@@ -96,18 +101,7 @@ public struct VerificationReport: Codable, Sendable, Hashable {
     public init(scenario: String, profile: String, period: String, checks: [RuleCheck]) {
         self.scenario = scenario; self.profile = profile; self.period = period
         self.checks = checks.sorted()
-        var counts: [String: (pass: Int, fail: Int)] = [:]
-        for c in checks {
-            var n = counts[c.rule] ?? (0, 0)
-            if c.passed { n.pass += 1 } else { n.fail += 1 }
-            counts[c.rule] = n
-        }
-        let known = Set(PlanVerifier.ruleOrder)
-        let ids = PlanVerifier.ruleOrder + counts.keys.filter { !known.contains($0) }.sorted()
-        self.families = ids.map { id in
-            FamilySummary(rule: id, summary: PlanVerifier.rule(id).summary,
-                          passed: counts[id]?.pass ?? 0, failed: counts[id]?.fail ?? 0)
-        }
+        self.families = VerificationReport.families(of: checks, order: PlanVerifier.ruleOrder, summary: { PlanVerifier.rule($0).summary })
         self.passed = checks.allSatisfy(\.passed)
     }
 
