@@ -60,13 +60,15 @@ struct CheckProofCommand: ParsableCommand {
 
     func run() throws {
         guard let proofPath = proof else { return try checkConflict() }
-        // Read every input first, so one run lists the problems of all of them.
+        // Read every input first, so one run lists the problems of all of them. The proof is
+        // only read as bytes here: when rota's own rendering of what it recomputes is the same
+        // bytes, nothing in it needs decoding (ProofChecker.check(file:path:recomputed:)).
         var diagnostics: [Diagnostic] = []
-        var scenario: Scenario?, plan: Plan?, proof: (proof: ComplianceProof, data: Data)?
+        var scenario: Scenario?, plan: Plan?, proofData: Data?
         var publicKey: ProofVerifyingKey?, signature: ProofSignature?
         do { scenario = try ScenarioReader.read(path: self.scenario) } catch { diagnostics += error.diagnostics }
         do { plan = try PlanReader.read(path: self.plan) } catch { diagnostics += error.diagnostics }
-        do { proof = try ProofReader.read(path: proofPath) } catch { diagnostics += error.diagnostics }
+        do { proofData = try ProofReader.bytes(proofPath, what: "proof") } catch { diagnostics += error.diagnostics }
         let beside = URL(fileURLWithPath: self.plan).deletingLastPathComponent().appendingPathComponent("rota.csv").path
         let rotaPath = rota ?? (FileManager.default.fileExists(atPath: beside) ? beside : nil)
         var entries: [RotaEntry]?
@@ -84,29 +86,35 @@ struct CheckProofCommand: ParsableCommand {
             let path = self.signature ?? proofPath + ".sig"
             do { signature = try ProofReader.readSignature(path: path) } catch { diagnostics += error.diagnostics }
         }
-        guard let scenario, let plan, let proof, diagnostics.isEmpty else {
+        guard let scenario, let plan, let proofData, diagnostics.isEmpty else {
+            // Name what is wrong with the proof too, when the other inputs stop the check.
+            if let proofData {
+                do { _ = try ProofReader.decode(ComplianceProof.self, proofData, file: proofPath) } catch { diagnostics += error.diagnostics }
+            }
             for d in diagnostics.sorted() { printError(d.description) }
             throw ExitCode(2)
         }
 
-        var report = PlanVerifier(scenario: scenario).verify(plan)
-        var digests: [String: String] = [:]
-        if let rotaPath, let entries {
-            report = report.adding(rota: RotaVerifier(scenario: scenario, plan: plan).section(entries: entries, file: rotaPath))
-            digests["rota"] = RotaCanonicalForm.sha256(entries)
+        let recomputed = VerifiedProof(scenario: scenario, plan: plan,
+                                       rota: rotaPath.flatMap { path in entries.map { (file: path, entries: $0) } }).proof
+        let check: ProofChecker.FileCheck
+        do { check = try ProofChecker.check(file: proofData, path: proofPath, recomputed: recomputed) } catch {
+            for d in error.diagnostics.sorted() { printError(d.description) }
+            throw ExitCode(2)
         }
-        var mismatches = ProofChecker.check(scenario: scenario, plan: plan, proof: proof.proof, report: report, additionalDigests: digests)
-        mismatches += ProofChecker.unknownFields(in: proof.data)
+        var mismatches = check.mismatches
         if let publicKey, let signature {
             // The proof file parsed as JSON above, so canonicalising it cannot fail here.
-            mismatches += (try? ProofSigner.verify(proof: proof.data, signature: signature, publicKey: publicKey)) ?? []
+            if let message = try? check.canonicalBytes() {
+                mismatches += ProofSigner.verify(canonicalProof: message, signature: signature, publicKey: publicKey)
+            }
         }
         guard mismatches.isEmpty else {
             print("proof NOT confirmed: \(mismatches.count) mismatch\(mismatches.count == 1 ? "" : "es") between the proof and what rota recomputes")
             for m in mismatches { print("  - \(m)") }
             throw ExitCode(1)
         }
-        let p = proof.proof
+        let p = check.claimed
         print("proof confirmed: \(p.summary.instances) rule instances, digests match")
         if p.verdict == .pass {
             print("verdict: pass (all \(p.summary.instances) rule instances hold)")

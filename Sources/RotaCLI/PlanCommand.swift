@@ -42,7 +42,7 @@ struct PlanCommand: ParsableCommand {
             }
         }
         let showProgress = !quiet && standardErrorIsTerminal
-        let clock = ContinuousClock(), started = clock.now
+        var watch = Stopwatch()
         let outcome = try planner.plan(progress: showProgress ? { p in
             let inc = p.incumbent.map { String(format: "%.1f", $0) } ?? "—"
             let bound = p.bound.map { String(format: "%.1f", $0) } ?? "—"
@@ -50,24 +50,27 @@ struct PlanCommand: ParsableCommand {
             FileHandle.standardError.write(Data(String(format: "\r  %6.1f s   incumbent %@   bound %@   gap %@      ", p.elapsed, inc, bound, gap).utf8))
         } : nil)
         if showProgress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
-        let annualSeconds = Double((clock.now - started).components.seconds) + Double((clock.now - started).components.attoseconds) / 1e18
+        let annualSeconds = watch.lap()
         switch outcome {
         case .planned(let plan):
             let dir = out ?? "out/\(scenario.name)"
             let run = try RotaPlanner(scenario: scenario, plan: plan).run()
+            let rotaSeconds = watch.lap()
             // The independent verifier checks what the planner made before anything is written.
-            let report = PlanVerifier(scenario: scenario).verify(plan)
-                .adding(rota: RotaVerifier(scenario: scenario, plan: plan).section(entries: run.rota.entries, file: "rota.csv"))
-            let proof = ProofWriter.proof(scenario: scenario, plan: plan, report: report,
-                                          additionalDigests: ["rota": RotaCanonicalForm.sha256(run.rota.entries)])
+            let verified = VerifiedProof(scenario: scenario, plan: plan, rota: (file: "rota.csv", entries: run.rota.entries))
+            let report = verified.report
+            let proofData = try verified.proof.jsonData()
+            let proofSeconds = watch.lap()
             var files: [(name: String, data: Data)] = [
                 ("plan.json", try plan.jsonData()),
                 ("assignments.csv", Data(AssignmentsCSV.render(plan: plan, scenario: scenario).utf8)),
                 ("rota.csv", Data(RotaCSV.render(rota: run.rota, scenario: scenario).utf8)),
-                ("proof.json", try proof.jsonData()),
+                ("proof.json", proofData),
             ]
             files += try RotaOutputs.files(rota: run.rota, plan: plan, scenario: scenario, report: report)
+            let outputSeconds = watch.lap()
             try writeAll(files, into: dir)
+            let writeSeconds = watch.lap()
             if !quiet {
                 print(PlanSummary(plan: plan, scenario: scenario).render())
                 print(String(format: "Annual plan found in %.1f s.", annualSeconds))
@@ -78,6 +81,8 @@ struct PlanCommand: ParsableCommand {
                       ? "Independent verification: all \(report.allChecks.count) rule instances of the plan and the rota hold (proof.json records each one)."
                       : "Independent verification FAILED: \(report.failures.count) rule instances broken — see report.html and run rota verify.")
                 print("Wrote \(dir)/: plan.json, assignments.csv, rota.csv, rota-grid.csv, rota.xlsx, ics/, sites/, report.html, proof.json")
+                print(String(format: "Time: annual plan %.1f s, rota %.1f s, verification and proof %.1f s, other outputs %.1f s, writing %.1f s.",
+                             annualSeconds, rotaSeconds, proofSeconds, outputSeconds, writeSeconds))
             }
             if !report.passed { throw ExitCode(1) }
         case .infeasible(let explanation):

@@ -38,18 +38,15 @@ struct ProofOptions: ParsableArguments {
         return ((plan as NSString).deletingLastPathComponent as NSString).appendingPathComponent("proof.json")
     }
 
-    /// Writes the proof of `report` if one was asked for, and says so; exit 2 when it cannot be
-    /// written, or when it would overwrite the scenario or the plan.
-    func writeIfAsked(scenario: Scenario, scenarioPath: String, plan: Plan, planPath: String,
-                      report: VerificationReport, rota: [RotaEntry]? = nil) throws {
+    /// Writes `proof` if one was asked for, and says so; exit 2 when it cannot be written, or
+    /// when it would overwrite the scenario or the plan.
+    func writeIfAsked(_ proof: ComplianceProof, scenarioPath: String, planPath: String) throws {
         guard let path = destination(plan: planPath) else { return }
         let target = URL(fileURLWithPath: path).standardizedFileURL.path
         for input in [scenarioPath, planPath] where URL(fileURLWithPath: input).standardizedFileURL.path == target {
             printError("rota verify: the proof would overwrite \(input); choose another --proof-out")
             throw ExitCode(2)
         }
-        let proof = ProofWriter.proof(scenario: scenario, plan: plan, report: report,
-                                      additionalDigests: rota.map { ["rota": RotaCanonicalForm.sha256($0)] } ?? [:])
         do {
             let dir = (path as NSString).deletingLastPathComponent
             try writeAll([((path as NSString).lastPathComponent, try proof.jsonData())], into: dir.isEmpty ? "." : dir)

@@ -65,13 +65,11 @@ struct VerifyCommand: ParsableCommand {
             for d in diagnostics { FileHandle.standardError.write(Data((d.description + "\n").utf8)) }
             throw ExitCode(2)
         }
-        var report = PlanVerifier(scenario: scenario).verify(plan)
-        if let rotaPath, let entries {
-            report = report.adding(rota: RotaVerifier(scenario: scenario, plan: plan).section(entries: entries, file: rotaPath))
-        }
+        let verified = VerifiedProof(scenario: scenario, plan: plan,
+                                     rota: rotaPath.flatMap { path in entries.map { (file: path, entries: $0) } })
+        let report = verified.report
         FileHandle.standardOutput.write(Data(report.render().utf8))
-        try proofOptions.writeIfAsked(scenario: scenario, scenarioPath: self.scenario, plan: plan, planPath: self.plan, report: report,
-                                      rota: entries)
+        try proofOptions.writeIfAsked(verified.proof, scenarioPath: self.scenario, planPath: self.plan)
         if !report.passed { throw ExitCode(1) }
     }
 }

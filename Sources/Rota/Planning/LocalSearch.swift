@@ -61,17 +61,15 @@ struct LocalSearch {
                 let remaining = Double((deadline - clock.now).components.seconds)
                 guard remaining > 1 else { return current }
                 let snapshot = current
-                let results = LockedResults(count: batch.count)
-                DispatchQueue.concurrentPerform(iterations: batch.count) { k in
+                let results = ParallelJobs.run(count: batch.count, threads: batch.count) { k -> [Double]? in
                     let hood = hoods[batch[k]]
                     let sub = model.restricted(to: hood.columns, fixing: snapshot)
                     let limit = max(1, min(remaining, 8))
                     let s = try? Solver().solve(sub, options: SolveOptions(timeLimit: limit, gap: 0.001, presolve: true, cuts: true))
-                    if let s, s.status == .optimal || s.status == .feasible {
-                        results.set(k, s.values)
-                    }
+                    guard let s, s.status == .optimal || s.status == .feasible else { return nil }
+                    return s.values
                 }
-                for (k, values) in results.all() {
+                for (k, values) in results.enumerated() {
                     guard let values else { continue }
                     var candidate = current
                     for (i, j) in hoods[batch[k]].columns.enumerated() { candidate[j] = values[i] }
@@ -86,13 +84,4 @@ struct LocalSearch {
         }
         return current
     }
-}
-
-/// Results written by concurrent solves, read back in order.
-private final class LockedResults: @unchecked Sendable {
-    private let lock = NSLock()
-    private var values: [[Double]?]
-    init(count: Int) { values = Array(repeating: nil, count: count) }
-    func set(_ k: Int, _ v: [Double]) { lock.lock(); values[k] = v; lock.unlock() }
-    func all() -> [(Int, [Double]?)] { lock.lock(); defer { lock.unlock() }; return Array(values.enumerated()) }
 }

@@ -67,10 +67,25 @@ public struct ComplianceProof: Codable, Sendable, Hashable {
 
     /// The bytes `rota verify --proof` writes: canonical member order (`CanonicalJSON.pretty`),
     /// two-space indentation and a final newline. Throws only for a non-finite solver figure.
-    public func jsonData() throws -> Data { CanonicalJSON.pretty(try jsonValue()) }
+    public func jsonData() throws -> Data {
+        try requireFiniteSolver()
+        return Data(ProofJSON.pretty(self))
+    }
 
     /// The canonical (RFC 8785) bytes of the proof: what `rota sign` signs.
-    public func canonicalData() throws -> Data { CanonicalJSON.data(try jsonValue()) }
+    public func canonicalData() throws -> Data {
+        try requireFiniteSolver()
+        return Data(ProofJSON.canonical(self))
+    }
+
+    /// JSON has no form for NaN or the infinities.
+    private func requireFiniteSolver() throws {
+        guard let s = solver else { return }
+        for (name, value) in [("bound", s.bound), ("gap", s.gap), ("objective", s.objective)] where !value.isFinite {
+            throw EncodingError.invalidValue(value, EncodingError.Context(
+                codingPath: [], debugDescription: "solver \(name) is \(value), which JSON cannot hold"))
+        }
+    }
 
     /// Reads proof.json bytes (any whitespace and member order).
     public static func decode(_ data: Data) throws -> ComplianceProof {

@@ -30,12 +30,43 @@ public enum ProofChecker {
         return compare(claimed: proof, recomputed: ProofWriter.proof(scenario: scenario, plan: plan, report: report))
     }
 
-    /// Every difference between `proof` and the proof of a verification the caller ran itself
-    /// (`report`, from the scenario, the plan and any further inputs whose digests are given).
-    public static func check(scenario: Scenario, plan: Plan, proof: ComplianceProof, report: VerificationReport,
-                             additionalDigests: [String: String]) -> [ProofMismatch] {
-        compare(claimed: proof, recomputed: ProofWriter.proof(scenario: scenario, plan: plan, report: report,
-                                                              additionalDigests: additionalDigests))
+    /// Checks a proof file's bytes against the proof rota recomputes (`rota check-proof`).
+    ///
+    /// Discussion: a proof file rota wrote and nobody changed is byte for byte the indented
+    /// form of the recomputed proof (`ComplianceProof.jsonData()`); that comparison confirms
+    /// it without decoding a single field. Any other bytes (an edit, another layout) are
+    /// decoded and compared field by field (`compare(claimed:recomputed:)`), and fields
+    /// outside the format are named (`unknownFields(in:)`). Throws when the bytes differ and
+    /// are not a readable proof.
+    ///
+    /// ```swift
+    /// let recomputed = ProofWriter.proof(scenario: scenario, plan: plan, report: report)
+    /// let result = try ProofChecker.check(file: bytes, path: "proof.json", recomputed: recomputed)
+    /// result.mismatches   // [] when the proof says exactly what rota finds
+    /// ```
+    public static func check(file data: Data, path: String, recomputed: ComplianceProof) throws(InputError) -> FileCheck {
+        if let expected = try? recomputed.jsonData(), expected == data {
+            return FileCheck(mismatches: [], claimed: recomputed, data: data, matchedByteForByte: true)
+        }
+        let claimed = try ProofReader.decode(ComplianceProof.self, data, file: path)
+        return FileCheck(mismatches: compare(claimed: claimed, recomputed: recomputed) + unknownFields(in: data),
+                         claimed: claimed, data: data, matchedByteForByte: false)
+    }
+
+    /// What `check(file:path:recomputed:)` found.
+    public struct FileCheck: Sendable {
+        /// Every difference between the file and the recomputed proof; empty when confirmed.
+        public let mismatches: [ProofMismatch]
+        /// The proof the file holds.
+        public let claimed: ComplianceProof
+        let data: Data
+        let matchedByteForByte: Bool
+
+        /// The file's canonical bytes (RFC 8785): what a signature covers.
+        public func canonicalBytes() throws(JSONParseError) -> Data {
+            if matchedByteForByte, let bytes = try? claimed.canonicalData() { return bytes }
+            return try CanonicalJSON.canonicalize(data)
+        }
     }
 
     /// Every difference between a claimed proof and a recomputed one, proof-wide fields first,

@@ -32,7 +32,8 @@ public enum ProofReader {
         }
     }
 
-    static func decode<T: Decodable>(_ type: T.Type, _ data: Data, file: String) throws(InputError) -> T {
+    /// Decodes a JSON file's bytes, or lists why they are not that kind of file.
+    public static func decode<T: Decodable>(_ type: T.Type, _ data: Data, file: String) throws(InputError) -> T {
         do {
             _ = try JSONParser.parse(data)
         } catch {

@@ -25,7 +25,13 @@ public enum ProofSigner {
     /// is valid. Throws when `data` is not JSON.
     public static func verify(proof data: Data, signature: ProofSignature,
                               publicKey: Curve25519.Signing.PublicKey) throws(JSONParseError) -> [ProofMismatch] {
-        let message = try CanonicalJSON.canonicalize(data)
+        verify(canonicalProof: try CanonicalJSON.canonicalize(data), signature: signature, publicKey: publicKey)
+    }
+
+    /// What is wrong with `signature` as a signature, by `publicKey`, of a proof whose canonical
+    /// bytes are `message` (`ProofChecker.FileCheck.canonicalBytes()`); empty when it is valid.
+    public static func verify(canonicalProof message: Data, signature: ProofSignature,
+                              publicKey: Curve25519.Signing.PublicKey) -> [ProofMismatch] {
         var out: [ProofMismatch] = []
         func field(_ name: String, _ claimed: String, _ recomputed: String, _ hint: String) {
             if claimed != recomputed {

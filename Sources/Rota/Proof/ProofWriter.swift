@@ -24,16 +24,28 @@ public enum ProofWriter {
         var digests = additionalDigests
         digests["scenario"] = ScenarioCanonicalForm.sha256(scenario)
         digests["plan"] = PlanCanonicalForm.sha256(plan)
+        return proof(scenario: scenario, report: report, digests: digests, solver: plan.solver)
+    }
+
+    /// The proof of `report`, with every input's digest already computed (`VerifiedProof`
+    /// computes them beside the verification) and the plan's solver figures.
+    static func proof(scenario: Scenario, report: VerificationReport, digests: [String: String],
+                      solver: PlanSolver?) -> ComplianceProof {
         // Every instance the report holds: the plan's, and the rota's when it has one.
         let checks = report.allChecks
-        let instances = checks.map { ProofInstance(check: $0, parameters: parameters(of: $0.rule, in: scenario)) }
+        var parametersByRule: [String: [String: ProofParameter]] = [:]
+        let instances = checks.map { check in
+            let parameters = parametersByRule[check.rule] ?? parameters(of: check.rule, in: scenario)
+            parametersByRule[check.rule] = parameters
+            return ProofInstance(check: check, parameters: parameters)
+        }
         let passed = checks.filter(\.passed).count
         // With a rota, the weekly rules are checked; only the soft rules stay unchecked.
         let unchecked = report.rota == nil ? PlanVerifier.notChecked : PlanVerifier.notChecked.filter { $0.reason.hasPrefix("soft rules") }
         return ComplianceProof(
             rotaVersion: RotaVersion.current, ruleCatalogue: Profile.catalogueVersion,
             scenario: scenario.name, profile: scenario.profile, period: scenario.period.description,
-            digests: digests, solver: plan.solver.map(ProofSolver.init),
+            digests: digests, solver: solver.map(ProofSolver.init),
             instances: instances,
             notChecked: unchecked.map { ProofNotChecked(rule: $0.rule, reason: $0.reason) },
             summary: ProofSummary(instances: checks.count, passed: passed, failed: checks.count - passed),

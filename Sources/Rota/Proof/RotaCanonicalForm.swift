@@ -1,8 +1,13 @@
+import Foundation
+
 /// The canonical bytes of a weekly rota, for its digest in a compliance proof.
 ///
 /// The rota's entries sorted (person, date, half, site), each as a canonical JSON object
 /// `{"activity","date","half","person","site"}`, in one canonical JSON array. Names and other
 /// display columns of `rota.csv` are left out: they are looked up in the scenario.
+///
+/// Discussion: the bytes are those of `CanonicalJSON.data(value(entries))`, written token by
+/// token (`JSONBytes`) because a year's rota has half a million entries.
 ///
 /// ```swift
 /// let digest = RotaCanonicalForm.sha256(rota.entries)
@@ -10,6 +15,7 @@
 public enum RotaCanonicalForm {
     public static let version = "rota-rota/1"
 
+    /// The rota as a JSON value (the definition of the form).
     public static func value(_ entries: [RotaEntry]) -> JSONValue {
         .array(entries.sorted().map { e in
             .object(["activity": .string(e.activity.rawValue), "date": .string(e.date), "half": .string(e.half.rawValue),
@@ -17,5 +23,27 @@ public enum RotaCanonicalForm {
         })
     }
 
-    public static func sha256(_ entries: [RotaEntry]) -> String { Digest.hex(CanonicalJSON.data(value(entries))) }
+    /// The canonical bytes.
+    public static func data(_ entries: [RotaEntry]) -> Data {
+        let sorted = entries.sorted()
+        var json = JSONBytes(reservingCapacity: sorted.count * 96 + 2)
+        json.raw("[")
+        for (n, e) in sorted.enumerated() {
+            json.raw(n == 0 ? "{\"activity\":" : ",{\"activity\":")
+            json.string(e.activity.rawValue)
+            json.raw(",\"date\":")
+            json.string(e.date)
+            json.raw(",\"half\":")
+            json.string(e.half.rawValue)
+            json.raw(",\"person\":")
+            json.string(e.person)
+            json.raw(",\"site\":")
+            json.string(e.site)
+            json.raw("}")
+        }
+        json.raw("]")
+        return Data(json.bytes)
+    }
+
+    public static func sha256(_ entries: [RotaEntry]) -> String { Digest.hex(data(entries)) }
 }

@@ -1,0 +1,222 @@
+/// Writes a `ComplianceProof` as JSON text straight from its fields: the indented form of
+/// proof.json and the canonical (RFC 8785) form a signature covers.
+///
+/// Discussion: the bytes are exactly those of `CanonicalJSON.pretty` and `CanonicalJSON.data`
+/// of the proof's `JSONValue` (a test holds the two paths together), without building that
+/// tree — on a year of the Heze region (79,497 rule instances, about 100 MB) this is what
+/// keeps proving and `rota check-proof` fast. Members are written in canonical key order:
+/// the fixed keys of the format are listed here already sorted, the open-ended ones
+/// (`digests`, `parameters`) are sorted by UTF-16 code units. In the indented form an object
+/// or list of scalars stands on one line, as `CanonicalJSON.pretty` lays it out.
+///
+/// ```swift
+/// let bytes = ProofJSON.pretty(proof)      // == CanonicalJSON.pretty(try proof.jsonValue())
+/// let signed = ProofJSON.canonical(proof)  // == CanonicalJSON.data(try proof.jsonValue())
+/// ```
+enum ProofJSON {
+    /// proof.json's bytes: indented, canonical member order, final newline.
+    ///
+    /// `slices` is how many parts the instances are written in side by side (default: one per
+    /// processor for large proofs); it never changes the bytes.
+    static func pretty(_ proof: ComplianceProof, slices: Int? = nil) -> [UInt8] {
+        var bytes = write(proof, pretty: true, slices: slices)
+        bytes.append(0x0A)
+        return bytes
+    }
+
+    /// The canonical bytes (no whitespace).
+    static func canonical(_ proof: ComplianceProof, slices: Int? = nil) -> [UInt8] { write(proof, pretty: false, slices: slices) }
+
+    /// The instances are written in slices side by side (`ParallelJobs`), then joined in order.
+    private static func write(_ proof: ComplianceProof, pretty: Bool, slices: Int?) -> [UInt8] {
+        let instances = proof.instances
+        let slices = max(1, slices ?? (instances.count < 1_000 ? 1 : ParallelJobs.processors))
+        let size = max(1, (instances.count + slices - 1) / slices)
+        let parts = ParallelJobs.run(count: slices, threads: slices) { k -> [UInt8] in
+            var w = Writer(pretty: pretty, capacity: size * (pretty ? 1_600 : 1_300))
+            for n in min(instances.count, k * size)..<min(instances.count, (k + 1) * size) {
+                w.element(first: n == 0, depth: 2)
+                w.instance(instances[n], depth: 3)
+            }
+            return w.out.bytes
+        }
+        var w = Writer(pretty: pretty, capacity: parts.reduce(4_096) { $0 + $1.count })
+        w.proof(proof, instances: parts)
+        return w.out.bytes
+    }
+
+    /// The token writer: knows the proof's shape and the two layouts.
+    private struct Writer {
+        var out: JSONBytes
+        let pretty: Bool
+
+        init(pretty: Bool, capacity: Int) {
+            self.pretty = pretty
+            out = JSONBytes(reservingCapacity: capacity)
+        }
+
+        // MARK: Layout
+
+        /// Opens a member of an object laid out over several lines (`depth` is the member's
+        /// indentation level).
+        mutating func member(_ key: StaticString, depth: Int, first: Bool) {
+            if !first { out.raw(",") }
+            if pretty {
+                out.raw("\n")
+                indent(depth)
+            }
+            out.raw("\"")
+            out.raw(key)
+            out.raw(pretty ? "\": " : "\":")
+        }
+
+        /// Opens a member of an object laid out on one line.
+        mutating func inlineMember(_ key: StaticString, first: Bool) {
+            if !first { out.raw(pretty ? ", " : ",") }
+            out.raw("\"")
+            out.raw(key)
+            out.raw(pretty ? "\": " : "\":")
+        }
+
+        /// Opens a member with an open-ended key, on one line.
+        mutating func inlineMember(_ key: String, first: Bool) {
+            if !first { out.raw(pretty ? ", " : ",") }
+            out.string(key)
+            out.raw(pretty ? ": " : ":")
+        }
+
+        /// Closes an object or list laid out over several lines.
+        mutating func close(_ bracket: StaticString, depth: Int) {
+            if pretty {
+                out.raw("\n")
+                indent(depth)
+            }
+            out.raw(bracket)
+        }
+
+        mutating func indent(_ depth: Int) {
+            for _ in 0..<depth { out.raw("  ") }
+        }
+
+        /// A list whose elements are objects: `[]` when empty, else one element per line.
+        mutating func list<T>(_ elements: [T], depth: Int, _ write: (inout Writer, T) -> Void) {
+            guard !elements.isEmpty else { out.raw("[]"); return }
+            out.raw("[")
+            for (n, e) in elements.enumerated() {
+                element(first: n == 0, depth: depth + 1)
+                write(&self, e)
+            }
+            close("]", depth: depth)
+        }
+
+        /// Starts an element of a list laid out over several lines.
+        mutating func element(first: Bool, depth: Int) {
+            if !first { out.raw(",") }
+            if pretty {
+                out.raw("\n")
+                indent(depth)
+            }
+        }
+
+        /// An object of string values with open-ended keys, on one line.
+        mutating func stringMap(_ map: [String: String]) {
+            out.raw("{")
+            for (n, key) in CanonicalJSON.sortedKeys(map).enumerated() {
+                inlineMember(key, first: n == 0)
+                out.string(map[key]!)
+            }
+            out.raw("}")
+        }
+
+        // MARK: The proof
+
+        /// The proof, with its instances already written (`instances`, joined in order).
+        mutating func proof(_ p: ComplianceProof, instances: [[UInt8]]) {
+            out.raw("{")
+            member("digestAlgorithm", depth: 1, first: true); out.string(p.digestAlgorithm)
+            member("digests", depth: 1, first: false); stringMap(p.digests)
+            member("format", depth: 1, first: false); out.string(p.format)
+            member("instances", depth: 1, first: false)
+            if p.instances.isEmpty {
+                out.raw("[]")
+            } else {
+                out.raw("[")
+                for part in instances { out.append(part) }
+                close("]", depth: 1)
+            }
+            member("notChecked", depth: 1, first: false)
+            list(p.notChecked, depth: 1) { w, n in
+                w.out.raw("{")
+                w.inlineMember("reason", first: true); w.out.string(n.reason)
+                w.inlineMember("rule", first: false); w.out.string(n.rule)
+                w.out.raw("}")
+            }
+            member("period", depth: 1, first: false); out.string(p.period)
+            member("profile", depth: 1, first: false); out.string(p.profile)
+            member("rotaVersion", depth: 1, first: false); out.string(p.rotaVersion)
+            member("ruleCatalogue", depth: 1, first: false); out.string(p.ruleCatalogue)
+            member("scenario", depth: 1, first: false); out.string(p.scenario)
+            if let s = p.solver {
+                member("solver", depth: 1, first: false)
+                out.raw("{")
+                inlineMember("bound", first: true); out.number(s.bound)
+                inlineMember("gap", first: false); out.number(s.gap)
+                inlineMember("objective", first: false); out.number(s.objective)
+                inlineMember("status", first: false); out.string(s.status)
+                out.raw("}")
+            }
+            member("summary", depth: 1, first: false)
+            out.raw("{")
+            inlineMember("failed", first: true); out.integer(p.summary.failed)
+            inlineMember("instances", first: false); out.integer(p.summary.instances)
+            inlineMember("passed", first: false); out.integer(p.summary.passed)
+            out.raw("}")
+            member("verdict", depth: 1, first: false); out.string(p.verdict.rawValue)
+            close("}", depth: 0)
+        }
+
+        mutating func instance(_ i: ProofInstance, depth: Int) {
+            out.raw("{")
+            member("arithmetic", depth: depth, first: true); out.string(i.arithmetic)
+            member("clause", depth: depth, first: false); out.string(i.clause)
+            member("finding", depth: depth, first: false); out.string(i.finding)
+            member("instance", depth: depth, first: false); out.string(i.instance)
+            member("parameters", depth: depth, first: false)
+            out.raw("{")
+            for (n, key) in CanonicalJSON.sortedKeys(i.parameters).enumerated() {
+                inlineMember(key, first: n == 0)
+                switch i.parameters[key]! {
+                case .integer(let v): out.integer(v)
+                case .decimal(let s): out.string(s)
+                }
+            }
+            out.raw("}")
+            member("quantities", depth: depth, first: false)
+            list(i.quantities, depth: depth) { w, q in
+                w.out.raw("{")
+                w.inlineMember("name", first: true); w.out.string(q.name)
+                w.inlineMember("value", first: false); w.out.integer(q.value)
+                w.out.raw("}")
+            }
+            member("quote", depth: depth, first: false); out.string(i.quote)
+            member("rule", depth: depth, first: false); out.string(i.rule)
+            member("subject", depth: depth, first: false)
+            out.raw("{")
+            inlineMember("id", first: true); out.string(i.subject.id)
+            inlineMember("kind", first: false); out.string(i.subject.kind.rawValue)
+            inlineMember("name", first: false); out.string(i.subject.name)
+            out.raw("}")
+            member("verdict", depth: depth, first: false); out.string(i.verdict.rawValue)
+            member("witnesses", depth: depth, first: false)
+            list(i.witnesses, depth: depth) { w, x in
+                w.out.raw("{")
+                w.inlineMember("id", first: true); w.out.string(x.id)
+                w.inlineMember("kind", first: false); w.out.string(x.kind.rawValue)
+                w.inlineMember("name", first: false); w.out.string(x.name)
+                w.inlineMember("note", first: false); w.out.string(x.note)
+                w.out.raw("}")
+            }
+            close("}", depth: depth - 1)
+        }
+    }
+}
