@@ -64,17 +64,13 @@ struct CheckProofCommand: ParsableCommand {
         // only read as bytes here: when rota's own rendering of what it recomputes is the same
         // bytes, nothing in it needs decoding (ProofChecker.check(file:path:recomputed:)).
         var diagnostics: [Diagnostic] = []
-        var scenario: Scenario?, plan: Plan?, proofData: Data?
+        var proofData: Data?
         var publicKey: ProofVerifyingKey?, signature: ProofSignature?
-        do { scenario = try ScenarioReader.read(path: self.scenario) } catch { diagnostics += error.diagnostics }
-        do { plan = try PlanReader.read(path: self.plan) } catch { diagnostics += error.diagnostics }
-        do { proofData = try ProofReader.bytes(proofPath, what: "proof") } catch { diagnostics += error.diagnostics }
         let beside = URL(fileURLWithPath: self.plan).deletingLastPathComponent().appendingPathComponent("rota.csv").path
         let rotaPath = rota ?? (FileManager.default.fileExists(atPath: beside) ? beside : nil)
-        var entries: [RotaEntry]?
-        if let rotaPath {
-            do { entries = try RotaCSVReader.read(path: rotaPath) } catch { diagnostics += error.diagnostics }
-        }
+        let inputs = VerificationInputs.read(scenario: self.scenario, plan: self.plan, rota: rotaPath)
+        diagnostics += inputs.diagnostics
+        do { proofData = try ProofReader.bytes(proofPath, what: "proof") } catch { diagnostics += error.diagnostics }
         if let key {
             do {
                 publicKey = try SigningKeyFile.publicKey(from: try ProofReader.bytes(key, what: "public key"))
@@ -86,7 +82,7 @@ struct CheckProofCommand: ParsableCommand {
             let path = self.signature ?? proofPath + ".sig"
             do { signature = try ProofReader.readSignature(path: path) } catch { diagnostics += error.diagnostics }
         }
-        guard let scenario, let plan, let proofData, diagnostics.isEmpty else {
+        guard let scenario = inputs.scenario, let plan = inputs.plan, let proofData, diagnostics.isEmpty else {
             // Name what is wrong with the proof too, when the other inputs stop the check.
             if let proofData {
                 do { _ = try ProofReader.decode(ComplianceProof.self, proofData, file: proofPath) } catch { diagnostics += error.diagnostics }
@@ -96,7 +92,7 @@ struct CheckProofCommand: ParsableCommand {
         }
 
         let recomputed = VerifiedProof(scenario: scenario, plan: plan,
-                                       rota: rotaPath.flatMap { path in entries.map { (file: path, entries: $0) } }).proof
+                                       rota: rotaPath.flatMap { path in inputs.rota.map { (file: path, entries: $0) } }).proof
         let check: ProofChecker.FileCheck
         do { check = try ProofChecker.check(file: proofData, path: proofPath, recomputed: recomputed) } catch {
             for d in error.diagnostics.sorted() { printError(d.description) }

@@ -50,23 +50,15 @@ struct VerifyCommand: ParsableCommand {
     }
 
     func run() throws {
-        // Read both files first, so one run lists the problems of both.
-        var diagnostics: [Diagnostic] = []
-        var scenario: Scenario?
-        var plan: Plan?
-        do { scenario = try ScenarioReader.read(path: self.scenario) } catch { diagnostics += error.diagnostics }
-        do { plan = try PlanReader.read(path: self.plan) } catch { diagnostics += error.diagnostics }
+        // Read every file first, so one run lists the problems of all of them.
         let rotaPath = self.rotaPath
-        var entries: [RotaEntry]?
-        if let rotaPath {
-            do { entries = try RotaCSVReader.read(path: rotaPath) } catch { diagnostics += error.diagnostics }
-        }
-        guard let scenario, let plan, diagnostics.isEmpty else {
-            for d in diagnostics { FileHandle.standardError.write(Data((d.description + "\n").utf8)) }
+        let inputs = VerificationInputs.read(scenario: self.scenario, plan: self.plan, rota: rotaPath)
+        guard let scenario = inputs.scenario, let plan = inputs.plan, inputs.diagnostics.isEmpty else {
+            for d in inputs.diagnostics { FileHandle.standardError.write(Data((d.description + "\n").utf8)) }
             throw ExitCode(2)
         }
         let verified = VerifiedProof(scenario: scenario, plan: plan,
-                                     rota: rotaPath.flatMap { path in entries.map { (file: path, entries: $0) } })
+                                     rota: rotaPath.flatMap { path in inputs.rota.map { (file: path, entries: $0) } })
         let report = verified.report
         FileHandle.standardOutput.write(Data(report.render().utf8))
         try proofOptions.writeIfAsked(verified.proof, scenarioPath: self.scenario, planPath: self.plan)

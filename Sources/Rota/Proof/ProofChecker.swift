@@ -45,12 +45,48 @@ public enum ProofChecker {
     /// result.mismatches   // [] when the proof says exactly what rota finds
     /// ```
     public static func check(file data: Data, path: String, recomputed: ComplianceProof) throws(InputError) -> FileCheck {
-        if let expected = try? recomputed.jsonData(), expected == data {
+        guard let expected = try? recomputed.jsonData() else {
+            let claimed = try ProofReader.decode(ComplianceProof.self, data, file: path)
+            return FileCheck(mismatches: compare(claimed: claimed, recomputed: recomputed) + unknownFields(in: data),
+                             claimed: claimed, data: data, matchedByteForByte: false)
+        }
+        if expected == data {
             return FileCheck(mismatches: [], claimed: recomputed, data: data, matchedByteForByte: true)
+        }
+        if let found = checkByInstance(file: Array(data), expected: Array(expected), recomputed: recomputed) {
+            return FileCheck(mismatches: found.mismatches, claimed: found.claimed, data: data, matchedByteForByte: false)
         }
         let claimed = try ProofReader.decode(ComplianceProof.self, data, file: path)
         return FileCheck(mismatches: compare(claimed: claimed, recomputed: recomputed) + unknownFields(in: data),
                          claimed: claimed, data: data, matchedByteForByte: false)
+    }
+
+    /// The check of a file in rota's layout (`ProofFileLayout`) that differs from the expected
+    /// bytes: instances whose text is the expected text are taken as the recomputed ones, the
+    /// others and the proof-wide fields are decoded and compared. Nil when the file is not in
+    /// that layout or a part does not decode (the caller then decodes the whole file, which
+    /// names the problem with its line).
+    static func checkByInstance(file: [UInt8], expected: [UInt8], recomputed: ComplianceProof)
+        -> (claimed: ComplianceProof, mismatches: [ProofMismatch])? {
+        guard let fileLayout = ProofFileLayout.split(file), let expectedLayout = ProofFileLayout.split(expected),
+              let skeleton = try? JSONParser.parse(fileLayout.skeleton),
+              var claimed = try? skeleton.decode(ComplianceProof.self),
+              let skeletonModel = try? claimed.jsonValue() else { return nil }
+        var unknown = unknownFields(in: skeleton, model: skeletonModel, path: "")
+        var unchanged: Set<String> = []
+        claimed.instances.reserveCapacity(fileLayout.instances.count)
+        for (n, text) in fileLayout.instances.enumerated() {
+            if n < expectedLayout.instances.count, text.elementsEqual(expectedLayout.instances[n]) {
+                claimed.instances.append(recomputed.instances[n])
+                unchanged.insert(recomputed.instances[n].instance)
+                continue
+            }
+            guard let value = try? JSONParser.parse(text), let instance = try? value.decode(ProofInstance.self),
+                  let model = try? JSONValue(encoding: instance) else { return nil }
+            unknown += unknownFields(in: value, model: model, path: "instances[\(n)]")
+            claimed.instances.append(instance)
+        }
+        return (claimed, compare(claimed: claimed, recomputed: recomputed, unchanged: unchanged) + unknown)
     }
 
     /// What `check(file:path:recomputed:)` found.
@@ -72,6 +108,12 @@ public enum ProofChecker {
     /// Every difference between a claimed proof and a recomputed one, proof-wide fields first,
     /// then instances in the recomputed report order, then instances only the proof has.
     public static func compare(claimed: ComplianceProof, recomputed: ComplianceProof) -> [ProofMismatch] {
+        compare(claimed: claimed, recomputed: recomputed, unchanged: [])
+    }
+
+    /// `compare(claimed:recomputed:)`, told which instance keys the claim holds byte for byte
+    /// as recomputed (their fields need no comparing; that they are listed once still does).
+    static func compare(claimed: ComplianceProof, recomputed: ComplianceProof, unchanged: Set<String>) -> [ProofMismatch] {
         var out: [ProofMismatch] = []
         func field(_ instance: String?, _ name: String, _ claimed: String, _ recomputed: String) {
             if !same(claimed, recomputed) {
@@ -114,7 +156,7 @@ public enum ProofChecker {
                                          recomputedValue: "\(r.rule) instance, verdict \(r.verdict.rawValue)"))
                 continue
             }
-            compare(c, r, into: &out)
+            if !unchanged.contains(r.instance) { compare(c, r, into: &out) }
         }
         for key in claimedOrder where !recomputedKeys.contains(key) {
             let c = claimedByKey[key]!
@@ -144,6 +186,12 @@ public enum ProofChecker {
         guard let file = try? JSONParser.parse(data),
               let proof = try? ComplianceProof.decode(data),
               let known = try? proof.jsonValue() else { return [] }
+        return unknownFields(in: file, model: known, path: "")
+    }
+
+    /// The members of `value` (found at `path` in the file) that its decoded-and-re-encoded
+    /// `model` lacks.
+    static func unknownFields(in value: JSONValue, model: JSONValue, path: String) -> [ProofMismatch] {
         var out: [ProofMismatch] = []
         func walk(_ value: JSONValue, _ model: JSONValue, _ path: String) {
             switch (value, model) {
@@ -166,7 +214,7 @@ public enum ProofChecker {
                 return
             }
         }
-        walk(file, known, "")
+        walk(value, model, path)
         return out
     }
 
