@@ -148,6 +148,16 @@ public struct JSONParser {
 
     private mutating func string() throws(JSONParseError) -> String {
         i += 1
+        // Most strings have no escape: validate their bytes as UTF-8 in one go.
+        var end = i
+        while end < bytes.count, bytes[end] != UInt8(ascii: "\""), bytes[end] != UInt8(ascii: "\\"), bytes[end] >= 0x20 { end += 1 }
+        if end < bytes.count, bytes[end] == UInt8(ascii: "\"") {
+            guard let text = String(validating: bytes[i..<end], as: UTF8.self) else {
+                throw JSONParseError(offset: i, message: "invalid UTF-8 in a string")
+            }
+            i = end + 1
+            return text
+        }
         var scalars = String.UnicodeScalarView()
         var run = i   // start of the current stretch of plain bytes
         func flush(_ end: Int) throws(JSONParseError) {

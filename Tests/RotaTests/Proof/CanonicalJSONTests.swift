@@ -121,4 +121,16 @@ import Testing
         #expect(try JSONParser.parse([0xEF, 0xBB, 0xBF] + Array(#"["\ud83d\ude00", "曹"]"#.utf8))
                 == .array([.string("😀"), .string("曹")]))
     }
+
+    @Test func stringsWithAndWithoutEscapesReadTheSame() throws {
+        #expect(try JSONParser.parse(#"["菏泽 plain", "a\"b\\c\u00e9\n", "\u83cf泽", ""]"#)
+                == .array([.string("菏泽 plain"), .string("a\"b\\cé\n"), .string("菏泽"), .string("")]))
+    }
+
+    @Test func invalidUTF8InAStringIsRefusedWhereTheStringStarts() {
+        let bytes: [UInt8] = Array(#"{"a": "ok", "b": "x"#.utf8) + [0xFF] + Array(#""}"#.utf8)
+        #expect(throws: JSONParseError(offset: 18, message: "invalid UTF-8 in a string")) { try JSONParser.parse(bytes) }
+        let escaped: [UInt8] = Array(#"["\n"#.utf8) + [0xC3] + Array(#""]"#.utf8)
+        #expect(throws: JSONParseError.self) { try JSONParser.parse(escaped) }
+    }
 }
