@@ -32,14 +32,14 @@ import Foundation
 /// ```
 public enum CanonicalJSON {
     /// The canonical UTF-8 bytes of `value`.
-    public static func data(_ value: JSONValue) -> Data { Data(string(value).utf8) }
+    public static func data(_ value: JSONValue) -> Data {
+        var out = JSONBytes()
+        write(value, into: &out)
+        return Data(out.bytes)
+    }
 
     /// The canonical text of `value`.
-    public static func string(_ value: JSONValue) -> String {
-        var out = ""
-        write(value, into: &out)
-        return out
-    }
+    public static func string(_ value: JSONValue) -> String { String(decoding: data(value), as: UTF8.self) }
 
     /// The canonical bytes of a JSON text: parsed strictly, then written canonically.
     public static func canonicalize<Bytes: Sequence>(_ json: Bytes) throws(JSONParseError) -> Data where Bytes.Element == UInt8 {
@@ -51,10 +51,10 @@ public enum CanonicalJSON {
     /// all scalars stands on one line (`{"name": "sent", "value": 6}`, `["a", "b"]`, `[]`).
     /// Re-canonicalising it gives `data(value)` back.
     public static func pretty(_ value: JSONValue) -> Data {
-        var out = ""
-        writePretty(value, indent: "", into: &out)
-        out += "\n"
-        return Data(out.utf8)
+        var out = JSONBytes()
+        writePretty(value, indent: 0, into: &out)
+        out.raw("\n")
+        return Data(out.bytes)
     }
 
     /// Keys in canonical order: compared as arrays of UTF-16 code units.
@@ -62,24 +62,24 @@ public enum CanonicalJSON {
         members.keys.sorted { $0.utf16.lexicographicallyPrecedes($1.utf16) }
     }
 
-    private static func write(_ value: JSONValue, into out: inout String) {
+    private static func write(_ value: JSONValue, into out: inout JSONBytes) {
         switch value {
         case .object(let members):
-            out += "{"
+            out.raw("{")
             for (n, key) in sortedKeys(members).enumerated() {
-                if n > 0 { out += "," }
-                writeString(key, into: &out)
-                out += ":"
+                if n > 0 { out.raw(",") }
+                out.string(key)
+                out.raw(":")
                 write(members[key]!, into: &out)
             }
-            out += "}"
+            out.raw("}")
         case .array(let elements):
-            out += "["
+            out.raw("[")
             for (n, e) in elements.enumerated() {
-                if n > 0 { out += "," }
+                if n > 0 { out.raw(",") }
                 write(e, into: &out)
             }
-            out += "]"
+            out.raw("]")
         default:
             writeScalar(value, into: &out)
         }
@@ -93,74 +93,63 @@ public enum CanonicalJSON {
         }
     }
 
-    private static func writePretty(_ value: JSONValue, indent: String, into out: inout String) {
-        let inner = indent + "  "
+    private static func indent(_ depth: Int, into out: inout JSONBytes) {
+        for _ in 0..<depth { out.raw("  ") }
+    }
+
+    private static func writePretty(_ value: JSONValue, indent depth: Int, into out: inout JSONBytes) {
         switch value {
         case .object(let members) where members.values.allSatisfy(isScalar):
-            out += "{"
+            out.raw("{")
             for (n, key) in sortedKeys(members).enumerated() {
-                if n > 0 { out += ", " }
-                writeString(key, into: &out)
-                out += ": "
+                if n > 0 { out.raw(", ") }
+                out.string(key)
+                out.raw(": ")
                 writeScalar(members[key]!, into: &out)
             }
-            out += "}"
+            out.raw("}")
         case .array(let elements) where elements.allSatisfy(isScalar):
-            out += "[" + elements.map { e -> String in var t = ""; writeScalar(e, into: &t); return t }.joined(separator: ", ") + "]"
-        case .object(let members):
-            out += "{\n"
-            for (n, key) in sortedKeys(members).enumerated() {
-                if n > 0 { out += ",\n" }
-                out += inner
-                writeString(key, into: &out)
-                out += ": "
-                writePretty(members[key]!, indent: inner, into: &out)
-            }
-            out += "\n" + indent + "}"
-        case .array(let elements):
-            out += "[\n"
+            out.raw("[")
             for (n, e) in elements.enumerated() {
-                if n > 0 { out += ",\n" }
-                out += inner
-                writePretty(e, indent: inner, into: &out)
+                if n > 0 { out.raw(", ") }
+                writeScalar(e, into: &out)
             }
-            out += "\n" + indent + "]"
+            out.raw("]")
+        case .object(let members):
+            out.raw("{\n")
+            for (n, key) in sortedKeys(members).enumerated() {
+                if n > 0 { out.raw(",\n") }
+                indent(depth + 1, into: &out)
+                out.string(key)
+                out.raw(": ")
+                writePretty(members[key]!, indent: depth + 1, into: &out)
+            }
+            out.raw("\n")
+            indent(depth, into: &out)
+            out.raw("}")
+        case .array(let elements):
+            out.raw("[\n")
+            for (n, e) in elements.enumerated() {
+                if n > 0 { out.raw(",\n") }
+                indent(depth + 1, into: &out)
+                writePretty(e, indent: depth + 1, into: &out)
+            }
+            out.raw("\n")
+            indent(depth, into: &out)
+            out.raw("]")
         default: writeScalar(value, into: &out)
         }
     }
 
-    private static func writeScalar(_ value: JSONValue, into out: inout String) {
+    private static func writeScalar(_ value: JSONValue, into out: inout JSONBytes) {
         switch value {
-        case .null: out += "null"
-        case .bool(let b): out += b ? "true" : "false"
-        case .integer(let v): out += String(v)
-        case .number(let d):
-            guard let text = number(d) else { preconditionFailure("non-finite number in JSON: \(d)") }
-            out += text
-        case .string(let s): writeString(s, into: &out)
+        case .null: out.raw("null")
+        case .bool(let b): out.raw(b ? "true" : "false")
+        case .integer(let v): out.integer(v)
+        case .number(let d): out.number(d)
+        case .string(let s): out.string(s)
         case .array, .object: write(value, into: &out)
         }
-    }
-
-    private static func writeString(_ s: String, into out: inout String) {
-        out += "\""
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\u{08}": out += "\\b"
-            case "\u{09}": out += "\\t"
-            case "\u{0A}": out += "\\n"
-            case "\u{0C}": out += "\\f"
-            case "\u{0D}": out += "\\r"
-            case "\u{00}"..."\u{1F}":
-                let hex = String(u.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default:
-                out.unicodeScalars.append(u)
-            }
-        }
-        out += "\""
     }
 
     /// A finite double as ECMAScript's `Number.prototype.toString(10)` prints it; nil for NaN
