@@ -61,7 +61,7 @@ public struct VerificationReport: Codable, Sendable, Hashable {
 
         public init(file: String, entries: Int, checks: [RuleCheck]) {
             self.file = file; self.entries = entries
-            self.checks = checks.sorted(by: RotaVerifier.precedes)
+            self.checks = RotaVerifier.inOrder(checks) ? checks : checks.sorted(by: RotaVerifier.precedes)
             self.families = VerificationReport.families(of: checks, order: RotaVerifier.ruleOrder, summary: RotaVerifier.summary)
             self.passed = checks.allSatisfy(\.passed)
         }
@@ -81,10 +81,8 @@ public struct VerificationReport: Codable, Sendable, Hashable {
     /// then any other rule ids met, sorted.
     static func families(of checks: [RuleCheck], order: [String], summary: (String) -> String) -> [FamilySummary] {
         var counts: [String: (pass: Int, fail: Int)] = [:]
-        for c in checks {
-            var n = counts[c.rule] ?? (0, 0)
-            if c.passed { n.pass += 1 } else { n.fail += 1 }
-            counts[c.rule] = n
+        for k in checks.indices {   // by position: a loop over the checks would copy each
+            if checks[k].passed { counts[checks[k].rule, default: (0, 0)].pass += 1 } else { counts[checks[k].rule, default: (0, 0)].fail += 1 }
         }
         let known = Set(order)
         let ids = order + counts.keys.filter { !known.contains($0) }.sorted()
@@ -109,7 +107,7 @@ public struct VerificationReport: Codable, Sendable, Hashable {
     public var allChecks: [RuleCheck] { checks + (rota?.checks ?? []) }
 
     /// The checks that failed, in report order (the plan's, then the rota's).
-    public var failures: [RuleCheck] { allChecks.filter { !$0.passed } }
+    public var failures: [RuleCheck] { checks.filter { !$0.passed } + (rota?.failures ?? []) }
 
     /// The check with this instance key, e.g. `T1.quota[hz-municipal]` (the plan's first).
     public func check(_ instance: String) -> RuleCheck? { allChecks.first { $0.instance == instance } }
