@@ -27,6 +27,20 @@ import Testing
     }
 }
 
+@Test func isoTextOfEveryKindOfYear() {
+    /// The text as first written: each part padded with zeros to its width.
+    func padded(_ d: Day) -> String {
+        func pad(_ v: Int, _ width: Int) -> String { let s = String(v); return s.count >= width ? s : String(repeating: "0", count: width - s.count) + s }
+        let c = d.civil
+        return "\(pad(c.year, 4))-\(pad(c.month, 2))-\(pad(c.day, 2))"
+    }
+    let days = [Day(year: 0, month: 1, day: 1)!, Day(year: 9, month: 2, day: 3)!, Day(year: 999, month: 12, day: 31)!,
+                Day(year: 2025, month: 1, day: 28)!, Day(year: 9999, month: 12, day: 31)!, Day(year: 10000, month: 1, day: 1)!,
+                Day(year: -1, month: 12, day: 31)!, Day(year: -2025, month: 6, day: 9)!, Day(ordinal: 0)]
+    for d in days { #expect(d.iso == padded(d)) }
+    #expect(Day(year: 0, month: 1, day: 1)!.iso == "0000-01-01")
+}
+
 @Test func exactPercent() {
     let p = ExactPercent("1.2")!
     #expect(p.minimumCount(of: 3520) == 43)

@@ -106,7 +106,24 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
         return Day(year: y, month: m, day: min(c.day, Day.daysIn(year: y, month: m)))!
     }
 
-    public var iso: String { let c = civil; return "\(Day.pad(c.year, 4))-\(Day.pad(c.month, 2))-\(Day.pad(c.day, 2))" }
+    public var iso: String {
+        let c = civil
+        guard (0...9999).contains(c.year) else { return "\(Day.pad(c.year, 4))-\(Day.pad(c.month, 2))-\(Day.pad(c.day, 2))" }
+        // Ten ASCII digits and hyphens, written in place (the common case, and a hot one).
+        return String(unsafeUninitializedCapacity: 10) { text in
+            /// Writes `value` in `width` digits ending before `end`.
+            func digits(_ value: Int, width: Int, before end: Int) {
+                var v = value
+                for p in stride(from: end - 1, through: end - width, by: -1) { text[p] = UInt8(ascii: "0") + UInt8(v % 10); v /= 10 }
+            }
+            digits(c.year, width: 4, before: 4)
+            text[4] = UInt8(ascii: "-")
+            digits(c.month, width: 2, before: 7)
+            text[7] = UInt8(ascii: "-")
+            digits(c.day, width: 2, before: 10)
+            return 10
+        }
+    }
     public var description: String { iso }
 
     public static func < (a: Day, b: Day) -> Bool { a.ordinal < b.ordinal }

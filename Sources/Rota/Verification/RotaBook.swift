@@ -53,7 +53,7 @@ extension RotaVerifier {
 
         init(entries: [RotaEntry], verifier v: RotaVerifier) {
             self.entries = entries
-            let people = Numbering(entries.lazy.map(\.person)), sites = Numbering(entries.lazy.map(\.site))
+            let people = Numbering(entries.count) { entries[$0].person }, sites = Numbering(entries.count) { entries[$0].site }
             self.people = people.ids; self.sites = sites.ids
             self.personNumbers = people.numbers; self.siteNumbers = sites.numbers
 
@@ -190,13 +190,15 @@ extension RotaVerifier {
         /// The number of each entry's id, in entry order.
         let ofEntry: [Int32]
 
-        init<Column: Collection>(_ column: Column) where Column.Element == String {
+        /// Numbers the ids `id(0)`, `id(1)`, … `id(count − 1)`.
+        init(_ count: Int, _ id: (Int) -> String) {
             var firstNumbers: [String: Int32] = [:]
             var firstIds: [String] = []
             var ofEntry: [Int32] = []
-            ofEntry.reserveCapacity(column.count)
+            ofEntry.reserveCapacity(count)
             var last: (id: String, number: Int32)?
-            for id in column {
+            for k in 0..<count {
+                let id = id(k)
                 // A rota lists a person's (and often a site's) entries together.
                 if let last, last.id == id { ofEntry.append(last.number); continue }
                 let number = firstNumbers[id] ?? {

@@ -28,8 +28,9 @@
 /// short-and-on-leave instances in key order, earliest entries first. What is still short is a
 /// shortfall and fails.
 extension RotaVerifier {
-    /// One weekly requirement of a part-time duty.
-    struct Demand {
+    /// One weekly requirement of a part-time duty (a class: the checks pass demands around a lot,
+    /// and a reference is cheaper to hand on than all these fields).
+    final class Demand {
         let rule: String
         let key: String
         let subject: CheckSubject
@@ -54,6 +55,14 @@ extension RotaVerifier {
         let what: String
         /// Extra evidence (the village, the area, the named physicians).
         let evidence: [Witness]
+
+        init(rule: String, key: String, subject: CheckSubject, activity: RotaActivity, week: DayRange, working: [Day], asked: Int,
+             holders: [Int32], sites: [Int32], ownDay: @escaping (String, Day) -> Bool, absent: [String],
+             mayCover: @escaping (StaffMember) -> Bool, what: String, evidence: [Witness]) {
+            self.rule = rule; self.key = key; self.subject = subject; self.activity = activity; self.week = week
+            self.working = working; self.asked = asked; self.holders = holders; self.sites = sites; self.ownDay = ownDay
+            self.absent = absent; self.mayCover = mayCover; self.what = what; self.evidence = evidence
+        }
     }
 
     func partTimeChecks(_ book: Book) -> [RuleCheck] {

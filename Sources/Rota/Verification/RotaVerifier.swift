@@ -101,10 +101,10 @@ public struct RotaVerifier: Sendable {
     ///
     /// The sort is stable, so the checks of one instance key end up next to each other in the
     /// order given and are numbered there; only when some key was numbered do the checks need
-    /// sorting again. Sorting in place moves the checks instead of copying them.
-    static func ordered(_ checks: [RuleCheck]) -> [RuleCheck] {
+    /// sorting again.
+    static func ordered(_ checks: consuming [RuleCheck]) -> [RuleCheck] {
         var checks = checks
-        checks.sort(by: precedes)
+        sortInPlace(&checks)
         var numbered = false
         var run = 0
         while run < checks.count {
@@ -116,21 +116,52 @@ public struct RotaVerifier: Sendable {
             }
             run = end
         }
-        if numbered { checks.sort(by: precedes) }
+        if numbered { sortInPlace(&checks) }
         return checks
+    }
+
+    /// Sorts checks into rota report order, stably. It sorts their positions and then swaps the
+    /// checks into place, so no check is copied.
+    private static func sortInPlace(_ checks: inout [RuleCheck]) {
+        let rules = checks.indices.map { checks[$0].rule }, instances = checks.indices.map { checks[$0].instance }
+        let ranks = rules.map(rank)
+        let order = checks.indices.sorted { a, b in
+            if ranks[a] != ranks[b] { return ranks[a] < ranks[b] }
+            if rules[a] != rules[b] { return rules[a] < rules[b] }
+            return instances[a] < instances[b]
+        }
+        // Place k gets the check at order[k]: follow each cycle of the permutation, swapping.
+        var placed = Array(repeating: false, count: order.count)
+        for start in order.indices where !placed[start] {
+            var k = start
+            placed[k] = true
+            while order[k] != start {
+                checks.swapAt(k, order[k])
+                k = order[k]
+                placed[k] = true
+            }
+        }
     }
 
     /// Rota report order: family as in `ruleOrder`, then instance key.
     static func precedes(_ a: RuleCheck, _ b: RuleCheck) -> Bool {
-        if a.rule == b.rule { return a.instance < b.instance }
-        let ra = rank(a.rule), rb = rank(b.rule)
+        precedes(rule: a.rule, a.instance, rule: b.rule, b.instance)
+    }
+
+    /// Rota report order of two checks given by rule and instance key.
+    static func precedes(rule a: String, _ instanceA: String, rule b: String, _ instanceB: String) -> Bool {
+        if a == b { return instanceA < instanceB }
+        let ra = rank(a), rb = rank(b)
         if ra != rb { return ra < rb }
-        return a.rule < b.rule
+        return a < b
     }
 
     /// Whether `checks` are in rota report order already.
     static func inOrder(_ checks: [RuleCheck]) -> Bool {
-        zip(checks, checks.dropFirst()).allSatisfy { !precedes($1, $0) }
+        // By position: a loop over the checks themselves would copy each.
+        !checks.indices.dropFirst().contains { k in
+            precedes(rule: checks[k].rule, checks[k].instance, rule: checks[k - 1].rule, checks[k - 1].instance)
+        }
     }
 
     /// What a rota rule family asks, for the report's family lines.
