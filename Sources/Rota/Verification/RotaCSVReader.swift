@@ -40,17 +40,22 @@ public enum RotaCSVReader {
             let reason = ns.domain == NSCocoaErrorDomain && ns.code == NSFileReadNoSuchFileError ? "no such file" : ns.localizedDescription
             throw InputError([Diagnostic(file: path, line: 0, path: "(whole file)", message: "cannot read the rota file (\(reason))")])
         }
-        guard (try? UTF8Span(validating: data.span)) != nil else {
-            throw InputError([Diagnostic(file: path, line: 0, path: "(whole file)", message: "the rota file is not UTF-8 text",
-                                         expected: "UTF-8, with or without a byte-order mark")])
+        // Checking the encoding and parsing go on at the same time; parsing bytes that turn out
+        // not to be UTF-8 gives nothing that is used.
+        let work = ConcurrentWork.map(2) { job -> Result<[RotaEntry], InputError>? in
+            if job == 0 {
+                guard !isUTF8(data) else { return nil }
+                return .failure(InputError([Diagnostic(file: path, line: 0, path: "(whole file)", message: "the rota file is not UTF-8 text",
+                                                       expected: "UTF-8, with or without a byte-order mark")]))
+            }
+            // Decoding the file as UTF-8 text drops one byte-order mark; `parse` drops one more.
+            let start = data.starts(with: byteOrderMark) ? byteOrderMark.count : 0
+            return data.withUnsafeBytes { raw in
+                let bytes = raw.bindMemory(to: UInt8.self)
+                return Result { () throws(InputError) in try parse(utf8: UnsafeBufferPointer(rebasing: bytes[start...]), fileName: path) }
+            }
         }
-        // Decoding the file as UTF-8 text drops one byte-order mark; `parse` drops one more.
-        let start = data.starts(with: byteOrderMark) ? byteOrderMark.count : 0
-        let parsed = data.withUnsafeBytes { raw in
-            let bytes = raw.bindMemory(to: UInt8.self)
-            return Result { () throws(InputError) in try parse(utf8: UnsafeBufferPointer(rebasing: bytes[start...]), fileName: path) }
-        }
-        return try parsed.get()
+        return try (work[0] ?? work[1]!).get()
     }
 
     /// Parses the text of a rota file; `fileName` names it in diagnostics.
@@ -59,6 +64,9 @@ public enum RotaCSVReader {
         let parsed = text.withUTF8 { bytes in Result { () throws(InputError) in try parse(utf8: bytes, fileName: fileName) } }
         return try parsed.get()
     }
+
+    /// Whether `data` is valid UTF-8.
+    private static func isUTF8(_ data: Data) -> Bool { (try? UTF8Span(validating: data.span)) != nil }
 
     /// The UTF-8 byte-order mark.
     private static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
@@ -90,7 +98,7 @@ public enum RotaCSVReader {
         }
 
         var entries: [RotaEntry] = []
-        entries.reserveCapacity(bytes.count / 128)
+        entries.reserveCapacity(bytes.count / 96)   // rows are about a hundred bytes
         var ids = UTF8Interner()
         var row = -1
         while scanner.next() {
@@ -111,7 +119,9 @@ public enum RotaCSVReader {
             for (name, k) in Column.required where scanner.isEmpty(k) {
                 add(name, "empty cell", expected: expectedText(name)); ok = false
             }
-            if !scanner.isEmpty(Column.date) && scanner.withCell(Column.date, { Day(isoUTF8: $0) }) == nil {
+            // A date is read as the last row's (a valid one: only valid rows reach `ids`) or parsed.
+            if !scanner.isEmpty(Column.date)
+                && !scanner.withCell(Column.date, { ids.isRecent($0, column: Column.date) || Day(isoUTF8: $0) != nil }) {
                 add("date", "not a date \"\(scanner.string(Column.date))\"", expected: expectedText("date")); ok = false
             }
             let half = scanner.withCell(Column.half, halfDay)
@@ -123,9 +133,9 @@ public enum RotaCSVReader {
                 add("activity", "unknown activity \"\(scanner.string(Column.activity))\"", expected: expectedText("activity")); ok = false
             }
             if ok, let half, let activity, scanner.problems.isEmpty {
-                entries.append(RotaEntry(person: scanner.withCell(Column.person) { ids.string($0) },
-                                         date: scanner.withCell(Column.date) { ids.string($0) }, half: half,
-                                         site: scanner.withCell(Column.site) { ids.string($0) }, activity: activity))
+                entries.append(RotaEntry(person: scanner.withCell(Column.person) { ids.string($0, column: Column.person) },
+                                         date: scanner.withCell(Column.date) { ids.string($0, column: Column.date) }, half: half,
+                                         site: scanner.withCell(Column.site) { ids.string($0, column: Column.site) }, activity: activity))
             }
         }
         if !problems.isEmpty { throw InputError(problems) }
@@ -133,13 +143,19 @@ public enum RotaCSVReader {
     }
 
     /// The half-day a cell names exactly, or nil.
-    private static func halfDay(_ cell: UnsafeBufferPointer<UInt8>) -> HalfDay? {
-        HalfDay.allCases.first { $0.rawValue.utf8.elementsEqual(cell) }
-    }
+    private static func halfDay(_ cell: UnsafeBufferPointer<UInt8>) -> HalfDay? { word(cell, in: halves) }
 
     /// The activity a cell names exactly, or nil.
-    private static func rotaActivity(_ cell: UnsafeBufferPointer<UInt8>) -> RotaActivity? {
-        RotaActivity.allCases.first { $0.rawValue.utf8.elementsEqual(cell) }
+    private static func rotaActivity(_ cell: UnsafeBufferPointer<UInt8>) -> RotaActivity? { word(cell, in: activities) }
+
+    private static let halves = HalfDay.allCases.map { (Array($0.rawValue.utf8), $0) }
+    private static let activities = RotaActivity.allCases.map { (Array($0.rawValue.utf8), $0) }
+
+    /// The value whose word is exactly the cell's bytes, or nil.
+    private static func word<Value>(_ cell: UnsafeBufferPointer<UInt8>, in words: [([UInt8], Value)]) -> Value? {
+        guard let base = cell.baseAddress, !cell.isEmpty else { return nil }
+        for (word, value) in words where word.count == cell.count && memcmp(word, base, cell.count) == 0 { return value }
+        return nil
     }
 
     /// What a checked column holds, for the `(expected …)` of its diagnostics.
