@@ -1,3 +1,4 @@
+import Foundation
 import Yams
 
 /// Parses a YAML file into a tree of `YAMLValue`s that know their path and line.
@@ -31,6 +32,11 @@ enum YAMLDocument {
 
     /// Parses `text`; returns the root (nil when the file is empty or broken, with the reason logged).
     static func parse(_ text: String, file: String, log: DiagnosticLog) -> YAMLValue? {
+        if let node = quickCompose(text) {
+            let root = YAMLValue(node: node, place: SourcePlace(file: file, line: node.mark?.line ?? 1, path: ""))
+            reportDuplicates(in: root, log: log)
+            return root
+        }
         var current = text
         var renamed: [(key: String, line: Int)] = []
         while true {
@@ -65,6 +71,20 @@ enum YAMLDocument {
                 return nil
             }
         }
+    }
+
+    /// The document of `text` when it composes without any problem and without resolving tags,
+    /// else nil (and `parse` reads it the usual way).
+    ///
+    /// The reader never looks at tags, but Yams resolves the tag of every mapping key (with
+    /// regular expressions) to tell repeated keys apart: `1` and `"1"` are two keys, `a` and
+    /// `"a"` one. Composing with no tag resolution (`Resolver.basic`) makes every untagged key
+    /// a string, so it finds every repeat the usual way finds, and maybe more; with no explicit
+    /// tag in the text (no `!`), a document it accepts is the one the usual way gives. Any
+    /// error, a repeated key included, leaves the work to the usual way.
+    private static func quickCompose(_ text: String) -> Node? {
+        guard !text.utf8.contains(UInt8(ascii: "!")) else { return nil }
+        return (try? Yams.compose(yaml: text, .basic)) ?? nil
     }
 
     /// A YAML syntax error as a diagnostic on its line.
@@ -143,7 +163,21 @@ enum YAMLDocument {
 
     /// Reports every renamed key of the tree under `value`, at each repetition after the first.
     private static func reportDuplicates(in value: YAMLValue, log: DiagnosticLog) {
-        switch value.node {
+        var steps: [PathStep] = []
+        reportDuplicates(in: value.node, line: value.line, file: value.place.file, base: value.place.path, steps: &steps, log: log)
+    }
+
+    /// A step from a node to one of its children.
+    private enum PathStep {
+        case field(String)
+        case element(Int)
+    }
+
+    /// Reports every renamed key under `node`, which is on `line` at path `base` and then `steps`
+    /// (the path is spelled out only for a report).
+    private static func reportDuplicates(in node: Node, line: Int, file: String, base: String, steps: inout [PathStep],
+                                         log: DiagnosticLog) {
+        switch node {
         case .mapping(let mapping):
             var lines: [String: [Int]] = [:]
             var order: [String] = []
@@ -152,23 +186,33 @@ enum YAMLDocument {
                     let renamed = originalKey(text)
                     let original = renamed ?? text
                     if lines[original] == nil { order.append(original) }
-                    lines[original, default: []].append(key.mark?.line ?? value.line)
+                    lines[original, default: []].append(key.mark?.line ?? line)
                     if renamed == nil {
-                        reportDuplicates(in: value.child(child, path: DocumentPath.field(value.place.path, text)), log: log)
+                        steps.append(.field(text))
+                        reportDuplicates(in: child, line: child.mark?.line ?? line, file: file, base: base, steps: &steps, log: log)
+                        steps.removeLast()
                     }
                 }
             }
             for key in order {
                 let found = lines[key] ?? []
                 guard found.count > 1 else { continue }
+                let path = steps.reduce(base) { path, step in
+                    switch step {
+                    case .field(let key): return DocumentPath.field(path, key)
+                    case .element(let index): return DocumentPath.element(path, index)
+                    }
+                }
                 for line in found.dropFirst() {
-                    log.add(SourcePlace(file: value.place.file, line: line, path: DocumentPath.field(value.place.path, key)),
+                    log.add(SourcePlace(file: file, line: line, path: DocumentPath.field(path, key)),
                             "key \(Quote.text(key)) is given twice in this mapping (first on line \(found[0]))")
                 }
             }
         case .sequence(let sequence):
             for (i, child) in sequence.enumerated() {
-                reportDuplicates(in: value.child(child, path: DocumentPath.element(value.place.path, i)), log: log)
+                steps.append(.element(i))
+                reportDuplicates(in: child, line: child.mark?.line ?? line, file: file, base: base, steps: &steps, log: log)
+                steps.removeLast()
             }
         default:
             break
@@ -257,7 +301,7 @@ struct YAMLValue {
             wrongKind(log, expected: expected)
             return nil
         }
-        let value = scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
+        let value = Trimmed.text(scalar.string)
         guard !value.isEmpty else {
             log.add(place, "is empty", expected: expected)
             return nil
@@ -336,18 +380,21 @@ struct YAMLFields {
 
     /// The value of `key` when it is given and not null.
     subscript(_ key: String) -> YAMLValue? {
-        guard let value = entries.last(where: { $0.key == key })?.value, !value.isNull else { return nil }
-        return value
+        guard let k = last(key), !entries[k].value.isNull else { return nil }
+        return entries[k].value
     }
 
     /// Whether `key` is written at all (even with no value).
-    func has(_ key: String) -> Bool { entries.contains { $0.key == key } }
+    func has(_ key: String) -> Bool { last(key) != nil }
 
     /// The place of field `key`: its value's line when given, the mapping's line when not.
     func place(of key: String) -> SourcePlace {
-        let line = entries.last(where: { $0.key == key })?.value.line ?? owner.line
+        let line = last(key).map { entries[$0].value.line } ?? owner.line
         return owner.place.field(key, line: line)
     }
+
+    /// The position of the last entry of `key` (by position: a search over the entries would copy each).
+    private func last(_ key: String) -> Int? { entries.indices.last { entries[$0].key == key } }
 
     /// Logs every key not in `allowed`.
     func rejectUnknown(allowed: [String], log: DiagnosticLog, expected: String? = nil) {
@@ -363,6 +410,17 @@ struct YAMLFields {
         let given = has(key)
         log.add(place(of: key), given ? "required field has no value" : "required field is missing", expected: note)
         return nil
+    }
+}
+
+/// Text without the white space and line breaks around it, as `trimmingCharacters(in:
+/// .whitespacesAndNewlines)` gives it, without the trimming's cost when there is nothing to trim.
+enum Trimmed {
+    static func text(_ text: String) -> String {
+        let space = CharacterSet.whitespacesAndNewlines
+        guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last,
+              space.contains(first) || space.contains(last) else { return text }
+        return text.trimmingCharacters(in: space)
     }
 }
 

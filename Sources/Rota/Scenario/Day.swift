@@ -28,13 +28,36 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
         self.ordinal = era * 146097 + doe - 719468
     }
 
-    /// Parses exactly `YYYY-MM-DD`.
+    /// Parses exactly `YYYY-MM-DD`: ten ASCII characters, digits but for the two hyphens.
     public init?(iso: String) {
-        let parts = iso.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
-              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]) else { return nil }
-        self.init(year: y, month: m, day: d)
+        var text = iso
+        guard let day = text.withUTF8({ Day(isoUTF8: $0) }) else { return nil }
+        self = day
+    }
+
+    /// Parses exactly `YYYY-MM-DD` from its UTF-8 bytes, as `init(iso:)` does from text.
+    ///
+    /// ```swift
+    /// Day(isoUTF8: Array("2025-02-28".utf8))   // 2025-02-28
+    /// Day(isoUTF8: Array("2025-2-28".utf8))    // nil
+    /// ```
+    public init?<Bytes: Collection>(isoUTF8 bytes: Bytes) where Bytes.Element == UInt8 {
+        guard bytes.count == 10 else { return nil }
+        var fields = (year: 0, month: 0, day: 0)
+        for (position, byte) in bytes.enumerated() {
+            if position == 4 || position == 7 {
+                guard byte == UInt8(ascii: "-") else { return nil }
+                continue
+            }
+            guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+            let digit = Int(byte &- UInt8(ascii: "0"))
+            switch position {
+            case ..<4: fields.year = fields.year * 10 + digit
+            case ..<7: fields.month = fields.month * 10 + digit
+            default: fields.day = fields.day * 10 + digit
+            }
+        }
+        self.init(year: fields.year, month: fields.month, day: fields.day)
     }
 
     /// Year, month and day of month.
@@ -83,7 +106,24 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
         return Day(year: y, month: m, day: min(c.day, Day.daysIn(year: y, month: m)))!
     }
 
-    public var iso: String { let c = civil; return "\(Day.pad(c.year, 4))-\(Day.pad(c.month, 2))-\(Day.pad(c.day, 2))" }
+    public var iso: String {
+        let c = civil
+        guard (0...9999).contains(c.year) else { return "\(Day.pad(c.year, 4))-\(Day.pad(c.month, 2))-\(Day.pad(c.day, 2))" }
+        // Ten ASCII digits and hyphens, written in place (the common case, and a hot one).
+        return String(unsafeUninitializedCapacity: 10) { text in
+            /// Writes `value` in `width` digits ending before `end`.
+            func digits(_ value: Int, width: Int, before end: Int) {
+                var v = value
+                for p in stride(from: end - 1, through: end - width, by: -1) { text[p] = UInt8(ascii: "0") + UInt8(v % 10); v /= 10 }
+            }
+            digits(c.year, width: 4, before: 4)
+            text[4] = UInt8(ascii: "-")
+            digits(c.month, width: 2, before: 7)
+            text[7] = UInt8(ascii: "-")
+            digits(c.day, width: 2, before: 10)
+            return 10
+        }
+    }
     public var description: String { iso }
 
     public static func < (a: Day, b: Day) -> Bool { a.ordinal < b.ordinal }

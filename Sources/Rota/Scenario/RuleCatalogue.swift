@@ -62,5 +62,8 @@ public enum RuleCatalogue {
     ]
 
     /// A rule by id.
-    public static func rule(_ id: String) -> Rule? { rules.first { $0.id == id } }
+    public static func rule(_ id: String) -> Rule? { byId[id] }
+
+    /// Every rule by id (the first of an id, were one listed twice).
+    private static let byId: [String: Rule] = Dictionary(rules.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
 }

@@ -42,7 +42,7 @@ extension VerificationReport {
         }
 
         let failed = failures
-        let total = allChecks.count
+        let total = checks.count + (rota?.checks.count ?? 0)
         if failed.isEmpty {
             lines.append("PASSES: all \(VerifyText.counted(total, "rule instance holds", "rule instances hold")).")
         } else {

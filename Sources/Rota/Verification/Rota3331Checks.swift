@@ -37,11 +37,13 @@ extension RotaVerifier {
         let required = min(asked, days.count)
         var witnesses: [Witness] = []
 
+        let workstation = book.site(g.workstation) ?? -1   // −1: not in the rota
+
         /// The 3331 activities of `person` at the workstation on `d`, when they are there both halves.
         func fullDay(_ person: String, _ d: Day) -> Set<RotaActivity>? {
-            let at = book.items(person, on: d).filter { $0.entry.activity.is3331Visit && $0.site == g.workstation }
-            guard at.contains(where: { $0.entry.half == .am }), at.contains(where: { $0.entry.half == .pm }) else { return nil }
-            return Set(at.map(\.entry.activity))
+            let at = book.items(person, on: d).filter { $0.activity.is3331Visit && $0.site == workstation }
+            guard at.contains(where: { $0.half == .am }), at.contains(where: { $0.half == .pm }) else { return nil }
+            return Set(at.map(\.activity))
         }
 
         var visits: [(day: Day, modes: Set<RotaActivity>)] = []
@@ -70,7 +72,7 @@ extension RotaVerifier {
                 witnesses += dayCovers
                 let modeText = modes.map(\.rawValue).sorted().joined(separator: ", ")
                 witnesses.append(Witness(.dates, d.iso, note: modes.count == 1 ? "visit: \(modeText)" : "visit with \(modes.count) modes in one day: \(modeText)"))
-            } else if t.members.contains(where: { m in book.items(m.id, on: d).contains { $0.entry.activity.is3331Visit && $0.site == g.workstation } }) {
+            } else if t.members.contains(where: { m in book.items(m.id, on: d).contains { $0.activity.is3331Visit && $0.site == workstation } }) {
                 split.append(d)
                 witnesses.append(Witness(.dates, d.iso, note: "incomplete visit: not at the workstation both halves: \(absent.joined(separator: ", "))"))
             }

@@ -40,64 +40,126 @@ public enum RotaCSVReader {
             let reason = ns.domain == NSCocoaErrorDomain && ns.code == NSFileReadNoSuchFileError ? "no such file" : ns.localizedDescription
             throw InputError([Diagnostic(file: path, line: 0, path: "(whole file)", message: "cannot read the rota file (\(reason))")])
         }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw InputError([Diagnostic(file: path, line: 0, path: "(whole file)", message: "the rota file is not UTF-8 text",
-                                         expected: "UTF-8, with or without a byte-order mark")])
+        // Checking the encoding and parsing go on at the same time; parsing bytes that turn out
+        // not to be UTF-8 gives nothing that is used.
+        let work = ConcurrentWork.map(2) { job -> Result<[RotaEntry], InputError>? in
+            if job == 0 {
+                guard !isUTF8(data) else { return nil }
+                return .failure(InputError([Diagnostic(file: path, line: 0, path: "(whole file)", message: "the rota file is not UTF-8 text",
+                                                       expected: "UTF-8, with or without a byte-order mark")]))
+            }
+            // Decoding the file as UTF-8 text drops one byte-order mark; `parse` drops one more.
+            let start = data.starts(with: byteOrderMark) ? byteOrderMark.count : 0
+            return data.withUnsafeBytes { raw in
+                let bytes = raw.bindMemory(to: UInt8.self)
+                return Result { () throws(InputError) in try parse(utf8: UnsafeBufferPointer(rebasing: bytes[start...]), fileName: path) }
+            }
         }
-        return try parse(text, fileName: path)
+        return try (work[0] ?? work[1]!).get()
     }
 
     /// Parses the text of a rota file; `fileName` names it in diagnostics.
     public static func parse(_ text: String, fileName: String) throws(InputError) -> [RotaEntry] {
+        var text = text
+        let parsed = text.withUTF8 { bytes in Result { () throws(InputError) in try parse(utf8: bytes, fileName: fileName) } }
+        return try parsed.get()
+    }
+
+    /// Whether `data` is valid UTF-8.
+    private static func isUTF8(_ data: Data) -> Bool { (try? UTF8Span(validating: data.span)) != nil }
+
+    /// The UTF-8 byte-order mark.
+    private static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
+
+    /// Cell positions of the checked columns.
+    private enum Column {
+        static let person = 0, date = 3, half = 4, site = 5, activity = 7
+        /// The columns that must not be empty, in the order their problems are listed.
+        static let required = [("person", person), ("date", date), ("half", half), ("site", site), ("activity", activity)]
+    }
+
+    /// Parses valid UTF-8 rota text.
+    private static func parse(utf8 bytes: UnsafeBufferPointer<UInt8>, fileName: String) throws(InputError) -> [RotaEntry] {
         let header = columns.joined(separator: ",")
-        var records = split(text)
-        records.removeAll { $0.isBlank }
-        guard let first = records.first else {
+        var scanner = RotaCSVScanner(bytes)
+        var problems: [Diagnostic] = []
+        var hasHeader = false
+        while !hasHeader && scanner.next() { hasHeader = !scanner.isBlank }
+        guard hasHeader else {
             throw InputError([Diagnostic(file: fileName, line: 0, path: "(whole file)", message: "the rota file is empty",
                                          expected: "a header row \(header) and a row per person and half-day")])
         }
-        var problems: [Diagnostic] = []
-        for p in first.problems { problems.append(Diagnostic(file: fileName, line: first.line, path: "header", message: p)) }
-        if first.cells != columns {
-            problems.append(Diagnostic(file: fileName, line: first.line, path: "header",
-                                       message: "columns are \(first.cells.joined(separator: ","))", expected: header))
+        for p in scanner.problems { problems.append(Diagnostic(file: fileName, line: scanner.line, path: "header", message: p)) }
+        let cells = (0..<scanner.cellCount).map { scanner.string($0) }
+        if cells != columns {
+            problems.append(Diagnostic(file: fileName, line: scanner.line, path: "header",
+                                       message: "columns are \(cells.joined(separator: ","))", expected: header))
             throw InputError(problems)
         }
 
         var entries: [RotaEntry] = []
-        for (row, record) in records.dropFirst().enumerated() {
+        entries.reserveCapacity(bytes.count / 96)   // rows are about a hundred bytes
+        var ids = UTF8Interner()
+        var row = -1
+        while scanner.next() {
+            if scanner.isBlank { continue }
+            row += 1
+            let line = scanner.line
             func add(_ field: String?, _ message: String, expected: String? = nil) {
                 let path = field.map { "rota[\(row)].\($0)" } ?? "rota[\(row)]"
-                problems.append(Diagnostic(file: fileName, line: record.line, path: path, message: message, expected: expected))
+                problems.append(Diagnostic(file: fileName, line: line, path: path, message: message, expected: expected))
             }
-            for p in record.problems { add(nil, p) }
-            if record.unclosed { continue }   // the rest of the file is inside one cell
-            guard record.cells.count == columns.count else {
-                add(nil, "\(record.cells.count) cells", expected: "\(columns.count): \(header)")
+            for p in scanner.problems { add(nil, p) }
+            if scanner.unclosed { continue }   // the rest of the file is inside one cell
+            guard scanner.cellCount == columns.count else {
+                add(nil, "\(scanner.cellCount) cells", expected: "\(columns.count): \(header)")
                 continue
             }
-            let cell = Dictionary(uniqueKeysWithValues: zip(columns, record.cells))
             var ok = true
-            for name in ["person", "date", "half", "site", "activity"] where cell[name]!.isEmpty {
+            for (name, k) in Column.required where scanner.isEmpty(k) {
                 add(name, "empty cell", expected: expectedText(name)); ok = false
             }
-            let date = cell["date"]!, halfText = cell["half"]!, activityText = cell["activity"]!
-            if !date.isEmpty && Day(iso: date) == nil { add("date", "not a date \"\(date)\"", expected: expectedText("date")); ok = false }
-            let half = HalfDay(rawValue: halfText)
-            if !halfText.isEmpty && half == nil { add("half", "unknown half \"\(halfText)\"", expected: expectedText("half")); ok = false }
-            let activity = RotaActivity(rawValue: activityText)
-            if !activityText.isEmpty && activity == nil {
-                add("activity", "unknown activity \"\(activityText)\"", expected: expectedText("activity")); ok = false
+            // A date is read as the last row's (a valid one: only valid rows reach `ids`) or parsed.
+            if !scanner.isEmpty(Column.date)
+                && !scanner.withCell(Column.date, { ids.isRecent($0, column: Column.date) || Day(isoUTF8: $0) != nil }) {
+                add("date", "not a date \"\(scanner.string(Column.date))\"", expected: expectedText("date")); ok = false
             }
-            if ok, let half, let activity, record.problems.isEmpty {
-                entries.append(RotaEntry(person: cell["person"]!, date: date, half: half, site: cell["site"]!, activity: activity))
+            let half = scanner.withCell(Column.half, halfDay)
+            if !scanner.isEmpty(Column.half) && half == nil {
+                add("half", "unknown half \"\(scanner.string(Column.half))\"", expected: expectedText("half")); ok = false
+            }
+            let activity = scanner.withCell(Column.activity, rotaActivity)
+            if !scanner.isEmpty(Column.activity) && activity == nil {
+                add("activity", "unknown activity \"\(scanner.string(Column.activity))\"", expected: expectedText("activity")); ok = false
+            }
+            if ok, let half, let activity, scanner.problems.isEmpty {
+                entries.append(RotaEntry(person: scanner.withCell(Column.person) { ids.string($0, column: Column.person) },
+                                         date: scanner.withCell(Column.date) { ids.string($0, column: Column.date) }, half: half,
+                                         site: scanner.withCell(Column.site) { ids.string($0, column: Column.site) }, activity: activity))
             }
         }
         if !problems.isEmpty { throw InputError(problems) }
         return entries
     }
 
-    private static func expectedText(_ field: String) -> String {
+    /// The half-day a cell names exactly, or nil.
+    private static func halfDay(_ cell: UnsafeBufferPointer<UInt8>) -> HalfDay? { word(cell, in: halves) }
+
+    /// The activity a cell names exactly, or nil.
+    private static func rotaActivity(_ cell: UnsafeBufferPointer<UInt8>) -> RotaActivity? { word(cell, in: activities) }
+
+    private static let halves = HalfDay.allCases.map { (Array($0.rawValue.utf8), $0) }
+    private static let activities = RotaActivity.allCases.map { (Array($0.rawValue.utf8), $0) }
+
+    /// The value whose word is exactly the cell's bytes, or nil.
+    private static func word<Value>(_ cell: UnsafeBufferPointer<UInt8>, in words: [([UInt8], Value)]) -> Value? {
+        guard let base = cell.baseAddress, !cell.isEmpty else { return nil }
+        for (word, value) in words where word.count == cell.count && memcmp(word, base, cell.count) == 0 { return value }
+        return nil
+    }
+
+    /// What a checked column holds, for the `(expected …)` of its diagnostics.
+    static func expectedText(_ field: String) -> String {
         switch field {
         case "person": return "a staff id of the scenario"
         case "date": return "an ISO date YYYY-MM-DD"
@@ -119,67 +181,18 @@ public enum RotaCSVReader {
         var unclosed = false
     }
 
-    /// Splits text into RFC 4180 records. A leading byte-order mark is dropped; line ends are
-    /// LF or CRLF (a lone CR counts as a line end too). Never fails: broken quoting is noted on
-    /// the record it occurs in.
+    /// Splits text into RFC 4180 records (see `RotaCSVScanner`). Never fails: broken quoting
+    /// is noted on the record it occurs in.
     static func split(_ text: String) -> [Record] {
-        var scalars = Array(text.unicodeScalars)
-        if scalars.first == "\u{FEFF}" { scalars.removeFirst() }
-        var records: [Record] = []
-        var cells: [String] = []
-        var cell = String.UnicodeScalarView()
-        var problems: [String] = []
-        var line = 1, recordLine = 1
-        var inQuotes = false, quoteLine = 0, afterQuote = false, quoted = false
-        var i = 0
-
-        func endCell() { cells.append(String(cell)); cell = String.UnicodeScalarView(); afterQuote = false }
-        func note(_ problem: String) { if !problems.contains(problem) { problems.append(problem) } }
-        func endRecord() {
-            endCell()
-            records.append(Record(line: recordLine, cells: cells, problems: problems, quoted: quoted, unclosed: inQuotes))
-            cells = []; problems = []; quoted = false
-        }
-
-        while i < scalars.count {
-            let s = scalars[i]
-            if inQuotes {
-                if s == "\"" {
-                    if i + 1 < scalars.count, scalars[i + 1] == "\"" { cell.append("\""); i += 2; continue }
-                    inQuotes = false; afterQuote = true
-                } else {
-                    if s == "\n" || (s == "\r" && !(i + 1 < scalars.count && scalars[i + 1] == "\n")) { line += 1 }
-                    cell.append(s)
-                }
-                i += 1
-                continue
+        var text = text
+        return text.withUTF8 { bytes in
+            var scanner = RotaCSVScanner(bytes)
+            var records: [Record] = []
+            while scanner.next() {
+                records.append(Record(line: scanner.line, cells: (0..<scanner.cellCount).map { scanner.string($0) },
+                                      problems: scanner.problems, quoted: scanner.quoted, unclosed: scanner.unclosed))
             }
-            switch s {
-            case ",":
-                endCell()
-            case "\r", "\n":
-                if s == "\r", i + 1 < scalars.count, scalars[i + 1] == "\n" { i += 1 }
-                endRecord()
-                line += 1
-                recordLine = line
-            case "\"":
-                if cell.isEmpty && !afterQuote {
-                    inQuotes = true; quoted = true; quoteLine = line
-                } else {
-                    note("a quote inside a cell that does not start with one (write the whole cell in quotes, with \"\" for a quote)")
-                    cell.append(s)
-                }
-            default:
-                if afterQuote {
-                    note("text after the closing quote of a cell (a quoted cell ends at its closing quote)")
-                    afterQuote = false
-                }
-                cell.append(s)
-            }
-            i += 1
+            return records
         }
-        if inQuotes { note("a quoted cell opened on line \(quoteLine) is never closed") }
-        if !(cells.isEmpty && cell.isEmpty && !quoted && problems.isEmpty) || inQuotes { endRecord() }
-        return records
     }
 }

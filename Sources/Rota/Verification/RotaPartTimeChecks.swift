@@ -28,20 +28,23 @@
 /// short-and-on-leave instances in key order, earliest entries first. What is still short is a
 /// shortfall and fails.
 extension RotaVerifier {
-    /// One weekly requirement of a part-time duty.
-    struct Demand {
+    /// One weekly requirement of a part-time duty (a class: the checks pass demands around a lot,
+    /// and a reference is cheaper to hand on than all these fields).
+    final class Demand {
         let rule: String
         let key: String
         let subject: CheckSubject
         let activity: RotaActivity
-        /// The people whose own entries count (the helper; a centre's named senior physicians).
-        let holders: Set<String>
         let week: DayRange
         let working: [Day]
         let asked: Int
         var required: Int { min(asked, working.count) }
-        /// The sites whose entries count for this demand.
-        let sites: [String]
+        /// The people whose own entries count (the helper; a centre's named senior physicians), as
+        /// the book numbers them (those the rota names).
+        let holders: [Int32]
+        /// The sites whose entries count for this demand, as the book numbers them (those the
+        /// rota names, in order).
+        let sites: [Int32]
         /// Whether an entry by a holder on that day is their own (e.g. within the clinic's dates).
         let ownDay: (String, Day) -> Bool
         /// Holders on leave on a working day of the week.
@@ -52,56 +55,72 @@ extension RotaVerifier {
         let what: String
         /// Extra evidence (the village, the area, the named physicians).
         let evidence: [Witness]
+
+        init(rule: String, key: String, subject: CheckSubject, activity: RotaActivity, week: DayRange, working: [Day], asked: Int,
+             holders: [Int32], sites: [Int32], ownDay: @escaping (String, Day) -> Bool, absent: [String],
+             mayCover: @escaping (StaffMember) -> Bool, what: String, evidence: [Witness]) {
+            self.rule = rule; self.key = key; self.subject = subject; self.activity = activity; self.week = week
+            self.working = working; self.asked = asked; self.holders = holders; self.sites = sites; self.ownDay = ownDay
+            self.absent = absent; self.mayCover = mayCover; self.what = what; self.evidence = evidence
+        }
     }
 
     func partTimeChecks(_ book: Book) -> [RuleCheck] {
-        let demands = roundsDemands() + techDemands() + tcmDemands()
-        var groups: [String: [Demand]] = [:]
-        for d in demands { groups["\(d.activity.rawValue)|\(d.week.from.weekStart.iso)", default: []].append(d) }
+        let demands = roundsDemands(book) + techDemands(book) + tcmDemands(book)
+        // Demands of one activity and week share their covers; groups go in `activity|MONDAY` order.
+        struct Group: Hashable { let activity: RotaActivity; let monday: Int }
+        var groups: [Group: [Demand]] = [:]
+        for d in demands { groups[Group(activity: d.activity, monday: d.week.from.weekStart.ordinal), default: []].append(d) }
+        let order = groups.keys.map { ("\($0.activity.rawValue)|\(Day(ordinal: $0.monday).iso)", $0) }.sorted { $0.0 < $1.0 }
         var checks: [RuleCheck] = []
-        for key in groups.keys.sorted() { checks += decide(groups[key]!.sorted { $0.key < $1.key }, book) }
-        return checks + areaWindowChecks(book)
+        for (_, group) in order { decide(groups[group]!.sorted { $0.key < $1.key }, book, into: &checks) }
+        areaWindowChecks(book, into: &checks)
+        return checks
     }
 
     // MARK: Demands
 
-    private func roundsDemands() -> [Demand] {
+    private func roundsDemands(_ book: Book) -> [Demand] {
         let ctx = context, asked = ctx.parameters.int("T3.rounds-per-week")
         return helpers(.rounds).flatMap { h -> [Demand] in
             let person = h.person!, area = h.helper.site
+            let subject = ctx.subject(person: person.id), holders = book.person(person.id).map { [$0] } ?? []
+            let sites = ctx.villages(inArea: area).compactMap { book.site($0.id) }
+            let what = "rounds in service area \(area)", evidence = [Witness(.serviceArea, area, note: "rounds area")]
             return weeks(h.range!).compactMap { w in
                 let working = workingDays(w)
                 guard !working.isEmpty else { return nil }
-                return Demand(rule: "T3.rounds", key: "\(person.id):\(w.from.weekStart.iso)", subject: ctx.subject(person: person.id),
-                              activity: .rounds, holders: [person.id], week: w, working: working, asked: asked,
-                              sites: ctx.villages(inArea: area).map(\.id), ownDay: { _, _ in true },
-                              absent: working.contains { onLeave(person.id, $0) } ? [person.id] : [],
+                return Demand(rule: "T3.rounds", key: "\(person.id):\(w.from.weekStart.iso)", subject: subject,
+                              activity: .rounds, week: w, working: working, asked: asked,
+                              holders: holders, sites: sites, ownDay: { _, _ in true },
+                              absent: working.contains { RotaVerifier.onLeave(person.unavailable, $0) } ? [person.id] : [],
                               mayCover: { $0.institution == person.institution },
-                              what: "rounds in service area \(area)",
-                              evidence: [Witness(.serviceArea, area, note: "rounds area")])
+                              what: what, evidence: evidence)
             }
         }
     }
 
-    private func techDemands() -> [Demand] {
+    private func techDemands(_ book: Book) -> [Demand] {
         let ctx = context, asked = ctx.parameters.int("T3.tech-support-per-week")
         return helpers(.techSupport).flatMap { h -> [Demand] in
             let person = h.person!, clinic = h.helper.site
+            let subject = ctx.subject(person: person.id), holders = book.person(person.id).map { [$0] } ?? []
+            let sites = book.site(clinic).map { [$0] } ?? []
+            let what = "technical support at \(ctx.label(institution: clinic))", evidence = [ctx.witness(institution: clinic, note: "clinic")]
             return weeks(h.range!).compactMap { w in
                 let working = workingDays(w)
                 guard !working.isEmpty else { return nil }
-                return Demand(rule: "T3.tech-support", key: "\(person.id):\(w.from.weekStart.iso)", subject: ctx.subject(person: person.id),
-                              activity: .techSupport, holders: [person.id], week: w, working: working, asked: asked,
-                              sites: [clinic], ownDay: { _, _ in true },
-                              absent: working.contains { onLeave(person.id, $0) } ? [person.id] : [],
+                return Demand(rule: "T3.tech-support", key: "\(person.id):\(w.from.weekStart.iso)", subject: subject,
+                              activity: .techSupport, week: w, working: working, asked: asked,
+                              holders: holders, sites: sites, ownDay: { _, _ in true },
+                              absent: working.contains { RotaVerifier.onLeave(person.unavailable, $0) } ? [person.id] : [],
                               mayCover: { $0.institution == person.institution },
-                              what: "technical support at \(ctx.label(institution: clinic))",
-                              evidence: [ctx.witness(institution: clinic, note: "clinic")])
+                              what: what, evidence: evidence)
             }
         }
     }
 
-    private func tcmDemands() -> [Demand] {
+    private func tcmDemands(_ book: Book) -> [Demand] {
         let ctx = context, asked = ctx.parameters.int("TCM.per-week")
         return ctx.institutions(of: .township).filter(\.tcmFeatured).flatMap { centre -> [Demand] in
             let clinics = (index.clinicsAt[centre.id] ?? []).filter { PlanVerifier.isSeniorTCMDoctor($0.physician!) }
@@ -109,15 +128,14 @@ extension RotaVerifier {
                 let working = workingDays(w)
                 guard !working.isEmpty else { return nil }
                 let active = clinics.filter { c in working.contains { c.range!.contains($0) } }
-                let holders = Set(active.map(\.clinic.physician))
                 let absent = active.filter { c in working.contains { c.range!.contains($0) && onLeave(c.clinic.physician, $0) } }
                 let absentHomes = Set(absent.map { $0.physician!.institution })
                 var evidence = [ctx.witness(institution: centre.id, note: "TCM-featured centre")]
                 evidence += active.map { ctx.witness(person: $0.clinic.physician, note: "named senior TCM physician \($0.clinic.start)..\($0.clinic.end)") }
                 if active.isEmpty { evidence.append(Witness(.dates, w.description, note: "the plan names no senior TCM physician this week")) }
                 return Demand(rule: "TCM.weekly", key: "\(centre.id):\(w.from.weekStart.iso)", subject: ctx.subject(institution: centre.id),
-                              activity: .tcmClinic, holders: holders, week: w, working: working, asked: asked,
-                              sites: [centre.id],
+                              activity: .tcmClinic, week: w, working: working, asked: asked,
+                              holders: active.compactMap { book.person($0.clinic.physician) }, sites: book.site(centre.id).map { [$0] } ?? [],
                               ownDay: { person, day in active.contains { $0.clinic.physician == person && $0.range!.contains(day) } },
                               absent: Array(Set(absent.map(\.clinic.physician))).sorted(),
                               mayCover: { PlanVerifier.isSeniorTCMDoctor($0) && absentHomes.contains($0.institution) },
@@ -130,10 +148,11 @@ extension RotaVerifier {
     // MARK: Deciding a week
 
     /// Decides the demands of one activity and week together, sharing covers out.
-    private func decide(_ demands: [Demand], _ book: Book) -> [RuleCheck] {
-        var used = Set<Int>()          // item indices counted already
-        var busy = Set<String>()       // "person|slot" counted already
-        func key(_ i: Book.Item) -> String { "\(i.person)|\(i.slot)" }
+    private func decide(_ demands: [Demand], _ book: Book, into checks: inout [RuleCheck]) {
+        struct PersonSlot: Hashable { let person: Int32; let slot: Int }
+        var used = Set<Int32>()          // item indices counted already
+        var busy = Set<PersonSlot>()     // person and slot counted already
+        func key(_ i: Book.Item) -> PersonSlot { PersonSlot(person: i.person, slot: i.slot) }
 
         // Own entries first: each holder's earliest entries up to the requirement are theirs.
         var own: [[Book.Item]] = []
@@ -141,7 +160,9 @@ extension RotaVerifier {
             d.sites.flatMap { book.items(d.activity, at: $0, week: d.week) }.sorted { ($0.slot, $0.person, $0.site, $0.index) < ($1.slot, $1.person, $1.site, $1.index) }
         }
         for (n, d) in demands.enumerated() {
-            let mine = RotaVerifier.distinctSlots(pools[n].filter { i in d.holders.contains(i.person) && d.ownDay(i.person, i.day!) })
+            let mine = RotaVerifier.distinctSlots(pools[n].filter { i in
+                d.holders.contains(i.person) && d.ownDay(book.entry(of: i).person, i.day!)
+            })
             own.append(mine)
             for i in mine.prefix(d.required) { used.insert(i.index); busy.insert(key(i)) }
         }
@@ -151,21 +172,24 @@ extension RotaVerifier {
         for (n, d) in demands.enumerated() where own[n].count < d.required && !d.absent.isEmpty {
             for i in pools[n] where covers[n].count < d.required - own[n].count {
                 guard !used.contains(i.index), !busy.contains(key(i)), !d.holders.contains(i.person),
-                      let s = context.staff[i.person], d.mayCover(s) else { continue }
+                      let s = context.staff[book.entry(of: i).person], d.mayCover(s) else { continue }
                 covers[n].append(i); used.insert(i.index); busy.insert(key(i))
             }
         }
-        return demands.enumerated().map { n, d in weekCheck(d, own: own[n], covers: covers[n]) }
+        for (n, d) in demands.enumerated() { checks.append(weekCheck(d, own: own[n], covers: covers[n], book)) }
     }
 
-    private func weekCheck(_ d: Demand, own: [Book.Item], covers: [Book.Item]) -> RuleCheck {
+    private func weekCheck(_ d: Demand, own: [Book.Item], covers coverItems: [Book.Item], _ book: Book) -> RuleCheck {
         let ctx = context
-        let required = d.required, total = own.count + covers.count
+        let required = d.required, total = own.count + coverItems.count
         let monday = d.week.from.weekStart
         var witnesses = d.evidence
-        for i in own { witnesses.append(Witness(.dates, i.day!.iso, note: "\(i.entry.half.rawValue): \(i.entry.activity.rawValue) at \(ctx.label(institution: i.site))")) }
-        for i in covers {
-            witnesses.append(Witness(.dates, i.day!.iso, note: "\(i.entry.half.rawValue): cover by \(ctx.label(person: i.person)) at \(ctx.label(institution: i.site))"))
+        for e in own.map({ book.entry(of: $0) }) {
+            witnesses.append(Witness(.dates, e.date, note: "\(e.half.rawValue): \(e.activity.rawValue) at \(ctx.label(institution: e.site))"))
+        }
+        let covers = coverItems.map { book.entry(of: $0) }
+        for e in covers {
+            witnesses.append(Witness(.dates, e.date, note: "\(e.half.rawValue): cover by \(ctx.label(person: e.person)) at \(ctx.label(institution: e.site))"))
         }
         for p in Set(covers.map(\.person)).sorted() { witnesses.append(ctx.witness(person: p, note: "covers")) }
         for p in d.absent {
@@ -198,56 +222,85 @@ extension RotaVerifier {
 
     // MARK: Rounds areas
 
-    private func areaWindowChecks(_ book: Book) -> [RuleCheck] {
+    private func areaWindowChecks(_ book: Book, into checks: inout [RuleCheck]) {
         let ctx = context
         let n = max(1, ctx.parameters.int("T3.rounds-visit-weeks"))
         var byArea: [String: [PlanVerifier.PlanView.Helper]] = [:]
         for h in helpers(.rounds) { byArea[h.helper.site, default: []].append(h) }
-        return byArea.keys.sorted().flatMap { area -> [RuleCheck] in
+        for area in byArea.keys.sorted() {
             let team = byArea[area]!
             let clinics = ctx.villages(inArea: area)
-            guard !clinics.isEmpty else { return [] }
-            let homes = Set(team.map { $0.person!.institution })
+            guard !clinics.isEmpty else { continue }
             // Weeks with a working day of some helper's duty.
             var mondays = Set<Int>()
             for h in team { for w in weeks(h.range!) where !workingDays(w).isEmpty { mondays.insert(w.from.weekStart.ordinal) } }
             let list = mondays.sorted().map(Day.init(ordinal:))
-            guard !list.isEmpty else { return [] }
+            guard !list.isEmpty else { continue }
+            let tally = AreaTally(team: team, clinics: clinics, self, book)
+            let tallies = list.map { tally.week($0, self, book) }
             let starts = list.count <= n ? [0] : Array(0...(list.count - n))
-            return starts.map { s in
-                let window = Array(list[s..<min(list.count, s + n)])
-                return areaWindow(area, team: team, clinics: clinics, homes: homes, window: window, book)
+            for s in starts {
+                let window = s..<min(list.count, s + n)
+                checks.append(areaWindow(area, tally: tally, window: Array(list[window]), tallies[window]))
             }
         }
     }
 
-    private func areaWindow(_ area: String, team: [PlanVerifier.PlanView.Helper], clinics: [Institution], homes: Set<String>,
-                            window: [Day], _ book: Book) -> RuleCheck {
-        let ctx = context
-        var visits: [String: Int] = [:]
-        var slots = 0
-        for monday in window {
+    /// A rounds area's helpers and clinics, looked up once for all its weeks.
+    private struct AreaTally {
+        let team: [PlanVerifier.PlanView.Helper]
+        let clinics: [Institution]
+        /// The helpers' numbers in the book and their leave, in team order.
+        let helpers: [(person: Int32?, leave: [DayRange])]
+        /// The clinics' site numbers in the book, in clinic order.
+        let sites: [Int32?]
+        /// The helpers' hospitals: their colleagues may cover.
+        let homes: Set<String>
+
+        init(team: [PlanVerifier.PlanView.Helper], clinics: [Institution], _ v: RotaVerifier, _ book: Book) {
+            self.team = team; self.clinics = clinics
+            helpers = team.map { (book.person($0.helper.person), v.leave(of: $0.helper.person)) }
+            sites = clinics.map { book.site($0.id) }
+            homes = Set(team.map { $0.person!.institution })
+        }
+
+        /// The week starting `monday`: rounds entries counted per clinic, by a helper on duty
+        /// or a colleague of their hospitals, and the helpers' working half-days off leave.
+        func week(_ monday: Day, _ v: RotaVerifier, _ book: Book) -> (visits: [Int], slots: Int) {
             let week = DayRange(from: monday, to: monday.adding(days: 6))
-            for clinic in clinics {
-                for i in book.items(.rounds, at: clinic.id, week: week) {
-                    let planned = team.contains { $0.helper.person == i.person && $0.range!.contains(i.day!) }
-                    let cover = !planned && (ctx.staff[i.person].map { homes.contains($0.institution) } ?? false)
-                    if planned || cover { visits[i.site, default: 0] += 1 }
+            var visits = Array(repeating: 0, count: clinics.count)
+            for (k, site) in sites.enumerated() {
+                guard let site else { continue }
+                for i in book.items(.rounds, at: site, week: week) {
+                    let planned = zip(team, helpers).contains { $1.person == i.person && $0.range!.contains(i.day!) }
+                    let cover = !planned && (v.context.staff[book.entry(of: i).person].map { homes.contains($0.institution) } ?? false)
+                    if planned || cover { visits[k] += 1 }
                 }
             }
-            for h in team {
+            var slots = 0
+            for (h, helper) in zip(team, helpers) {
                 guard let r = week.clipped(to: h.range!) else { continue }
-                slots += 2 * workingDays(r).filter { !onLeave(h.helper.person, $0) }.count
+                slots += 2 * v.workingDays(r).filter { !RotaVerifier.onLeave(helper.leave, $0) }.count
             }
+            return (visits, slots)
         }
-        let visited = clinics.filter { visits[$0.id] != nil }
-        let unvisited = clinics.filter { visits[$0.id] == nil }
+    }
+
+    private func areaWindow(_ area: String, tally: AreaTally, window: [Day], _ weeks: ArraySlice<(visits: [Int], slots: Int)>) -> RuleCheck {
+        let ctx = context, team = tally.team, clinics = tally.clinics
+        // Visits per site: a clinic listed twice counts the entries there twice.
+        var bySite: [Int32: Int] = [:]
+        for w in weeks { for (k, site) in tally.sites.enumerated() where site != nil { bySite[site!, default: 0] += w.visits[k] } }
+        let visits = tally.sites.map { $0.flatMap { bySite[$0] } ?? 0 }
+        let slots = weeks.reduce(0) { $0 + $1.slots }
+        let visited = clinics.indices.filter { visits[$0] > 0 }
+        let unvisited = clinics.indices.filter { visits[$0] == 0 }
         let required = min(clinics.count, slots)
         let first = window.first!, last = window.last!.adding(days: 6)
         let span = "\(first.iso)..\(last.iso)"
         var witnesses = [Witness(.serviceArea, area, note: "rounds area"), Witness(.dates, span, note: "window of \(VerifyText.counted(window.count, "week", "weeks"))")]
-        witnesses += visited.map { ctx.witness(institution: $0.id, note: "visited \(visits[$0.id]!)×") }
-        witnesses += unvisited.map { ctx.witness(institution: $0.id, note: "not visited") }
+        witnesses += visited.map { ctx.witness(institution: clinics[$0].id, note: "visited \(visits[$0])×") }
+        witnesses += unvisited.map { ctx.witness(institution: clinics[$0].id, note: "not visited") }
         witnesses += team.map { ctx.witness(person: $0.helper.person, note: "rounds helper") }
         let passed = visited.count >= required
         let relaxed = required < clinics.count ? " (relaxed to \(required): only \(slots) half-days of the area's helpers off leave in the window)" : ""
@@ -258,7 +311,7 @@ extension RotaVerifier {
                          arithmetic: "clinics visited \(VerifyText.atLeast(visited.count, required)) = min(\(clinics.count) clinics, \(slots) half-days)",
                          finding: (unvisited.isEmpty || passed
                              ? "\(visited.count) of \(clinics.count) clinics of service area \(area) get a rounds session in \(span)"
-                             : "\(unvisited.map { ctx.label(institution: $0.id) }.joined(separator: ", ")) of service area \(area) get no rounds session in \(span)")
+                             : "\(unvisited.map { ctx.label(institution: clinics[$0].id) }.joined(separator: ", ")) of service area \(area) get no rounds session in \(span)")
                              + relaxed,
                          witnesses: witnesses, passed: passed)
     }

@@ -20,25 +20,29 @@ extension RotaVerifier {
     private func posting(_ member: StaffMember, team t: PlanVerifier.PlanView.Team, range: DayRange, _ book: Book) -> RuleCheck {
         let ctx = context, team = t.team
         let days = workingDays(range)
-        let leave = days.filter { onLeave(member.id, $0) }
-        let workday = days.filter { !onLeave(member.id, $0) }
-        let workstation = team.tier == "T1" ? team.group3331?.workstation : nil
+        let memberLeave = leave(of: member.id)
+        let leave = days.filter { RotaVerifier.onLeave(memberLeave, $0) }
+        let workday = days.filter { !RotaVerifier.onLeave(memberLeave, $0) }
+        // Sites as the book numbers them (−1: not in the rota).
+        let recipient = book.site(team.recipient) ?? -1
+        let workstation = team.tier == "T1" ? team.group3331.map { book.site($0.workstation) ?? -1 } : nil
+        let person = book.person(member.id)
         var atPost = 0, other = 0
         var missing: [(position: Int, day: Day, note: String)] = []
         for (position, d) in workday.enumerated() {
-            let items = book.items(member.id, on: d)
+            let items = person.map { book.items($0, on: d) } ?? Book.noItems
             var notes: [String] = []
             for half in HalfDay.allCases {
-                let slot = items.filter { $0.entry.half == half }
-                if slot.contains(where: { $0.entry.activity == .posting && $0.site == team.recipient }) {
+                let slot = items.filter { $0.half == half }
+                if slot.contains(where: { $0.activity == .posting && $0.site == recipient }) {
                     atPost += 1
                 } else if slot.contains(where: { e in
-                    (e.entry.activity.is3331Visit && workstation != nil && e.site == workstation)
-                        || (team.tier == "T2" && e.entry.activity == .tcmClinic && e.site == team.recipient)
+                    (e.activity.is3331Visit && workstation != nil && e.site == workstation)
+                        || (team.tier == "T2" && e.activity == .tcmClinic && e.site == recipient)
                 }) {
                     other += 1
                 } else {
-                    notes.append("\(half.rawValue): " + (slot.isEmpty ? "no entry" : slot.map(describe).joined(separator: ", ")))
+                    notes.append("\(half.rawValue): " + (slot.isEmpty ? "no entry" : slot.map { describe(book.entry(of: $0)) }.joined(separator: ", ")))
                 }
             }
             if !notes.isEmpty { missing.append((position, d, notes.joined(separator: "; "))) }

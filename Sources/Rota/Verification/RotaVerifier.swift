@@ -33,6 +33,8 @@ public struct RotaVerifier: Sendable {
     let plan: Plan
     let view: PlanVerifier.PlanView
     let index: PlanIndex
+    /// Whether each day of the period, from its first, is a working day.
+    let workingInPeriod: [Bool]
 
     public init(scenario: Scenario, plan: Plan) {
         let ctx = VerificationContext(scenario: scenario)
@@ -40,17 +42,24 @@ public struct RotaVerifier: Sendable {
         self.plan = plan
         self.view = PlanVerifier.PlanView(plan: plan, context: ctx)
         self.index = PlanIndex(view: view, context: ctx)
+        self.workingInPeriod = ctx.period.days.map(ctx.calendar.isWorkingDay)
     }
 
     /// Every rota rule instance of the scenario and plan, decided for `entries`, in report order.
+    ///
+    /// The families are decided at the same time on the machine's cores; each family's checks
+    /// come out in the same order whatever the timing, and the report order is the same.
     public func verify(entries: [RotaEntry]) -> [RuleCheck] {
         let book = Book(entries: entries, verifier: self)
+        // Largest first, so the cores finish together; joined back in family order.
+        let families: [(order: Int, checks: @Sendable (RotaVerifier, Book) -> [RuleCheck])] = [
+            (4, { $0.partTimeChecks($1) }), (0, { $0.integrityChecks($1) }), (3, { $0.stationChecks($1) }),
+            (1, { $0.postingChecks($1) }), (2, { $0.visit3331Checks($1) }),
+        ]
+        let decided = ConcurrentWork.map(families.count) { k in (families[k].order, families[k].checks(self, book)) }
         var checks: [RuleCheck] = []
-        checks += integrityChecks(book)
-        checks += postingChecks(book)
-        checks += visit3331Checks(book)
-        checks += stationChecks(book)
-        checks += partTimeChecks(book)
+        checks.reserveCapacity(decided.reduce(0) { $0 + $1.1.count })
+        for (_, family) in decided.sorted(by: { $0.0 < $1.0 }) { checks += family }
         return RotaVerifier.ordered(checks)
     }
 
@@ -87,17 +96,72 @@ public struct RotaVerifier: Sendable {
     /// The rules the rota verifier adds to the catalogue, by id.
     static let ownRules: [String: Rule] = [rotaIntegrity.id: rotaIntegrity, rotaPosting.id: rotaPosting]
 
-    /// Sorts checks into rota report order and makes instance keys unique (`#2`, `#3`, …).
-    static func ordered(_ checks: [RuleCheck]) -> [RuleCheck] {
-        PlanVerifier.numberingRepeats(checks).sorted(by: precedes)
+    /// Sorts checks into rota report order and makes instance keys unique (`#2`, `#3`, …, in
+    /// the order given).
+    ///
+    /// The sort is stable, so the checks of one instance key end up next to each other in the
+    /// order given and are numbered there; only when some key was numbered do the checks need
+    /// sorting again.
+    static func ordered(_ checks: consuming [RuleCheck]) -> [RuleCheck] {
+        var checks = checks
+        sortInPlace(&checks)
+        var numbered = false
+        var run = 0
+        while run < checks.count {
+            var end = run + 1
+            while end < checks.count && checks[end].instance == checks[run].instance { end += 1 }
+            for (n, k) in (run + 1..<end).enumerated() {
+                checks[k].instance = "\(checks[k].instance)#\(n + 2)"
+                numbered = true
+            }
+            run = end
+        }
+        if numbered { sortInPlace(&checks) }
+        return checks
+    }
+
+    /// Sorts checks into rota report order, stably. It sorts their positions and then swaps the
+    /// checks into place, so no check is copied.
+    private static func sortInPlace(_ checks: inout [RuleCheck]) {
+        let rules = checks.indices.map { checks[$0].rule }, instances = checks.indices.map { checks[$0].instance }
+        let ranks = rules.map(rank)
+        let order = checks.indices.sorted { a, b in
+            if ranks[a] != ranks[b] { return ranks[a] < ranks[b] }
+            if rules[a] != rules[b] { return rules[a] < rules[b] }
+            return instances[a] < instances[b]
+        }
+        // Place k gets the check at order[k]: follow each cycle of the permutation, swapping.
+        var placed = Array(repeating: false, count: order.count)
+        for start in order.indices where !placed[start] {
+            var k = start
+            placed[k] = true
+            while order[k] != start {
+                checks.swapAt(k, order[k])
+                k = order[k]
+                placed[k] = true
+            }
+        }
     }
 
     /// Rota report order: family as in `ruleOrder`, then instance key.
     static func precedes(_ a: RuleCheck, _ b: RuleCheck) -> Bool {
-        let ra = rank(a.rule), rb = rank(b.rule)
+        precedes(rule: a.rule, a.instance, rule: b.rule, b.instance)
+    }
+
+    /// Rota report order of two checks given by rule and instance key.
+    static func precedes(rule a: String, _ instanceA: String, rule b: String, _ instanceB: String) -> Bool {
+        if a == b { return instanceA < instanceB }
+        let ra = rank(a), rb = rank(b)
         if ra != rb { return ra < rb }
-        if a.rule != b.rule { return a.rule < b.rule }
-        return a.instance < b.instance
+        return a < b
+    }
+
+    /// Whether `checks` are in rota report order already.
+    static func inOrder(_ checks: [RuleCheck]) -> Bool {
+        // By position: a loop over the checks themselves would copy each.
+        !checks.indices.dropFirst().contains { k in
+            precedes(rule: checks[k].rule, checks[k].instance, rule: checks[k - 1].rule, checks[k - 1].instance)
+        }
     }
 
     /// What a rota rule family asks, for the report's family lines.
@@ -113,23 +177,33 @@ public struct RotaVerifier: Sendable {
         }
     }
 
-    static func rank(_ rule: String) -> Int { ruleOrder.firstIndex(of: rule) ?? ruleOrder.count }
+    static func rank(_ rule: String) -> Int { ranks[rule] ?? ruleOrder.count }
+
+    private static let ranks: [String: Int] = Dictionary(uniqueKeysWithValues: ruleOrder.enumerated().map { ($1, $0) })
 
     // MARK: Calendar
 
     /// A working day inside the period.
-    func isWorking(_ d: Day) -> Bool { context.period.contains(d) && context.calendar.isWorkingDay(d) }
+    func isWorking(_ d: Day) -> Bool {
+        let k = d.ordinal - context.period.from.ordinal
+        return k >= 0 && k < workingInPeriod.count && workingInPeriod[k]
+    }
 
     /// Working days of `range` inside the period, in order.
     func workingDays(_ range: DayRange) -> [Day] {
         guard let r = range.clipped(to: context.period) else { return [] }
-        return r.days.filter { context.calendar.isWorkingDay($0) }
+        let first = context.period.from.ordinal
+        return (r.from.ordinal...r.to.ordinal).compactMap { workingInPeriod[$0 - first] ? Day(ordinal: $0) : nil }
     }
 
     /// Whether the scenario's person is on leave on `d`.
-    func onLeave(_ person: String, _ d: Day) -> Bool {
-        context.staff[person]?.unavailable.contains { $0.contains(d) } ?? false
-    }
+    func onLeave(_ person: String, _ d: Day) -> Bool { RotaVerifier.onLeave(leave(of: person), d) }
+
+    /// The scenario's leave of a person (none for an unknown person).
+    func leave(of person: String) -> [DayRange] { context.staff[person]?.unavailable ?? [] }
+
+    /// Whether one of the leave ranges holds `d`.
+    static func onLeave(_ leave: [DayRange], _ d: Day) -> Bool { leave.contains { $0.contains(d) } }
 
     /// The Monday–Sunday weeks that meet `range` inside the period, each clipped to both.
     func weeks(_ range: DayRange) -> [DayRange] {
@@ -208,78 +282,6 @@ public struct RotaVerifier: Sendable {
 
     /// The village helper duties of one form with readable dates and a known person.
     func helpers(_ form: VillageHelpForm) -> [PlanVerifier.PlanView.Helper] { index.helpers[form] ?? [] }
-
-    /// Whether `site` is a village clinic of service area `area`.
-    func isClinic(_ site: String, ofArea area: String) -> Bool {
-        guard let v = context.institutions[site], v.tier == .village else { return false }
-        return v.effectiveServiceArea == area
-    }
-}
-
-extension RotaVerifier {
-    /// The rota's entries, indexed for the checks: by person and day, by activity, site and week.
-    ///
-    /// An entry whose date does not parse is kept (ROTA.integrity reports it) but indexed
-    /// nowhere else. Only valid entries — a readable date, a working day inside the period, the
-    /// person off leave that day — are indexed by site and week, the index every count uses.
-    struct Book {
-        struct Item: Sendable {
-            let index: Int
-            let entry: RotaEntry
-            let day: Day?
-            /// day ordinal × 2 + (0 am, 1 pm); −1 when the date does not parse.
-            var slot: Int { day.map { $0.ordinal * 2 + (entry.half == .am ? 0 : 1) } ?? -1 }
-            var person: String { entry.person }
-            var site: String { entry.site }
-        }
-
-        let items: [Item]
-        /// Person → items in (date, half, input) order.
-        let byPerson: [String: [Item]]
-        /// (person, day ordinal) → items.
-        let byPersonDay: [PersonDay: [Item]]
-        /// (activity, site, Monday ordinal) → valid items, in input order.
-        let bySiteWeek: [SiteWeek: [Item]]
-
-        struct PersonDay: Hashable { let person: String; let day: Int }
-        struct SiteWeek: Hashable { let activity: RotaActivity; let site: String; let monday: Int }
-
-        init(entries: [RotaEntry], verifier v: RotaVerifier) {
-            var dates: [String: Day?] = [:]
-            let items = entries.enumerated().map { n, e -> Item in
-                if let known = dates[e.date] { return Item(index: n, entry: e, day: known) }
-                let d = Day(iso: e.date)
-                dates[e.date] = .some(d)
-                return Item(index: n, entry: e, day: d)
-            }
-            self.items = items
-            var byPerson: [String: [Item]] = [:]
-            var byPersonDay: [PersonDay: [Item]] = [:]
-            var bySiteWeek: [SiteWeek: [Item]] = [:]
-            var leave: [String: [DayRange]] = [:]
-            for item in items {
-                byPerson[item.person, default: []].append(item)
-                guard let d = item.day else { continue }
-                byPersonDay[PersonDay(person: item.person, day: d.ordinal), default: []].append(item)
-                if leave[item.person] == nil { leave[item.person] = v.context.staff[item.person]?.unavailable ?? [] }
-                if v.isWorking(d) && !leave[item.person]!.contains(where: { $0.contains(d) }) {
-                    bySiteWeek[SiteWeek(activity: item.entry.activity, site: item.site, monday: d.weekStart.ordinal), default: []].append(item)
-                }
-            }
-            self.byPerson = byPerson.mapValues { $0.sorted { ($0.slot, $0.index) < ($1.slot, $1.index) } }
-            self.byPersonDay = byPersonDay
-            self.bySiteWeek = bySiteWeek
-        }
-
-        /// Valid items of one activity at one site in the week of `days`, inside `days`.
-        func items(_ activity: RotaActivity, at site: String, week days: DayRange) -> [Item] {
-            (bySiteWeek[SiteWeek(activity: activity, site: site, monday: days.from.weekStart.ordinal)] ?? [])
-                .filter { $0.day.map(days.contains) ?? false }
-        }
-
-        /// The person's items on day `d`.
-        func items(_ person: String, on d: Day) -> [Item] { byPersonDay[PersonDay(person: person, day: d.ordinal)] ?? [] }
-    }
 }
 
 extension RotaVerifier {

@@ -60,7 +60,16 @@ public struct Witness: Codable, Sendable, Hashable, Comparable {
         case serviceArea = "service-area"
         case person, dates
 
-        var rank: Int { Kind.allCases.firstIndex(of: self)! }
+        /// The kind's place in `allCases`.
+        var rank: Int {
+            switch self {
+            case .team: return 0
+            case .institution: return 1
+            case .serviceArea: return 2
+            case .person: return 3
+            case .dates: return 4
+            }
+        }
     }
 
     public var kind: Kind

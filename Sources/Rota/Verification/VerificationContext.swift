@@ -16,6 +16,8 @@ struct VerificationContext: Sendable {
     let period: DayRange
     let institutions: [String: Institution]
     let staff: [String: StaffMember]
+    /// Institution id → name, and person id → name: the display text, without copying whole records.
+    let institutionNames: [String: String], staffNames: [String: String]
     /// Service-area id → its villages, sorted by id.
     let serviceAreas: [String: [Institution]]
     let calendar: PlanVerifier.WorkingDays
@@ -30,6 +32,8 @@ struct VerificationContext: Sendable {
         var staff: [String: StaffMember] = [:]
         for s in scenario.staff where staff[s.id] == nil { staff[s.id] = s }
         self.staff = staff
+        self.institutionNames = institutions.mapValues(\.name)
+        self.staffNames = staff.mapValues(\.name)
         var areas: [String: [Institution]] = [:]
         for v in scenario.institutions where v.tier == .village {
             areas[v.serviceArea ?? v.id, default: []].append(v)
@@ -48,17 +52,17 @@ struct VerificationContext: Sendable {
 
     // MARK: Display text
 
-    func institutionName(_ id: String) -> String { institutions[id]?.name ?? "" }
-    func personName(_ id: String) -> String { staff[id]?.name ?? "" }
+    func institutionName(_ id: String) -> String { institutionNames[id] ?? "" }
+    func personName(_ id: String) -> String { staffNames[id] ?? "" }
 
     /// `菏泽市立医院 (hz-municipal)`, or `unknown institution "x"`.
     func label(institution id: String) -> String {
-        institutions[id].map { "\($0.name) (\(id))" } ?? "unknown institution \"\(id)\""
+        institutionNames[id].map { "\($0) (\(id))" } ?? "unknown institution \"\(id)\""
     }
 
     /// `张伟 (hzm-0001)`, or `unknown person "x"`.
     func label(person id: String) -> String {
-        staff[id].map { "\($0.name) (\(id))" } ?? "unknown person \"\(id)\""
+        staffNames[id].map { "\($0) (\(id))" } ?? "unknown person \"\(id)\""
     }
 
     /// The county a county-tier, township or village institution belongs to, named.

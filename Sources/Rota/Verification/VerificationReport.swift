@@ -61,13 +61,13 @@ public struct VerificationReport: Codable, Sendable, Hashable {
 
         public init(file: String, entries: Int, checks: [RuleCheck]) {
             self.file = file; self.entries = entries
-            self.checks = checks.sorted(by: RotaVerifier.precedes)
+            self.checks = RotaVerifier.inOrder(checks) ? checks : checks.sorted(by: RotaVerifier.precedes)
             self.families = VerificationReport.families(of: checks, order: RotaVerifier.ruleOrder, summary: RotaVerifier.summary)
-            self.passed = checks.allSatisfy(\.passed)
+            self.passed = VerificationReport.failed(checks).isEmpty
         }
 
         /// The checks that failed, in report order.
-        public var failures: [RuleCheck] { checks.filter { !$0.passed } }
+        public var failures: [RuleCheck] { VerificationReport.failed(checks).map { checks[$0] } }
     }
 
     /// A report of the plan's checks and, when given, the rota's.
@@ -81,10 +81,8 @@ public struct VerificationReport: Codable, Sendable, Hashable {
     /// then any other rule ids met, sorted.
     static func families(of checks: [RuleCheck], order: [String], summary: (String) -> String) -> [FamilySummary] {
         var counts: [String: (pass: Int, fail: Int)] = [:]
-        for c in checks {
-            var n = counts[c.rule] ?? (0, 0)
-            if c.passed { n.pass += 1 } else { n.fail += 1 }
-            counts[c.rule] = n
+        for k in checks.indices {   // by position: a loop over the checks would copy each
+            if checks[k].verdict == .pass { counts[checks[k].rule, default: (0, 0)].pass += 1 } else { counts[checks[k].rule, default: (0, 0)].fail += 1 }
         }
         let known = Set(order)
         let ids = order + counts.keys.filter { !known.contains($0) }.sorted()
@@ -92,6 +90,9 @@ public struct VerificationReport: Codable, Sendable, Hashable {
             FamilySummary(rule: id, summary: summary(id), passed: counts[id]?.pass ?? 0, failed: counts[id]?.fail ?? 0)
         }
     }
+
+    /// The positions of the checks that failed (by position: a loop over the checks would copy each).
+    static func failed(_ checks: [RuleCheck]) -> [Int] { checks.indices.filter { checks[$0].verdict == .fail } }
 
     /// This report with the rota's checks added.
     public func adding(rota: RotaSection) -> VerificationReport {
@@ -102,14 +103,14 @@ public struct VerificationReport: Codable, Sendable, Hashable {
         self.scenario = scenario; self.profile = profile; self.period = period
         self.checks = checks.sorted()
         self.families = VerificationReport.families(of: checks, order: PlanVerifier.ruleOrder, summary: { PlanVerifier.rule($0).summary })
-        self.passed = checks.allSatisfy(\.passed)
+        self.passed = VerificationReport.failed(checks).isEmpty
     }
 
     /// The plan's checks, then the rota's (when there is a rota).
     public var allChecks: [RuleCheck] { checks + (rota?.checks ?? []) }
 
     /// The checks that failed, in report order (the plan's, then the rota's).
-    public var failures: [RuleCheck] { allChecks.filter { !$0.passed } }
+    public var failures: [RuleCheck] { VerificationReport.failed(checks).map { checks[$0] } + (rota?.failures ?? []) }
 
     /// The check with this instance key, e.g. `T1.quota[hz-municipal]` (the plan's first).
     public func check(_ instance: String) -> RuleCheck? { allChecks.first { $0.instance == instance } }

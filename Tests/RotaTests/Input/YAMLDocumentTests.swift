@@ -18,6 +18,26 @@ import Testing
         ])
     }
 
+    /// Yams tells keys apart by text and resolved tag (`1`, an integer, and `"1"`, a string, are
+    /// two keys to it; `a` and `"a"`, or `1` and `!!int 1`, one); the reader reports a key
+    /// text given twice in one mapping either way, and reads both keys of two tags.
+    @Test func keysOfOneTextAreReportedWhateverTheirTags() throws {
+        #expect(problems("1: a\n\"1\": b\ntrue: c\n'true': d\n~: e\n\"~\": f\n2025-01-01: g\n\"2025-01-01\": h\n") == [
+            "t.yaml:2: 1: key \"1\" is given twice in this mapping (first on line 1)",
+            "t.yaml:4: true: key \"true\" is given twice in this mapping (first on line 3)",
+            "t.yaml:6: ~: key \"~\" is given twice in this mapping (first on line 5)",
+            "t.yaml:8: 2025-01-01: key \"2025-01-01\" is given twice in this mapping (first on line 7)",
+        ])
+        let log = DiagnosticLog()
+        let root = try #require(YAMLDocument.parse("1: a\n\"1\": b\n", file: "t.yaml", log: log))
+        #expect(try #require(root.fields(log)).entries.map(\.key) == ["1", "1"])
+        let renamed = try #require(YAMLDocument.parse("a: 1\n\"a\": 2\n", file: "t.yaml", log: DiagnosticLog()))
+        #expect(try #require(renamed.fields(log)).entries.map(\.key) == ["a"])
+        for yaml in ["a: 1\n\"a\": 2\n", "1: a\n!!int 1: b\n", "1: a\n!!str 1: b\n"] {
+            #expect(problems(yaml).count == 1, "\(yaml)")
+        }
+    }
+
     @Test func theLastRepeatedKeyIsRead() throws {
         let log = DiagnosticLog()
         let root = try #require(YAMLDocument.parse("a: 1\na: 2\n", file: "t.yaml", log: log))

@@ -1,0 +1,123 @@
+@testable import Rota
+
+/// The rota reader as it was written first, over Unicode scalars and `Day(iso:)` on split
+/// text: kept in the tests as the reference the byte-level `RotaCSVReader` must agree with,
+/// entry for entry and diagnostic for diagnostic.
+enum RotaCSVReference {
+    /// What reading a rota text gives: its entries, or the text of its diagnostics.
+    enum Outcome: Equatable {
+        case entries([RotaEntry])
+        case problems([String])
+    }
+
+    /// The entries, or the diagnostics' text, of `text` named `fileName`.
+    static func parse(_ text: String, fileName: String) -> Outcome {
+        let columns = RotaCSVReader.columns
+        let header = columns.joined(separator: ",")
+        var records = split(text)
+        records.removeAll { $0.isBlank }
+        guard let first = records.first else {
+            return .problems(["\(fileName): (whole file): the rota file is empty (expected a header row \(header) and a row per person and half-day)"])
+        }
+        var problems: [Diagnostic] = []
+        func diagnostic(_ line: Int, _ path: String, _ message: String, _ expected: String?) -> Diagnostic {
+            Diagnostic(file: fileName, line: line, path: path, message: message, expected: expected)
+        }
+        func failure() -> Outcome { .problems(InputError(problems).diagnostics.map(\.description)) }
+        for p in first.problems { problems.append(diagnostic(first.line, "header", p, nil)) }
+        if first.cells != columns {
+            problems.append(diagnostic(first.line, "header", "columns are \(first.cells.joined(separator: ","))", header))
+            return failure()
+        }
+        var entries: [RotaEntry] = []
+        for (row, record) in records.dropFirst().enumerated() {
+            func add(_ field: String?, _ message: String, expected: String? = nil) {
+                problems.append(diagnostic(record.line, field.map { "rota[\(row)].\($0)" } ?? "rota[\(row)]", message, expected))
+            }
+            for p in record.problems { add(nil, p) }
+            if record.unclosed { continue }
+            guard record.cells.count == columns.count else {
+                add(nil, "\(record.cells.count) cells", expected: "\(columns.count): \(header)")
+                continue
+            }
+            let cell = Dictionary(uniqueKeysWithValues: zip(columns, record.cells))
+            var ok = true
+            for name in ["person", "date", "half", "site", "activity"] where cell[name]!.isEmpty {
+                add(name, "empty cell", expected: RotaCSVReader.expectedText(name)); ok = false
+            }
+            let date = cell["date"]!, halfText = cell["half"]!, activityText = cell["activity"]!
+            if !date.isEmpty && isoDay(date) == nil { add("date", "not a date \"\(date)\"", expected: RotaCSVReader.expectedText("date")); ok = false }
+            let half = HalfDay(rawValue: halfText)
+            if !halfText.isEmpty && half == nil { add("half", "unknown half \"\(halfText)\"", expected: RotaCSVReader.expectedText("half")); ok = false }
+            let activity = RotaActivity(rawValue: activityText)
+            if !activityText.isEmpty && activity == nil {
+                add("activity", "unknown activity \"\(activityText)\"", expected: RotaCSVReader.expectedText("activity")); ok = false
+            }
+            if ok, let half, let activity, record.problems.isEmpty {
+                entries.append(RotaEntry(person: cell["person"]!, date: date, half: half, site: cell["site"]!, activity: activity))
+            }
+        }
+        return problems.isEmpty ? .entries(entries) : failure()
+    }
+
+    /// `Day(iso:)` as it was first written: split on hyphens, count characters.
+    static func isoDay(_ iso: String) -> Day? {
+        let parts = iso.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+              parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
+              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]) else { return nil }
+        return Day(year: y, month: m, day: d)
+    }
+
+    /// RFC 4180 records over Unicode scalars.
+    static func split(_ text: String) -> [RotaCSVReader.Record] {
+        var scalars = Array(text.unicodeScalars)
+        if scalars.first == "\u{FEFF}" { scalars.removeFirst() }
+        var records: [RotaCSVReader.Record] = []
+        var cells: [String] = []
+        var cell = String.UnicodeScalarView()
+        var problems: [String] = []
+        var line = 1, recordLine = 1
+        var inQuotes = false, quoteLine = 0, afterQuote = false, quoted = false
+        var i = 0
+
+        func endCell() { cells.append(String(cell)); cell = String.UnicodeScalarView(); afterQuote = false }
+        func note(_ problem: String) { if !problems.contains(problem) { problems.append(problem) } }
+        func endRecord() {
+            endCell()
+            records.append(RotaCSVReader.Record(line: recordLine, cells: cells, problems: problems, quoted: quoted, unclosed: inQuotes))
+            cells = []; problems = []; quoted = false
+        }
+
+        /// Whether the scalar after `i` is `c`.
+        func followed(_ i: Int, by c: Unicode.Scalar) -> Bool { i + 1 < scalars.count && scalars[i + 1] == c }
+
+        while i < scalars.count {
+            let s = scalars[i]
+            if inQuotes && s == "\"" && followed(i, by: "\"") {
+                cell.append("\""); i += 2
+            } else if inQuotes && s == "\"" {
+                inQuotes = false; afterQuote = true; i += 1
+            } else if inQuotes {
+                if s == "\n" || (s == "\r" && !followed(i, by: "\n")) { line += 1 }
+                cell.append(s); i += 1
+            } else if s == "," {
+                endCell(); i += 1
+            } else if s == "\r" || s == "\n" {
+                i += s == "\r" && followed(i, by: "\n") ? 2 : 1
+                endRecord(); line += 1; recordLine = line
+            } else if s == "\"" && cell.isEmpty && !afterQuote {
+                inQuotes = true; quoted = true; quoteLine = line; i += 1
+            } else if s == "\"" {
+                note("a quote inside a cell that does not start with one (write the whole cell in quotes, with \"\" for a quote)")
+                cell.append(s); i += 1
+            } else {
+                if afterQuote { note("text after the closing quote of a cell (a quoted cell ends at its closing quote)"); afterQuote = false }
+                cell.append(s); i += 1
+            }
+        }
+        if inQuotes { note("a quoted cell opened on line \(quoteLine) is never closed") }
+        if !(cells.isEmpty && cell.isEmpty && !quoted && problems.isEmpty) || inQuotes { endRecord() }
+        return records
+    }
+}

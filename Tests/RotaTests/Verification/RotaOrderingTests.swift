@@ -1,0 +1,51 @@
+import Testing
+@testable import Rota
+
+/// The rota verifier's report order: checks sorted by family and instance key, a key that
+/// occurs again numbered `#2`, `#3`, … in the order the checks were made.
+@Suite struct RotaOrderingTests {
+    /// The order as first written: number the repeats in the order given, then sort.
+    func reference(_ checks: [RuleCheck]) -> [RuleCheck] {
+        PlanVerifier.numberingRepeats(checks).sorted(by: RotaVerifier.precedes)
+    }
+
+    func check(_ rule: String, _ key: String, passed: Bool = true) -> RuleCheck {
+        RuleCheck(rule: PlanVerifier.rule(rule), instance: "\(rule)[\(key)]", subject: CheckSubject(kind: .person, id: key, name: ""),
+                  quantities: [Quantity("passed", passed ? 1 : 0)], arithmetic: "", finding: "", witnesses: [],
+                  verdict: passed ? .pass : .fail)
+    }
+
+    @Test func repeatsAreNumberedInTheOrderMade() {
+        let checks = [
+            check("T3.rounds", "b:2025-01-06"), check("ROTA.integrity", "person:x"), check("T3.rounds", "a:2025-01-06", passed: false),
+            check("T3.rounds", "b:2025-01-06", passed: false), check("TCM.weekly", "c:2025-01-06"), check("T3.rounds", "b:2025-01-06"),
+            check("ROTA.integrity", "person:x]"), check("ROTA.integrity", "person:x", passed: false), check("OTHER.rule", "k"),
+            check("T3.rounds", "b:2025-01-06]!z"), check("T3.rounds", "b:2025-01-06]$z"), check("ABC.rule", "k"),
+        ]
+        let ordered = RotaVerifier.ordered(checks)
+        #expect(ordered == reference(checks))
+        #expect(ordered.first { $0.instance == "T3.rounds[b:2025-01-06]#2" }?.passed == false)
+        #expect(ordered.contains { $0.instance == "T3.rounds[b:2025-01-06]#3" })
+        #expect(RotaVerifier.ordered(Array(checks.reversed())) == reference(Array(checks.reversed())))
+        #expect(RotaVerifier.inOrder(ordered) && !RotaVerifier.inOrder(checks))
+    }
+
+    @Test func aHelperListedTwiceHasItsWeeksNumbered() {
+        var plan = RotaVerificationFixture.plan
+        plan.villageHelpers += plan.villageHelpers.filter { $0.form != .station }
+        let verifier = RotaVerifier(scenario: RotaVerificationFixture.scenario, plan: plan)
+        let entries = RotaVerificationFixture.entries
+        let book = RotaVerifier.Book(entries: entries, verifier: verifier)
+        let made = verifier.integrityChecks(book) + verifier.postingChecks(book) + verifier.visit3331Checks(book)
+            + verifier.stationChecks(book) + verifier.partTimeChecks(book)
+        let checks = verifier.verify(entries: entries)
+        #expect(checks == reference(made))
+        #expect(checks.contains { $0.instance == "T3.rounds[ca-r1:2025-09-01]#2" })
+        #expect(checks.contains { $0.instance.hasPrefix("T3.tech-support[") && $0.instance.hasSuffix("]#2") })
+    }
+
+    @Test func concurrentWorkKeepsTheOrderOfThePieces() {
+        #expect(ConcurrentWork.map(50) { $0 * $0 } == (0..<50).map { $0 * $0 })
+        #expect(ConcurrentWork.map(0) { $0 }.isEmpty)
+    }
+}
