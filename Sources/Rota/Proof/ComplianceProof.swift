@@ -67,9 +67,12 @@ public struct ComplianceProof: Codable, Sendable, Hashable {
 
     /// The bytes `rota verify --proof` writes: canonical member order (`CanonicalJSON.pretty`),
     /// two-space indentation and a final newline. Throws only for a non-finite solver figure.
-    public func jsonData() throws -> Data {
+    public func jsonData() throws -> Data { Data(try jsonBytes()) }
+
+    /// `jsonData()` as an array (no copy into `Data`).
+    func jsonBytes() throws -> [UInt8] {
         try requireFiniteSolver()
-        return Data(ProofJSON.pretty(self))
+        return ProofJSON.pretty(self)
     }
 
     /// The canonical (RFC 8785) bytes of the proof: what `rota sign` signs.

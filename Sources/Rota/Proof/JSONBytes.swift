@@ -32,23 +32,64 @@ public struct JSONBytes: Sendable {
     /// RFC 8785 says, everything else as its UTF-8 bytes.
     public mutating func string(_ s: String) {
         bytes.append(0x22)
-        var s = s
-        s.withUTF8 { utf8 in
-            var start = 0
-            for (i, b) in utf8.enumerated() where b < 0x20 || b == 0x22 || b == 0x5C {
+        if s.utf8.withContiguousStorageIfAvailable({ append(escaping: $0) }) == nil {
+            var s = s
+            s.withUTF8 { append(escaping: $0) }
+        }
+        bytes.append(0x22)
+    }
+
+    /// Appends UTF-8 bytes as the inside of a JSON string (escaped, without the quotes).
+    private mutating func append(escaping utf8: UnsafeBufferPointer<UInt8>) {
+        var start = 0, i = 0
+        let n = utf8.count
+        while i < n {
+            // Eight bytes at a time while none of them needs escaping (none below 0x20, none
+            // is `"` or `\`): the usual case, ids, Chinese names and sentences.
+            while i + 8 <= n {
+                let word = UnsafeRawPointer(utf8.baseAddress! + i).loadUnaligned(as: UInt64.self)
+                if JSONBytes.mayNeedEscaping(word) { break }
+                i += 8
+            }
+            guard i < n else { break }
+            let b = utf8[i]
+            if b < 0x20 || b == 0x22 || b == 0x5C {
                 bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<i]))
                 escape(b)
                 start = i + 1
             }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...]))
+            i += 1
         }
-        bytes.append(0x22)
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<n]))
+    }
+
+    /// Whether any of the eight bytes of `word` is below 0x20, `"` (0x22) or `\` (0x5C)
+    /// (may answer true for a byte that is none of them; never false for one that is).
+    @inline(__always)
+    private static func mayNeedEscaping(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        func hasZeroByte(_ x: UInt64) -> Bool { (x &- ones) & ~x & highs != 0 }
+        // Bytes below 0x20: subtracting 0x20 borrows into the high bit of a byte without it.
+        let below = (word &- ones &* 0x20) & ~word & highs
+        return below != 0 || hasZeroByte(word ^ (ones &* 0x22)) || hasZeroByte(word ^ (ones &* 0x5C))
     }
 
     /// Appends a whole number in decimal.
     public mutating func integer(_ v: Int) {
         if v >= 0 && v < 10 { bytes.append(0x30 + UInt8(v)); return }
-        bytes.append(contentsOf: String(v).utf8)
+        if v < 0 { bytes.append(UInt8(ascii: "-")) }
+        // Digits from the last, into a small buffer (Int.min's magnitude fits in UInt).
+        var magnitude = v.magnitude
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            var n = buffer.count
+            repeat {
+                n -= 1
+                buffer[n] = 0x30 + UInt8(magnitude % 10)
+                magnitude /= 10
+            } while magnitude > 0
+            bytes.append(contentsOf: buffer[n...])
+        }
     }
 
     /// Appends a finite double as ECMAScript prints it (`CanonicalJSON.number`).

@@ -45,20 +45,28 @@ public enum ProofChecker {
     /// result.mismatches   // [] when the proof says exactly what rota finds
     /// ```
     public static func check(file data: Data, path: String, recomputed: ComplianceProof) throws(InputError) -> FileCheck {
-        guard let expected = try? recomputed.jsonData() else {
+        guard let expected = try? recomputed.jsonBytes() else {
             let claimed = try ProofReader.decode(ComplianceProof.self, data, file: path)
             return FileCheck(mismatches: compare(claimed: claimed, recomputed: recomputed) + unknownFields(in: data),
                              claimed: claimed, data: data, matchedByteForByte: false)
         }
-        if expected == data {
+        if sameBytes(data, expected) {
             return FileCheck(mismatches: [], claimed: recomputed, data: data, matchedByteForByte: true)
         }
-        if let found = checkByInstance(file: Array(data), expected: Array(expected), recomputed: recomputed) {
+        if let found = checkByInstance(file: Array(data), expected: expected, recomputed: recomputed) {
             return FileCheck(mismatches: found.mismatches, claimed: found.claimed, data: data, matchedByteForByte: false)
         }
         let claimed = try ProofReader.decode(ComplianceProof.self, data, file: path)
         return FileCheck(mismatches: compare(claimed: claimed, recomputed: recomputed) + unknownFields(in: data),
                          claimed: claimed, data: data, matchedByteForByte: false)
+    }
+
+    /// Whether a file's bytes are `expected` (compared as memory, not element by element).
+    static func sameBytes(_ data: Data, _ expected: [UInt8]) -> Bool {
+        guard data.count == expected.count else { return false }
+        return data.withUnsafeBytes { file in
+            expected.withUnsafeBytes { mine in file.count == 0 || memcmp(file.baseAddress!, mine.baseAddress!, file.count) == 0 }
+        }
     }
 
     /// The check of a file in rota's layout (`ProofFileLayout`) that differs from the expected

@@ -175,22 +175,52 @@ enum ProofJSON {
             close("}", depth: 0)
         }
 
-        mutating func instance(_ i: ProofInstance, depth: Int) {
-            out.raw("{")
-            member("arithmetic", depth: depth, first: true); out.string(i.arithmetic)
-            member("clause", depth: depth, first: false); out.string(i.clause)
-            member("finding", depth: depth, first: false); out.string(i.finding)
-            member("instance", depth: depth, first: false); out.string(i.instance)
-            member("parameters", depth: depth, first: false)
-            out.raw("{")
+        /// The texts of the last rule written: every instance of a rule repeats its clause,
+        /// quote and parameters, so their members are escaped once and copied after.
+        var shared: SharedMembers?
+
+        struct SharedMembers {
+            let clause: String, quote: String, parameters: [String: ProofParameter], depth: Int
+            var clauseMember: [UInt8] = [], parametersMember: [UInt8] = [], quoteMember: [UInt8] = []
+
+            func matches(_ i: ProofInstance, depth: Int) -> Bool {
+                depth == self.depth && i.clause == clause && i.quote == quote && i.parameters == parameters
+            }
+        }
+
+        mutating func sharedMembers(of i: ProofInstance, depth: Int) -> SharedMembers {
+            if let shared, shared.matches(i, depth: depth) { return shared }
+            var made = SharedMembers(clause: i.clause, quote: i.quote, parameters: i.parameters, depth: depth)
+            var w = Writer(pretty: pretty, capacity: 512)
+            w.member("clause", depth: depth, first: false); w.out.string(i.clause)
+            made.clauseMember = w.out.bytes
+            w = Writer(pretty: pretty, capacity: 256)
+            w.member("parameters", depth: depth, first: false)
+            w.out.raw("{")
             for (n, key) in CanonicalJSON.sortedKeys(i.parameters).enumerated() {
-                inlineMember(key, first: n == 0)
+                w.inlineMember(key, first: n == 0)
                 switch i.parameters[key]! {
-                case .integer(let v): out.integer(v)
-                case .decimal(let s): out.string(s)
+                case .integer(let v): w.out.integer(v)
+                case .decimal(let s): w.out.string(s)
                 }
             }
-            out.raw("}")
+            w.out.raw("}")
+            made.parametersMember = w.out.bytes
+            w = Writer(pretty: pretty, capacity: 512)
+            w.member("quote", depth: depth, first: false); w.out.string(i.quote)
+            made.quoteMember = w.out.bytes
+            shared = made
+            return made
+        }
+
+        mutating func instance(_ i: ProofInstance, depth: Int) {
+            let rule = sharedMembers(of: i, depth: depth)
+            out.raw("{")
+            member("arithmetic", depth: depth, first: true); out.string(i.arithmetic)
+            out.append(rule.clauseMember)
+            member("finding", depth: depth, first: false); out.string(i.finding)
+            member("instance", depth: depth, first: false); out.string(i.instance)
+            out.append(rule.parametersMember)
             member("quantities", depth: depth, first: false)
             list(i.quantities, depth: depth) { w, q in
                 w.out.raw("{")
@@ -198,7 +228,7 @@ enum ProofJSON {
                 w.inlineMember("value", first: false); w.out.integer(q.value)
                 w.out.raw("}")
             }
-            member("quote", depth: depth, first: false); out.string(i.quote)
+            out.append(rule.quoteMember)
             member("rule", depth: depth, first: false); out.string(i.rule)
             member("subject", depth: depth, first: false)
             out.raw("{")

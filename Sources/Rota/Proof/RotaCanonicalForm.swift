@@ -25,7 +25,8 @@ public enum RotaCanonicalForm {
 
     /// The canonical bytes.
     public static func data(_ entries: [RotaEntry]) -> Data {
-        let sorted = entries.sorted()
+        // A rota rota wrote is already in this order: check it in one pass before sorting.
+        let sorted = isSorted(entries) ? entries : entries.sorted()
         var json = JSONBytes(reservingCapacity: sorted.count * 96 + 2)
         json.raw("[")
         for (n, e) in sorted.enumerated() {
@@ -46,4 +47,12 @@ public enum RotaCanonicalForm {
     }
 
     public static func sha256(_ entries: [RotaEntry]) -> String { Digest.hex(data(entries)) }
+
+    /// Whether the entries are in canonical order already.
+    static func isSorted(_ entries: [RotaEntry]) -> Bool {
+        entries.withUnsafeBufferPointer { e in
+            for i in e.indices.dropFirst() where e[i] < e[i - 1] { return false }
+            return true
+        }
+    }
 }
