@@ -19,7 +19,7 @@ struct CSVTable: Sendable {
         var problems: [String] = []
 
         /// A record with no text in any cell (a blank line, or only commas).
-        var isBlank: Bool { cells.allSatisfy { $0.trimmingCharacters(in: .whitespaces).isEmpty } }
+        var isBlank: Bool { cells.allSatisfy { Trimmed.text($0, .whitespaces).isEmpty } }
     }
 
     var records: [Record]

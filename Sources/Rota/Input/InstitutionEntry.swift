@@ -76,7 +76,8 @@ enum InstitutionFields {
 
         // Unknown fields, and fields that belong to another tier.
         let allowed = tier.map(allowed(for:)) ?? anyTier
-        for entry in fields.entries where !allowed.contains(entry.key) {
+        for k in fields.entries.indices where !allowed.contains(fields.entries[k].key) {   // by position: no copies
+            let entry = fields.entries[k]
             let place = value.place.field(entry.key, line: entry.keyLine)
             if let tier, anyTier.contains(entry.key) {
                 log.add(place, "field does not apply to a \(tier.rawValue) institution",

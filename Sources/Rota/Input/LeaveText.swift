@@ -5,7 +5,7 @@ enum LeaveText {
     /// The ranges of a `;`-separated cell; each is reported at `listPlace[i]`.
     static func ranges(_ cell: String, listPlace: SourcePlace, log: DiagnosticLog) -> [Located<DayRange>] {
         let parts = cell.split(whereSeparator: { $0 == ";" || $0 == "；" })
-            .map { $0.trimmingCharacters(in: .whitespaces) }
+            .map { Trimmed.text(String($0), .whitespaces) }
             .filter { !$0.isEmpty }
         var out: [Located<DayRange>] = []
         for (i, part) in parts.enumerated() {
@@ -19,7 +19,7 @@ enum LeaveText {
 
     /// One range `from..to` or a single day.
     static func range(_ text: String, place: SourcePlace, log: DiagnosticLog) -> DayRange? {
-        let ends = text.components(separatedBy: "..").map { $0.trimmingCharacters(in: .whitespaces) }
+        let ends = text.components(separatedBy: "..").map { Trimmed.text($0, .whitespaces) }
         switch ends.count {
         case 1:
             guard let day = DayText.parse(ends[0], at: place, log: log) else { return nil }

@@ -29,7 +29,7 @@ enum StaffCSV {
         var columns: [String?] = []
         var seen: [String: Int] = [:]
         for (i, raw) in header.cells.enumerated() {
-            let name = raw.trimmingCharacters(in: .whitespaces)
+            let name = Trimmed.text(raw, .whitespaces)
             if name.isEmpty { columns.append(nil); continue }
             if !StaffFields.all.contains(name) {
                 log.add(place, "unknown column \(Quote.text(name))", expected: Quote.list(StaffFields.all))
@@ -70,7 +70,7 @@ enum StaffCSV {
 
         var cells: [String: Located<String>] = [:]
         for (i, raw) in record.cells.enumerated() {
-            let value = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+            let value = Trimmed.text(raw)
             guard i < columns.count else {
                 if !value.isEmpty {
                     log.add(rowPlace, "row has \(record.cells.count) cells but the header has \(columns.count) columns",
@@ -80,7 +80,7 @@ enum StaffCSV {
                 continue
             }
             guard let name = columns[i] else {
-                let title = i < header.count ? header[i].trimmingCharacters(in: .whitespaces) : ""
+                let title = i < header.count ? Trimmed.text(header[i], .whitespaces) : ""
                 if !value.isEmpty && title.isEmpty {
                     log.add(rowPlace, "cell \(i + 1) has text but its column has no name in the header",
                             expected: "a column name in the header for every column with text")

@@ -398,7 +398,8 @@ struct YAMLFields {
 
     /// Logs every key not in `allowed`.
     func rejectUnknown(allowed: [String], log: DiagnosticLog, expected: String? = nil) {
-        for entry in entries where !allowed.contains(entry.key) {
+        for k in entries.indices where !allowed.contains(entries[k].key) {   // by position: a loop over entries copies each
+            let entry = entries[k]
             log.add(owner.place.field(entry.key, line: entry.keyLine), "unknown field",
                     expected: expected ?? Quote.list(allowed))
         }
@@ -413,21 +414,10 @@ struct YAMLFields {
     }
 }
 
-/// Text without the white space and line breaks around it, as `trimmingCharacters(in:
-/// .whitespacesAndNewlines)` gives it, without the trimming's cost when there is nothing to trim.
-enum Trimmed {
-    static func text(_ text: String) -> String {
-        let space = CharacterSet.whitespacesAndNewlines
-        guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last,
-              space.contains(first) || space.contains(last) else { return text }
-        return text.trimmingCharacters(in: space)
-    }
-}
-
 /// Whole numbers as the format writes them: decimal digits with an optional sign.
 enum WholeNumber {
     static func parse(_ text: String) -> Int? {
-        var body = Substring(text.trimmingCharacters(in: .whitespaces))
+        var body = Substring(Trimmed.text(text, .whitespaces))
         let negative = body.first == "-"
         if body.first == "-" || body.first == "+" { body = body.dropFirst() }
         guard !body.isEmpty, body.count <= 18, body.allSatisfy({ $0.isASCII && $0.isNumber }),
@@ -453,7 +443,7 @@ enum DayText {
 
     /// The day, or nil with a diagnostic at `place`.
     static func parse(_ text: String, at place: SourcePlace, log: DiagnosticLog) -> Day? {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = Trimmed.text(text, .whitespaces)
         if let day = Day(iso: trimmed) { return day }
         log.add(place, "bad date \(Quote.text(trimmed))", expected: expected)
         return nil

@@ -53,54 +53,59 @@ extension RotaVerifier {
 
         init(entries: [RotaEntry], verifier v: RotaVerifier) {
             self.entries = entries
-            let people = Numbering(entries.count) { entries[$0].person }, sites = Numbering(entries.count) { entries[$0].site }
+            // The two numberings, and later the two indices, are made at the same time.
+            let numberings = ConcurrentWork.map(2) { k in Numbering(entries.count) { k == 0 ? entries[$0].person : entries[$0].site } }
+            let people = numberings[0], sites = numberings[1]
             self.people = people.ids; self.sites = sites.ids
             self.personNumbers = people.numbers; self.siteNumbers = sites.numbers
 
-            var items: [Item] = []
-            items.reserveCapacity(entries.count)
             var lastDate: String?, lastDay: Day?
-            for (n, e) in entries.enumerated() {
-                if e.date != lastDate { lastDate = e.date; lastDay = Day(iso: e.date) }
-                items.append(Item(index: Int32(n), person: people.ofEntry[n], site: sites.ofEntry[n],
-                                  ordinal: Int32(truncatingIfNeeded: lastDay?.ordinal ?? 0), dated: lastDay != nil,
-                                  half: e.half, activity: e.activity))
+            let items = entries.indices.map { n -> Item in
+                if entries[n].date != lastDate { lastDate = entries[n].date; lastDay = Day(iso: entries[n].date) }
+                return Item(index: Int32(n), person: people.ofEntry[n], site: sites.ofEntry[n],
+                            ordinal: Int32(truncatingIfNeeded: lastDay?.ordinal ?? 0), dated: lastDay != nil,
+                            half: entries[n].half, activity: entries[n].activity)
             }
 
-            // Person by person (a stable counting sort), each in slot order.
-            var starts = Array(repeating: 0, count: people.ids.count + 1)
-            for item in items { starts[Int(item.person) + 1] += 1 }
-            for p in people.ids.indices { starts[p + 1] += starts[p] }
-            var next = starts
-            var byPerson = items
-            for item in items { byPerson[next[Int(item.person)]] = item; next[Int(item.person)] += 1 }
-            for p in people.ids.indices {
-                byPerson[starts[p]..<starts[p + 1]].sort { ($0.slot, $0.index) < ($1.slot, $1.index) }
+            let siteCount = sites.ids.count
+            let indices = ConcurrentWork.map(2) { k -> Grouped in
+                if k == 0 {
+                    // Person by person, each in slot order.
+                    return Book.grouped(items, groups: people.ids.count, by: { Int($0.person) },
+                                        order: { ($0.slot, $0.index) < ($1.slot, $1.index) })
+                }
+                // Valid items by activity and site, each in (Monday, input) order.
+                let leave = people.ids.map { v.context.staff[$0]?.unavailable ?? [] }
+                let valid = items.filter { item in
+                    guard let d = item.day else { return false }
+                    return v.isWorking(d) && !RotaVerifier.onLeave(leave[Int(item.person)], d)
+                }
+                return Book.grouped(valid, groups: RotaActivity.allCases.count * siteCount,
+                                    by: { Book.siteKey($0.activity, $0.site, sites: siteCount) },
+                                    order: { (Book.monday($0), $0.index) < (Book.monday($1), $1.index) })
             }
-            self.personItems = byPerson
-            self.personStarts = starts
+            self.personItems = indices[0].items; self.personStarts = indices[0].starts
+            self.siteItems = indices[1].items; self.siteStarts = indices[1].starts
+        }
 
-            // Valid items by activity and site (a stable counting sort), each in (Monday, input) order.
-            let leave = people.ids.map { v.context.staff[$0]?.unavailable ?? [] }
-            let valid = items.filter { item in
-                guard let d = item.day else { return false }
-                return v.isWorking(d) && !RotaVerifier.onLeave(leave[Int(item.person)], d)
-            }
-            let keys = RotaActivity.allCases.count * sites.ids.count
-            var siteStarts = Array(repeating: 0, count: keys + 1)
-            for item in valid { siteStarts[Book.siteKey(item.activity, item.site, sites: sites.ids.count) + 1] += 1 }
-            for k in 0..<keys { siteStarts[k + 1] += siteStarts[k] }
-            var place = siteStarts
-            var siteItems = valid
-            for item in valid {
-                let k = Book.siteKey(item.activity, item.site, sites: sites.ids.count)
-                siteItems[place[k]] = item; place[k] += 1
-            }
-            for k in 0..<keys where siteStarts[k + 1] - siteStarts[k] > 1 {
-                siteItems[siteStarts[k]..<siteStarts[k + 1]].sort { (Book.monday($0), $0.index) < (Book.monday($1), $1.index) }
-            }
-            self.siteItems = siteItems
-            self.siteStarts = siteStarts
+        /// Items in groups, and where each group starts (one more for the end).
+        struct Grouped: Sendable {
+            let items: [Item]
+            let starts: [Int]
+        }
+
+        /// `items` by group (a stable counting sort on `group`, 0 up to `groups` − 1), each group
+        /// then sorted by `order`.
+        private static func grouped(_ items: [Item], groups: Int, by group: (Item) -> Int,
+                                    order: (Item, Item) -> Bool) -> Grouped {
+            var starts = Array(repeating: 0, count: groups + 1)
+            for item in items { starts[group(item) + 1] += 1 }
+            for g in 0..<groups { starts[g + 1] += starts[g] }
+            var place = starts
+            var out = items
+            for item in items { out[place[group(item)]] = item; place[group(item)] += 1 }
+            for g in 0..<groups where starts[g + 1] - starts[g] > 1 { out[starts[g]..<starts[g + 1]].sort(by: order) }
+            return Grouped(items: out, starts: starts)
         }
 
         /// The place of an activity and site in `siteStarts`.

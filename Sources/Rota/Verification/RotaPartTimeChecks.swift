@@ -66,6 +66,13 @@ extension RotaVerifier {
     }
 
     func partTimeChecks(_ book: Book) -> [RuleCheck] {
+        var checks = weeklyChecks(book)
+        areaWindowChecks(book, into: &checks)
+        return checks
+    }
+
+    /// T3.rounds and T3.tech-support per helper and week, TCM.weekly per centre and week.
+    private func weeklyChecks(_ book: Book) -> [RuleCheck] {
         let demands = roundsDemands(book) + techDemands(book) + tcmDemands(book)
         // Demands of one activity and week share their covers; groups go in `activity|MONDAY` order.
         struct Group: Hashable { let activity: RotaActivity; let monday: Int }
@@ -74,7 +81,6 @@ extension RotaVerifier {
         let order = groups.keys.map { ("\($0.activity.rawValue)|\(Day(ordinal: $0.monday).iso)", $0) }.sorted { $0.0 < $1.0 }
         var checks: [RuleCheck] = []
         for (_, group) in order { decide(groups[group]!.sorted { $0.key < $1.key }, book, into: &checks) }
-        areaWindowChecks(book, into: &checks)
         return checks
     }
 

@@ -56,11 +56,14 @@ public struct RotaVerifier: Sendable {
             (4, { $0.partTimeChecks($1) }), (0, { $0.integrityChecks($1) }), (3, { $0.stationChecks($1) }),
             (1, { $0.postingChecks($1) }), (2, { $0.visit3331Checks($1) }),
         ]
-        let decided = ConcurrentWork.map(families.count) { k in (families[k].order, families[k].checks(self, book)) }
+        // Each family is put in report order by itself (its repeated keys are all its own: a key
+        // names its rule); the families' rules follow one another in `ruleOrder`, so the families
+        // one after another are in report order too.
+        let decided = ConcurrentWork.map(families.count) { k in (families[k].order, RotaVerifier.ordered(families[k].checks(self, book))) }
         var checks: [RuleCheck] = []
         checks.reserveCapacity(decided.reduce(0) { $0 + $1.1.count })
         for (_, family) in decided.sorted(by: { $0.0 < $1.0 }) { checks += family }
-        return RotaVerifier.ordered(checks)
+        return RotaVerifier.inOrder(checks) ? checks : RotaVerifier.ordered(checks)
     }
 
     /// The rota's part of a verification report: its checks and a summary per family.
