@@ -185,9 +185,11 @@ extension RotaVerifier {
             return low
         }
     }
+}
 
-    /// Numbers the distinct ids of a column in id order.
-    struct Numbering {
+extension RotaVerifier.Book {
+    /// Numbers the distinct ids of a column (people, sites) in id order.
+    struct Numbering: Sendable {
         /// Each distinct id as first met, in id (`String`) order.
         let ids: [String]
         /// Id → its number.
