@@ -54,7 +54,7 @@ extension RotaVerifier {
         init(entries: [RotaEntry], verifier v: RotaVerifier) {
             self.entries = entries
             // The two numberings, and later the two indices, are made at the same time.
-            let numberings = ConcurrentWork.map(2) { k in Numbering(entries.count) { k == 0 ? entries[$0].person : entries[$0].site } }
+            let numberings = ParallelJobs.run(count: 2, threads: 2) { k in Numbering(entries.count) { k == 0 ? entries[$0].person : entries[$0].site } }
             let people = numberings[0], sites = numberings[1]
             self.people = people.ids; self.sites = sites.ids
             self.personNumbers = people.numbers; self.siteNumbers = sites.numbers
@@ -68,7 +68,7 @@ extension RotaVerifier {
             }
 
             let siteCount = sites.ids.count
-            let indices = ConcurrentWork.map(2) { k -> Grouped in
+            let indices = ParallelJobs.run(count: 2, threads: 2) { k -> Grouped in
                 if k == 0 {
                     // Person by person, each in slot order.
                     return Book.grouped(items, groups: people.ids.count, by: { Int($0.person) },

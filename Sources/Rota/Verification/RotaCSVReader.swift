@@ -42,7 +42,7 @@ public enum RotaCSVReader {
         }
         // Checking the encoding and parsing go on at the same time; parsing bytes that turn out
         // not to be UTF-8 gives nothing that is used.
-        let work = ConcurrentWork.map(2) { job -> Result<[RotaEntry], InputError>? in
+        let work = ParallelJobs.run(count: 2, threads: 2) { job -> Result<[RotaEntry], InputError>? in
             if job == 0 {
                 guard !isUTF8(data) else { return nil }
                 return .failure(InputError([Diagnostic(file: path, line: 0, path: "(whole file)", message: "the rota file is not UTF-8 text",

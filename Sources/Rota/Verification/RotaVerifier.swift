@@ -59,7 +59,7 @@ public struct RotaVerifier: Sendable {
         // Each family is put in report order by itself (its repeated keys are all its own: a key
         // names its rule); the families' rules follow one another in `ruleOrder`, so the families
         // one after another are in report order too.
-        let decided = ConcurrentWork.map(families.count) { k in (families[k].order, RotaVerifier.ordered(families[k].checks(self, book))) }
+        let decided = ParallelJobs.run(count: families.count, threads: families.count) { k in (families[k].order, RotaVerifier.ordered(families[k].checks(self, book))) }
         var checks: [RuleCheck] = []
         checks.reserveCapacity(decided.reduce(0) { $0 + $1.1.count })
         for (_, family) in decided.sorted(by: { $0.0 < $1.0 }) { checks += family }

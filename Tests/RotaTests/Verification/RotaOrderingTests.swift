@@ -43,9 +43,4 @@ import Testing
         #expect(checks.contains { $0.instance == "T3.rounds[ca-r1:2025-09-01]#2" })
         #expect(checks.contains { $0.instance.hasPrefix("T3.tech-support[") && $0.instance.hasSuffix("]#2") })
     }
-
-    @Test func concurrentWorkKeepsTheOrderOfThePieces() {
-        #expect(ConcurrentWork.map(50) { $0 * $0 } == (0..<50).map { $0 * $0 })
-        #expect(ConcurrentWork.map(0) { $0 }.isEmpty)
-    }
 }

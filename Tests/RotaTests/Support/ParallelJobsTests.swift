@@ -1,0 +1,24 @@
+import Testing
+@testable import Rota
+
+/// `ParallelJobs` hands results back in job order, whichever thread ran which job, and rethrows
+/// the error of the lowest failing job.
+@Suite struct ParallelJobsTests {
+    struct Odd: Error, Equatable { let job: Int }
+
+    @Test func resultsComeBackInJobOrder() {
+        for threads in [1, 2, 8, 50] {
+            #expect(ParallelJobs.run(count: 50, threads: threads) { $0 * $0 } == (0..<50).map { $0 * $0 })
+        }
+        #expect(ParallelJobs.run(count: 0, threads: 2) { $0 }.isEmpty)
+    }
+
+    @Test func theLowestFailingJobsErrorIsRethrown() {
+        #expect(throws: Odd(job: 3)) {
+            try ParallelJobs.run(count: 40, threads: 4) { i throws(Odd) -> Int in
+                if i >= 3, i % 2 == 1 { throw Odd(job: i) }
+                return i
+            }
+        }
+    }
+}
