@@ -144,7 +144,7 @@ public enum CanonicalJSON {
     private static func writeScalar(_ value: JSONValue, into out: inout JSONBytes) {
         switch value {
         case .null: out.raw("null")
-        case .bool(let b): out.raw(b ? "true" : "false")
+        case .bool(let b): if b { out.raw("true") } else { out.raw("false") }
         case .integer(let v): out.integer(v)
         case .number(let d): out.number(d)
         case .string(let s): out.string(s)

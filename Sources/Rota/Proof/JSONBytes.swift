@@ -22,8 +22,9 @@ public struct JSONBytes: Sendable {
         text.withUTF8Buffer { bytes.append(contentsOf: $0) }
     }
 
-    /// Appends text as it is.
-    public mutating func raw(_ text: String) { bytes.append(contentsOf: text.utf8) }
+    /// Appends computed text as it is (a number's digits). Named apart from `raw(_:)` so a
+    /// literal, even one chosen by `?:`, never takes this slower path by accident.
+    public mutating func rawText(_ text: String) { bytes.append(contentsOf: text.utf8) }
 
     /// Appends JSON text written elsewhere (a part of the same document).
     public mutating func append(_ part: [UInt8]) { bytes.append(contentsOf: part) }
@@ -95,7 +96,7 @@ public struct JSONBytes: Sendable {
     /// Appends a finite double as ECMAScript prints it (`CanonicalJSON.number`).
     public mutating func number(_ d: Double) {
         guard let text = CanonicalJSON.number(d) else { preconditionFailure("non-finite number in JSON: \(d)") }
-        raw(text)
+        rawText(text)
     }
 
     private mutating func escape(_ b: UInt8) {

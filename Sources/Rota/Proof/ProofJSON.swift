@@ -49,10 +49,16 @@ enum ProofJSON {
     private struct Writer {
         var out: JSONBytes
         let pretty: Bool
+        /// The layout's punctuation: after a quoted key, after a key of an open-ended map,
+        /// between the members of a one-line object.
+        let keyEnd: StaticString, colon: StaticString, inlineComma: StaticString
 
         init(pretty: Bool, capacity: Int) {
             self.pretty = pretty
             out = JSONBytes(reservingCapacity: capacity)
+            keyEnd = pretty ? "\": " : "\":"
+            colon = pretty ? ": " : ":"
+            inlineComma = pretty ? ", " : ","
         }
 
         // MARK: Layout
@@ -67,22 +73,22 @@ enum ProofJSON {
             }
             out.raw("\"")
             out.raw(key)
-            out.raw(pretty ? "\": " : "\":")
+            out.raw(keyEnd)
         }
 
         /// Opens a member of an object laid out on one line.
         mutating func inlineMember(_ key: StaticString, first: Bool) {
-            if !first { out.raw(pretty ? ", " : ",") }
+            if !first { out.raw(inlineComma) }
             out.raw("\"")
             out.raw(key)
-            out.raw(pretty ? "\": " : "\":")
+            out.raw(keyEnd)
         }
 
         /// Opens a member with an open-ended key, on one line.
         mutating func inlineMember(_ key: String, first: Bool) {
-            if !first { out.raw(pretty ? ", " : ",") }
+            if !first { out.raw(inlineComma) }
             out.string(key)
-            out.raw(pretty ? ": " : ":")
+            out.raw(colon)
         }
 
         /// Closes an object or list laid out over several lines.

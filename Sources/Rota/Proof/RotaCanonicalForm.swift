@@ -30,7 +30,8 @@ public enum RotaCanonicalForm {
         var json = JSONBytes(reservingCapacity: sorted.count * 96 + 2)
         json.raw("[")
         for (n, e) in sorted.enumerated() {
-            json.raw(n == 0 ? "{\"activity\":" : ",{\"activity\":")
+            if n > 0 { json.raw(",") }
+            json.raw("{\"activity\":")
             json.string(e.activity.rawValue)
             json.raw(",\"date\":")
             json.string(e.date)
