@@ -24,30 +24,53 @@ public enum RotaCanonicalForm {
     }
 
     /// The canonical bytes.
-    public static func data(_ entries: [RotaEntry]) -> Data {
+    public static func data(_ entries: [RotaEntry]) -> Data { Data(bytes(entries)) }
+
+    /// The canonical bytes, as an array.
+    static func bytes(_ entries: [RotaEntry]) -> [UInt8] {
         // A rota rota wrote is already in this order: check it in one pass before sorting.
         let sorted = isSorted(entries) ? entries : entries.sorted()
         var json = JSONBytes(reservingCapacity: sorted.count * 96 + 2)
+        // Consecutive entries mostly share the person and the date: escape each once.
+        var person = Member(key: ",\"person\":"), date = Member(key: ",\"date\":")
         json.raw("[")
         for (n, e) in sorted.enumerated() {
             if n > 0 { json.raw(",") }
             json.raw("{\"activity\":")
             json.string(e.activity.rawValue)
-            json.raw(",\"date\":")
-            json.string(e.date)
+            date.write(e.date, into: &json)
             json.raw(",\"half\":")
             json.string(e.half.rawValue)
-            json.raw(",\"person\":")
-            json.string(e.person)
+            person.write(e.person, into: &json)
             json.raw(",\"site\":")
             json.string(e.site)
             json.raw("}")
         }
         json.raw("]")
-        return Data(json.bytes)
+        return json.bytes
     }
 
-    public static func sha256(_ entries: [RotaEntry]) -> String { Digest.hex(data(entries)) }
+    public static func sha256(_ entries: [RotaEntry]) -> String { Digest.hex(bytes(entries)) }
+
+    /// One member of an entry, its text kept while the value repeats.
+    private struct Member {
+        let key: StaticString
+        var value: String? = nil
+        var text: [UInt8] = []
+
+        init(key: StaticString) { self.key = key }
+
+        mutating func write(_ v: String, into json: inout JSONBytes) {
+            if v != value {
+                var one = JSONBytes(reservingCapacity: 64)
+                one.raw(key)
+                one.string(v)
+                text = one.bytes
+                value = v
+            }
+            json.append(text)
+        }
+    }
 
     /// Whether the entries are in canonical order already.
     static func isSorted(_ entries: [RotaEntry]) -> Bool {

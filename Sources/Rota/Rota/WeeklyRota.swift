@@ -62,7 +62,11 @@ public struct RotaEntry: Codable, Hashable, Sendable, Comparable {
 
     /// Sorted by person, date, half.
     public static func < (a: RotaEntry, b: RotaEntry) -> Bool {
-        (a.person, a.date, a.half == .am ? 0 : 1, a.site) < (b.person, b.date, b.half == .am ? 0 : 1, b.site)
+        // Field by field, as the tuple (person, date, half, site) compares, without building it.
+        if a.person != b.person { return a.person < b.person }
+        if a.date != b.date { return a.date < b.date }
+        if a.half != b.half { return a.half == .am }
+        return a.site < b.site
     }
 }
 
