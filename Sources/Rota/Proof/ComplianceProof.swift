@@ -67,12 +67,17 @@ public struct ComplianceProof: Codable, Sendable, Hashable {
 
     /// The bytes `rota verify --proof` writes: canonical member order (`CanonicalJSON.pretty`),
     /// two-space indentation and a final newline. Throws only for a non-finite solver figure.
-    public func jsonData() throws -> Data { Data(try jsonBytes()) }
+    public func jsonData() throws -> Data {
+        let parts = try jsonParts()
+        var data = Data(capacity: parts.reduce(0) { $0 + $1.count })
+        for part in parts { data.append(contentsOf: part) }
+        return data
+    }
 
-    /// `jsonData()` as an array (no copy into `Data`).
-    func jsonBytes() throws -> [UInt8] {
+    /// `jsonData()` in the parts it is written in (joined, they are its bytes).
+    func jsonParts() throws -> [[UInt8]] {
         try requireFiniteSolver()
-        return ProofJSON.pretty(self)
+        return ProofJSON.prettyParts(self)
     }
 
     /// The canonical (RFC 8785) bytes of the proof: what `rota sign` signs.

@@ -45,7 +45,7 @@ public enum ProofChecker {
     /// result.mismatches   // [] when the proof says exactly what rota finds
     /// ```
     public static func check(file data: Data, path: String, recomputed: ComplianceProof) throws(InputError) -> FileCheck {
-        guard let expected = try? recomputed.jsonBytes() else {
+        guard let expected = try? recomputed.jsonParts() else {
             let claimed = try ProofReader.decode(ComplianceProof.self, data, file: path)
             return FileCheck(mismatches: compare(claimed: claimed, recomputed: recomputed) + unknownFields(in: data),
                              claimed: claimed, data: data, matchedByteForByte: false)
@@ -53,7 +53,7 @@ public enum ProofChecker {
         if sameBytes(data, expected) {
             return FileCheck(mismatches: [], claimed: recomputed, data: data, matchedByteForByte: true)
         }
-        if let found = checkByInstance(file: Array(data), expected: expected, recomputed: recomputed) {
+        if let found = checkByInstance(file: Array(data), expected: Array(expected.joined()), recomputed: recomputed) {
             return FileCheck(mismatches: found.mismatches, claimed: found.claimed, data: data, matchedByteForByte: false)
         }
         let claimed = try ProofReader.decode(ComplianceProof.self, data, file: path)
@@ -61,11 +61,20 @@ public enum ProofChecker {
                          claimed: claimed, data: data, matchedByteForByte: false)
     }
 
-    /// Whether a file's bytes are `expected` (compared as memory, not element by element).
-    static func sameBytes(_ data: Data, _ expected: [UInt8]) -> Bool {
-        guard data.count == expected.count else { return false }
+    /// Whether a file's bytes are the parts of `expected` one after another (compared as
+    /// memory, part by part, without joining them).
+    static func sameBytes(_ data: Data, _ expected: [[UInt8]]) -> Bool {
+        guard data.count == expected.reduce(0, { $0 + $1.count }) else { return false }
         return data.withUnsafeBytes { file in
-            expected.withUnsafeBytes { mine in file.count == 0 || memcmp(file.baseAddress!, mine.baseAddress!, file.count) == 0 }
+            var offset = 0
+            for part in expected {
+                let same = part.withUnsafeBytes { mine in
+                    mine.count == 0 || memcmp(file.baseAddress! + offset, mine.baseAddress!, mine.count) == 0
+                }
+                guard same else { return false }
+                offset += part.count
+            }
+            return true
         }
     }
 

@@ -19,16 +19,26 @@ enum ProofJSON {
     /// `slices` is how many parts the instances are written in side by side (default: one per
     /// processor for large proofs); it never changes the bytes.
     static func pretty(_ proof: ComplianceProof, slices: Int? = nil) -> [UInt8] {
-        var bytes = write(proof, pretty: true, slices: slices)
-        bytes.append(0x0A)
-        return bytes
+        Array(prettyParts(proof, slices: slices).joined())
+    }
+
+    /// `pretty(_:slices:)` in the parts it is written in (the text before the instances,
+    /// slices of instances, the text after): joining them is left to the reader, who may
+    /// compare or copy them one by one instead.
+    static func prettyParts(_ proof: ComplianceProof, slices: Int? = nil) -> [[UInt8]] {
+        var parts = write(proof, pretty: true, slices: slices)
+        parts[parts.count - 1].append(0x0A)
+        return parts
     }
 
     /// The canonical bytes (no whitespace).
-    static func canonical(_ proof: ComplianceProof, slices: Int? = nil) -> [UInt8] { write(proof, pretty: false, slices: slices) }
+    static func canonical(_ proof: ComplianceProof, slices: Int? = nil) -> [UInt8] {
+        Array(write(proof, pretty: false, slices: slices).joined())
+    }
 
-    /// The instances are written in slices side by side (`ParallelJobs`), then joined in order.
-    private static func write(_ proof: ComplianceProof, pretty: Bool, slices: Int?) -> [UInt8] {
+    /// The instances are written in slices side by side (`ParallelJobs`); the parts come back
+    /// in order, around them the text before and after the instance list.
+    private static func write(_ proof: ComplianceProof, pretty: Bool, slices: Int?) -> [[UInt8]] {
         let instances = proof.instances
         let slices = max(1, slices ?? (instances.count < 1_000 ? 1 : ParallelJobs.processors))
         let size = max(1, (instances.count + slices - 1) / slices)
@@ -40,9 +50,8 @@ enum ProofJSON {
             }
             return w.out.bytes
         }
-        var w = Writer(pretty: pretty, capacity: parts.reduce(4_096) { $0 + $1.count })
-        w.proof(proof, instances: parts)
-        return w.out.bytes
+        var w = Writer(pretty: pretty, capacity: 4_096)
+        return w.proof(proof, instances: parts)
     }
 
     /// The token writer: knows the proof's shape and the two layouts.
@@ -137,7 +146,10 @@ enum ProofJSON {
         // MARK: The proof
 
         /// The proof, with its instances already written (`instances`, joined in order).
-        mutating func proof(_ p: ComplianceProof, instances: [[UInt8]]) {
+        /// The proof's parts: the text before the instances, the instances as already written
+        /// (`instances`), the text after.
+        mutating func proof(_ p: ComplianceProof, instances: [[UInt8]]) -> [[UInt8]] {
+            var parts: [[UInt8]] = []
             out.raw("{")
             member("digestAlgorithm", depth: 1, first: true); out.string(p.digestAlgorithm)
             member("digests", depth: 1, first: false); stringMap(p.digests)
@@ -147,7 +159,9 @@ enum ProofJSON {
                 out.raw("[]")
             } else {
                 out.raw("[")
-                for part in instances { out.append(part) }
+                parts.append(out.bytes)
+                parts += instances
+                out = JSONBytes(reservingCapacity: 4_096)
                 close("]", depth: 1)
             }
             member("notChecked", depth: 1, first: false)
@@ -179,6 +193,7 @@ enum ProofJSON {
             out.raw("}")
             member("verdict", depth: 1, first: false); out.string(p.verdict.rawValue)
             close("}", depth: 0)
+            return parts + [out.bytes]
         }
 
         /// The texts of the last rule written: every instance of a rule repeats its clause,
