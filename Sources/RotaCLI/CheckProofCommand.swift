@@ -66,9 +66,8 @@ struct CheckProofCommand: ParsableCommand {
         var diagnostics: [Diagnostic] = []
         var proofData: Data?
         var publicKey: ProofVerifyingKey?, signature: ProofSignature?
-        let beside = URL(fileURLWithPath: self.plan).deletingLastPathComponent().appendingPathComponent("rota.csv").path
-        let rotaPath = rota ?? (FileManager.default.fileExists(atPath: beside) ? beside : nil)
-        let inputs = VerificationInputs.read(scenario: self.scenario, plan: self.plan, rota: rotaPath)
+        let inputs = VerificationInputs.read(scenario: self.scenario, plan: self.plan,
+                                             rota: VerificationInputs.rotaPath(given: rota, plan: self.plan))
         diagnostics += inputs.diagnostics
         do { proofData = try ProofReader.bytes(proofPath, what: "proof") } catch { diagnostics += error.diagnostics }
         if let key {
@@ -91,8 +90,7 @@ struct CheckProofCommand: ParsableCommand {
             throw ExitCode(2)
         }
 
-        let recomputed = VerifiedProof(scenario: scenario, plan: plan,
-                                       rota: rotaPath.flatMap { path in inputs.rota.map { (file: path, entries: $0) } }).proof
+        let recomputed = VerifiedProof(scenario: scenario, plan: plan, rota: inputs.rotaFile).proof
         let check: ProofChecker.FileCheck
         do { check = try ProofChecker.check(file: proofData, path: proofPath, recomputed: recomputed) } catch {
             for d in error.diagnostics.sorted() { printError(d.description) }

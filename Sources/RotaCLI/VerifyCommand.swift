@@ -42,23 +42,15 @@ struct VerifyCommand: ParsableCommand {
         valueName: "rota.csv"))
     var rota: String?
 
-    /// The rota file to check: `--rota`, or a rota.csv beside the plan, or none.
-    var rotaPath: String? {
-        if let rota { return rota }
-        let beside = URL(fileURLWithPath: plan).deletingLastPathComponent().appendingPathComponent("rota.csv").path
-        return FileManager.default.fileExists(atPath: beside) ? beside : nil
-    }
-
     func run() throws {
         // Read every file first, so one run lists the problems of all of them.
-        let rotaPath = self.rotaPath
-        let inputs = VerificationInputs.read(scenario: self.scenario, plan: self.plan, rota: rotaPath)
+        let inputs = VerificationInputs.read(scenario: self.scenario, plan: self.plan,
+                                             rota: VerificationInputs.rotaPath(given: rota, plan: self.plan))
         guard let scenario = inputs.scenario, let plan = inputs.plan, inputs.diagnostics.isEmpty else {
             for d in inputs.diagnostics { FileHandle.standardError.write(Data((d.description + "\n").utf8)) }
             throw ExitCode(2)
         }
-        let verified = VerifiedProof(scenario: scenario, plan: plan,
-                                     rota: rotaPath.flatMap { path in inputs.rota.map { (file: path, entries: $0) } })
+        let verified = VerifiedProof(scenario: scenario, plan: plan, rota: inputs.rotaFile)
         let report = verified.report
         FileHandle.standardOutput.write(Data(report.render().utf8))
         try proofOptions.writeIfAsked(verified.proof, scenarioPath: self.scenario, planPath: self.plan)

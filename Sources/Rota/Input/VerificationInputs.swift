@@ -1,3 +1,5 @@
+import Foundation
+
 /// The files a verification reads — a scenario, a plan and optionally a weekly rota — read
 /// side by side, with every problem of every file collected.
 ///
@@ -8,8 +10,10 @@
 /// (scenario, plan, rota), whichever finished first; a file that cannot be read is nil.
 ///
 /// ```swift
-/// let inputs = VerificationInputs.read(scenario: "heze.yaml", plan: "out/plan.json", rota: "out/rota.csv")
+/// let rota = VerificationInputs.rotaPath(given: nil, plan: "out/plan.json")   // "out/rota.csv" if it is there
+/// let inputs = VerificationInputs.read(scenario: "heze.yaml", plan: "out/plan.json", rota: rota)
 /// guard let scenario = inputs.scenario, let plan = inputs.plan, inputs.diagnostics.isEmpty else { … }
+/// VerifiedProof(scenario: scenario, plan: plan, rota: inputs.rotaFile)
 /// ```
 public struct VerificationInputs: Sendable {
     public var scenario: Scenario?
@@ -18,6 +22,22 @@ public struct VerificationInputs: Sendable {
     public var rota: [RotaEntry]?
     /// Every problem found, file by file.
     public var diagnostics: [Diagnostic]
+    /// The rota file's path, when one was given.
+    public var rotaPath: String?
+
+    /// The rota as `VerifiedProof` takes it: the file's path and its entries (nil without one).
+    public var rotaFile: (file: String, entries: [RotaEntry])? {
+        guard let rotaPath, let rota else { return nil }
+        return (rotaPath, rota)
+    }
+
+    /// The rota file to check with a plan: the one given, else a rota.csv beside the plan if
+    /// there is one, else none.
+    public static func rotaPath(given: String?, plan: String) -> String? {
+        if let given { return given }
+        let beside = URL(fileURLWithPath: plan).deletingLastPathComponent().appendingPathComponent("rota.csv").path
+        return FileManager.default.fileExists(atPath: beside) ? beside : nil
+    }
 
     /// Reads the files; `rota` is the rota file's path, or nil for none.
     public static func read(scenario: String, plan: String, rota: String?) -> VerificationInputs {
@@ -32,7 +52,7 @@ public struct VerificationInputs: Sendable {
                 return .problems(error.diagnostics)
             }
         }
-        var inputs = VerificationInputs(scenario: nil, plan: nil, rota: nil, diagnostics: [])
+        var inputs = VerificationInputs(scenario: nil, plan: nil, rota: nil, diagnostics: [], rotaPath: rota)
         for part in parts {
             switch part {
             case .scenario(let s): inputs.scenario = s

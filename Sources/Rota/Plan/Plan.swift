@@ -31,13 +31,7 @@ public struct Plan: Codable, Hashable, Sendable {
     }
 
     /// The canonical JSON bytes rota writes: sorted keys, two-space indentation, a final newline.
-    public func jsonData() throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        var data = try encoder.encode(self)
-        data.append(0x0A)
-        return data
-    }
+    public func jsonData() throws -> Data { try WrittenJSON.data(self) }
 
     /// Reads a plan written by `jsonData()` (or by hand in the same format).
     public static func decode(_ data: Data) throws -> Plan {

@@ -31,13 +31,7 @@ public struct ConflictExplanation: Codable, Hashable, Sendable {
     public init(scenario: String, items: [Item]) { self.scenario = scenario; self.items = items }
 
     /// The bytes `rota plan` writes as conflict.json: sorted keys, a final newline.
-    public func jsonData() throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        var data = try encoder.encode(self)
-        data.append(0x0A)
-        return data
-    }
+    public func jsonData() throws -> Data { try WrittenJSON.data(self) }
 
     /// Every rule instance label of the set (grouped lines carry several).
     public var instances: [String] { items.flatMap { $0.instance.split(separator: " ").map(String.init) } }

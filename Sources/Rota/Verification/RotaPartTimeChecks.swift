@@ -87,37 +87,35 @@ extension RotaVerifier {
     // MARK: Demands
 
     private func roundsDemands(_ book: Book) -> [Demand] {
-        let ctx = context, asked = ctx.parameters.int("T3.rounds-per-week")
-        return helpers(.rounds).flatMap { h -> [Demand] in
-            let person = h.person!, area = h.helper.site
-            let subject = ctx.subject(person: person.id), holders = book.person(person.id).map { [$0] } ?? []
-            let sites = ctx.villages(inArea: area).compactMap { book.site($0.id) }
-            let what = "rounds in service area \(area)", evidence = [Witness(.serviceArea, area, note: "rounds area")]
-            return weeks(h.range!).compactMap { w in
-                let working = workingDays(w)
-                guard !working.isEmpty else { return nil }
-                return Demand(rule: "T3.rounds", key: "\(person.id):\(w.from.weekStart.iso)", subject: subject,
-                              activity: .rounds, week: w, working: working, asked: asked,
-                              holders: holders, sites: sites, ownDay: { _, _ in true },
-                              absent: working.contains { RotaVerifier.onLeave(person.unavailable, $0) } ? [person.id] : [],
-                              mayCover: { $0.institution == person.institution },
-                              what: what, evidence: evidence)
-            }
+        helperDemands(book, form: .rounds, activity: .rounds, rule: "T3.rounds", asked: "T3.rounds-per-week") { area in
+            (sites: context.villages(inArea: area).compactMap { book.site($0.id) },
+             what: "rounds in service area \(area)", evidence: [Witness(.serviceArea, area, note: "rounds area")])
         }
     }
 
     private func techDemands(_ book: Book) -> [Demand] {
-        let ctx = context, asked = ctx.parameters.int("T3.tech-support-per-week")
-        return helpers(.techSupport).flatMap { h -> [Demand] in
-            let person = h.person!, clinic = h.helper.site
+        helperDemands(book, form: .techSupport, activity: .techSupport, rule: "T3.tech-support", asked: "T3.tech-support-per-week") { clinic in
+            (sites: book.site(clinic).map { [$0] } ?? [],
+             what: "technical support at \(context.label(institution: clinic))",
+             evidence: [context.witness(institution: clinic, note: "clinic")])
+        }
+    }
+
+    /// One demand per week of each part-time helper of `form`: `asked` sessions (the parameter
+    /// of that name) at the sites `place` gives for the helper's site, coverable during leave
+    /// by a colleague of the same institution.
+    private func helperDemands(_ book: Book, form: VillageHelpForm, activity: RotaActivity, rule: String, asked parameter: String,
+                               place: (String) -> (sites: [Int32], what: String, evidence: [Witness])) -> [Demand] {
+        let ctx = context, asked = ctx.parameters.int(parameter)
+        return helpers(form).flatMap { h -> [Demand] in
+            let person = h.person!
             let subject = ctx.subject(person: person.id), holders = book.person(person.id).map { [$0] } ?? []
-            let sites = book.site(clinic).map { [$0] } ?? []
-            let what = "technical support at \(ctx.label(institution: clinic))", evidence = [ctx.witness(institution: clinic, note: "clinic")]
+            let (sites, what, evidence) = place(h.helper.site)
             return weeks(h.range!).compactMap { w in
                 let working = workingDays(w)
                 guard !working.isEmpty else { return nil }
-                return Demand(rule: "T3.tech-support", key: "\(person.id):\(w.from.weekStart.iso)", subject: subject,
-                              activity: .techSupport, week: w, working: working, asked: asked,
+                return Demand(rule: rule, key: "\(person.id):\(w.from.weekStart.iso)", subject: subject,
+                              activity: activity, week: w, working: working, asked: asked,
                               holders: holders, sites: sites, ownDay: { _, _ in true },
                               absent: working.contains { RotaVerifier.onLeave(person.unavailable, $0) } ? [person.id] : [],
                               mayCover: { $0.institution == person.institution },
