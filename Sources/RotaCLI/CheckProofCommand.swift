@@ -64,12 +64,11 @@ struct CheckProofCommand: ParsableCommand {
         // only read as bytes here: when rota's own rendering of what it recomputes is the same
         // bytes, nothing in it needs decoding (ProofChecker.check(file:path:recomputed:)).
         var diagnostics: [Diagnostic] = []
-        var proofData: Data?
         var publicKey: ProofVerifyingKey?, signature: ProofSignature?
         let inputs = VerificationInputs.read(scenario: self.scenario, plan: self.plan,
-                                             rota: VerificationInputs.rotaPath(given: rota, plan: self.plan))
+                                             rota: VerificationInputs.rotaPath(given: rota, plan: self.plan), proof: proofPath)
         diagnostics += inputs.diagnostics
-        do { proofData = try ProofReader.bytes(proofPath, what: "proof") } catch { diagnostics += error.diagnostics }
+        let proofData = inputs.proof
         if let key {
             do {
                 publicKey = try SigningKeyFile.publicKey(from: try ProofReader.bytes(key, what: "public key"))
@@ -90,7 +89,7 @@ struct CheckProofCommand: ParsableCommand {
             throw ExitCode(2)
         }
 
-        let recomputed = VerifiedProof(scenario: scenario, plan: plan, rota: inputs.rotaFile).proof
+        let recomputed = VerifiedProof(scenario: scenario, plan: plan, rota: inputs.rotaFile, digests: inputs.digests).proof
         let check: ProofChecker.FileCheck
         do { check = try ProofChecker.check(file: proofData, path: proofPath, recomputed: recomputed) } catch {
             for d in error.diagnostics.sorted() { printError(d.description) }

@@ -50,7 +50,7 @@ struct VerifyCommand: ParsableCommand {
             for d in inputs.diagnostics { FileHandle.standardError.write(Data((d.description + "\n").utf8)) }
             throw ExitCode(2)
         }
-        let verified = VerifiedProof(scenario: scenario, plan: plan, rota: inputs.rotaFile)
+        let verified = VerifiedProof(scenario: scenario, plan: plan, rota: inputs.rotaFile, digests: inputs.digests)
         let report = verified.report
         FileHandle.standardOutput.write(Data(report.render().utf8))
         try proofOptions.writeIfAsked(verified.proof, scenarioPath: self.scenario, planPath: self.plan)

@@ -1,13 +1,16 @@
 import Foundation
 
-/// The files a verification reads — a scenario, a plan and optionally a weekly rota — read
-/// side by side, with every problem of every file collected.
+/// The files a verification reads — a scenario, a plan, optionally a weekly rota and a proof
+/// to check — read side by side, with every problem of every file collected.
 ///
-/// Discussion: `rota verify` and `rota check-proof` read the same three inputs. On a year of
-/// the Heze region the scenario (YAML and staff lists) and the rota (half a million rows) are
-/// each a noticeable part of a check, and neither depends on the other, so they are read on
-/// separate threads (`ParallelJobs`). The diagnostics come back in the order of the files
-/// (scenario, plan, rota), whichever finished first; a file that cannot be read is nil.
+/// Discussion: `rota verify` and `rota check-proof` read the same inputs. On a year of the Heze
+/// region the scenario (YAML and staff lists) and the rota (half a million rows) are each a
+/// noticeable part of a check, and neither depends on the other, so they are read on separate
+/// threads (`ParallelJobs`). The rota's digest (`RotaCanonicalForm`) is computed right after
+/// the rota is read, on the same thread, while the scenario is still being read on the other;
+/// a proof file is read as bytes beside them. The diagnostics come back in the order of the
+/// files (scenario, plan, rota, proof), whichever finished first; a file that cannot be read is
+/// nil.
 ///
 /// ```swift
 /// let rota = VerificationInputs.rotaPath(given: nil, plan: "out/plan.json")   // "out/rota.csv" if it is there
@@ -20,10 +23,20 @@ public struct VerificationInputs: Sendable {
     public var plan: Plan?
     /// The rota's entries; nil when no rota was given or it could not be read.
     public var rota: [RotaEntry]?
+    /// The SHA-256 of the rota's canonical form; nil without a rota.
+    public var rotaDigest: String?
+    /// The proof file's bytes, when one was given and could be read.
+    public var proof: Data?
     /// Every problem found, file by file.
     public var diagnostics: [Diagnostic]
     /// The rota file's path, when one was given.
     public var rotaPath: String?
+
+    /// The digests of the inputs computed while reading them (key → hex, as in a proof's
+    /// `digests`), for `VerifiedProof` not to compute them again.
+    public var digests: [String: String] {
+        rotaDigest.map { ["rota": $0] } ?? [:]
+    }
 
     /// The rota as `VerifiedProof` takes it: the file's path and its entries (nil without one).
     public var rotaFile: (file: String, entries: [RotaEntry])? {
@@ -39,35 +52,59 @@ public struct VerificationInputs: Sendable {
         return FileManager.default.fileExists(atPath: beside) ? beside : nil
     }
 
-    /// Reads the files; `rota` is the rota file's path, or nil for none.
-    public static func read(scenario: String, plan: String, rota: String?) -> VerificationInputs {
-        let parts = ParallelJobs.run(count: rota == nil ? 2 : 3, threads: ParallelJobs.processors) { i -> Part in
+    /// Reads the files; `rota` is the rota file's path, or nil for none; `proof` a proof
+    /// file's path, read as bytes, or nil for none.
+    public static func read(scenario: String, plan: String, rota: String?, proof: String? = nil) -> VerificationInputs {
+        // The scenario, the longest, first; the rota and its digest beside it.
+        let files: [File] = [.scenario(scenario)] + (rota.map { [.rota($0)] } ?? []) + [.plan(plan)] + (proof.map { [.proof($0)] } ?? [])
+        let parts = ParallelJobs.run(count: files.count, threads: ParallelJobs.processors) { i -> Part in
             do throws(InputError) {
-                switch i {
-                case 0: return .scenario(try ScenarioReader.read(path: scenario))
-                case 1: return .plan(try PlanReader.read(path: plan))
-                default: return .rota(try RotaCSVReader.read(path: rota!))
+                switch files[i] {
+                case .scenario(let path): return .scenario(try ScenarioReader.read(path: path))
+                case .plan(let path): return .plan(try PlanReader.read(path: path))
+                case .rota(let path):
+                    let entries = try RotaCSVReader.read(path: path)
+                    return .rota(entries, digest: RotaCanonicalForm.sha256(entries))
+                case .proof(let path): return .proof(try ProofReader.bytes(path, what: "proof"))
                 }
             } catch {
                 return .problems(error.diagnostics)
             }
         }
-        var inputs = VerificationInputs(scenario: nil, plan: nil, rota: nil, diagnostics: [], rotaPath: rota)
-        for part in parts {
+        var inputs = VerificationInputs(scenario: nil, plan: nil, rota: nil, rotaDigest: nil, proof: nil, diagnostics: [], rotaPath: rota)
+        // Problems in the order of the files: scenario, plan, rota, proof.
+        for (_, part) in zip(files, parts).sorted(by: { $0.0.rank < $1.0.rank }) {
             switch part {
             case .scenario(let s): inputs.scenario = s
             case .plan(let p): inputs.plan = p
-            case .rota(let r): inputs.rota = r
+            case .rota(let r, let digest): inputs.rota = r; inputs.rotaDigest = digest
+            case .proof(let bytes): inputs.proof = bytes
             case .problems(let d): inputs.diagnostics += d
             }
         }
         return inputs
     }
 
+    /// A file to read.
+    private enum File: Sendable {
+        case scenario(String), plan(String), rota(String), proof(String)
+
+        /// The file's place in the order problems are listed.
+        var rank: Int {
+            switch self {
+            case .scenario: 0
+            case .plan: 1
+            case .rota: 2
+            case .proof: 3
+            }
+        }
+    }
+
     private enum Part: Sendable {
         case scenario(Scenario)
         case plan(Plan)
-        case rota([RotaEntry])
+        case rota([RotaEntry], digest: String)
+        case proof(Data)
         case problems([Diagnostic])
     }
 }

@@ -21,26 +21,37 @@ public struct VerifiedProof: Sendable {
     public let proof: ComplianceProof
 
     /// Verifies `plan` (and `rota`, a rota file's name and entries) against `scenario` and
-    /// builds the proof.
-    public init(scenario: Scenario, plan: Plan, rota: (file: String, entries: [RotaEntry])?) {
-        let jobs: [@Sendable () -> Part] = [
-            // The longest first, so the others fill the second core beside it.
-            { rota.map { .rota(RotaVerifier(scenario: scenario, plan: plan).section(entries: $0.entries, file: $0.file)) } ?? .none },
-            { .plan(PlanVerifier(scenario: scenario).verify(plan)) },
-            { rota.map { .digest("rota", RotaCanonicalForm.sha256($0.entries)) } ?? .none },
-            { .digest("scenario", ScenarioCanonicalForm.sha256(scenario)) },
-            { .digest("plan", PlanCanonicalForm.sha256(plan)) },
-        ]
+    /// builds the proof. `digests` are input digests the caller has computed already from the
+    /// same inputs (`VerificationInputs.digests`: the rota's, while the scenario was read);
+    /// the others are computed here.
+    public init(scenario: Scenario, plan: Plan, rota: (file: String, entries: [RotaEntry])?, digests known: [String: String] = [:]) {
+        // The rota's parts are jobs of this list, not a parallel run inside one job: nested in
+        // another's job, GCD would run them one after another (`RotaVerifier.Parts`). The
+        // longest first, so the others fill the second core beside them; the first rota part
+        // builds the rota's index, which the later ones share.
+        let rotaParts = rota.map { RotaVerifier.Parts(verifier: RotaVerifier(scenario: scenario, plan: plan), entries: $0.entries) }
+        var list: [@Sendable () -> Part] = []
+        if let rotaParts { list.append { .rotaPart(0, rotaParts.decide(0)) } }
+        if known["scenario"] == nil { list.append { .digest("scenario", ScenarioCanonicalForm.sha256(scenario)) } }
+        if let rota, known["rota"] == nil { list.append { .digest("rota", RotaCanonicalForm.sha256(rota.entries)) } }
+        if let rotaParts { for k in 1..<rotaParts.count { list.append { .rotaPart(k, rotaParts.decide(k)) } } }
+        list.append { .plan(PlanVerifier(scenario: scenario).verify(plan)) }
+        if known["plan"] == nil { list.append { .digest("plan", PlanCanonicalForm.sha256(plan)) } }
+        let jobs = list
         let parts = ParallelJobs.run(count: jobs.count, threads: ParallelJobs.processors) { i in jobs[i]() }
-        var planReport: VerificationReport?, rotaSection: VerificationReport.RotaSection?
-        var digests: [String: String] = [:]
+        var planReport: VerificationReport?
+        var rotaChecks = Array(repeating: [RuleCheck](), count: rotaParts?.count ?? 0)
+        var digests = known
         for part in parts {
             switch part {
             case .plan(let r): planReport = r
-            case .rota(let s): rotaSection = s
+            case .rotaPart(let k, let checks): rotaChecks[k] = checks
             case .digest(let key, let hex): digests[key] = hex
-            case .none: break
             }
+        }
+        var rotaSection: VerificationReport.RotaSection?
+        if let rota, let rotaParts {
+            rotaSection = VerificationReport.RotaSection(file: rota.file, entries: rota.entries.count, checks: rotaParts.assemble(rotaChecks))
         }
         guard var report = planReport else { preconditionFailure("the plan was not verified") }
         if let rotaSection { report = report.adding(rota: rotaSection) }
@@ -51,8 +62,7 @@ public struct VerifiedProof: Sendable {
     /// One part's result.
     private enum Part: Sendable {
         case plan(VerificationReport)
-        case rota(VerificationReport.RotaSection)
+        case rotaPart(Int, [RuleCheck])
         case digest(String, String)
-        case none
     }
 }

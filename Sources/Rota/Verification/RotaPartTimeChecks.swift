@@ -66,13 +66,11 @@ extension RotaVerifier {
     }
 
     func partTimeChecks(_ book: Book) -> [RuleCheck] {
-        var checks = weeklyChecks(book)
-        areaWindowChecks(book, into: &checks)
-        return checks
+        weeklyChecks(book) + areaWindowChecks(book)
     }
 
     /// T3.rounds and T3.tech-support per helper and week, TCM.weekly per centre and week.
-    private func weeklyChecks(_ book: Book) -> [RuleCheck] {
+    func weeklyChecks(_ book: Book) -> [RuleCheck] {
         let demands = roundsDemands(book) + techDemands(book) + tcmDemands(book)
         // Demands of one activity and week share their covers; groups go in `activity|MONDAY` order.
         struct Group: Hashable { let activity: RotaActivity; let monday: Int }
@@ -226,7 +224,8 @@ extension RotaVerifier {
 
     // MARK: Rounds areas
 
-    private func areaWindowChecks(_ book: Book, into checks: inout [RuleCheck]) {
+    func areaWindowChecks(_ book: Book) -> [RuleCheck] {
+        var checks: [RuleCheck] = []
         let ctx = context
         let n = max(1, ctx.parameters.int("T3.rounds-visit-weeks"))
         var byArea: [String: [PlanVerifier.PlanView.Helper]] = [:]
@@ -248,6 +247,7 @@ extension RotaVerifier {
                 checks.append(areaWindow(area, tally: tally, window: Array(list[window]), tallies[window]))
             }
         }
+        return checks
     }
 
     /// A rounds area's helpers and clinics, looked up once for all its weeks.

@@ -47,23 +47,12 @@ public struct RotaVerifier: Sendable {
 
     /// Every rota rule instance of the scenario and plan, decided for `entries`, in report order.
     ///
-    /// The families are decided at the same time on the machine's cores; each family's checks
-    /// come out in the same order whatever the timing, and the report order is the same.
+    /// The families are decided at the same time on the machine's cores (`Parts`); each
+    /// family's checks come out in the same order whatever the timing, and the report order is
+    /// the same.
     public func verify(entries: [RotaEntry]) -> [RuleCheck] {
-        let book = Book(entries: entries, verifier: self)
-        // Largest first, so the cores finish together; joined back in family order.
-        let families: [(order: Int, checks: @Sendable (RotaVerifier, Book) -> [RuleCheck])] = [
-            (4, { $0.partTimeChecks($1) }), (0, { $0.integrityChecks($1) }), (3, { $0.stationChecks($1) }),
-            (1, { $0.postingChecks($1) }), (2, { $0.visit3331Checks($1) }),
-        ]
-        // Each family is put in report order by itself (its repeated keys are all its own: a key
-        // names its rule); the families' rules follow one another in `ruleOrder`, so the families
-        // one after another are in report order too.
-        let decided = ParallelJobs.run(count: families.count, threads: families.count) { k in (families[k].order, RotaVerifier.ordered(families[k].checks(self, book))) }
-        var checks: [RuleCheck] = []
-        checks.reserveCapacity(decided.reduce(0) { $0 + $1.1.count })
-        for (_, family) in decided.sorted(by: { $0.0 < $1.0 }) { checks += family }
-        return RotaVerifier.inOrder(checks) ? checks : RotaVerifier.ordered(checks)
+        let parts = Parts(verifier: self, entries: entries)
+        return parts.assemble(ParallelJobs.run(count: parts.count, threads: ParallelJobs.processors) { parts.decide($0) })
     }
 
     /// The rota's part of a verification report: its checks and a summary per family.

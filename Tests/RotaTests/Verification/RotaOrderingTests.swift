@@ -43,4 +43,15 @@ import Testing
         #expect(checks.contains { $0.instance == "T3.rounds[ca-r1:2025-09-01]#2" })
         #expect(checks.contains { $0.instance.hasPrefix("T3.tech-support[") && $0.instance.hasSuffix("]#2") })
     }
+
+    @Test func twoOrderedPartsMergeAsTheyWouldSortTogether() {
+        let weekly = [check("T3.rounds", "b:2025-01-06"), check("TCM.weekly", "c:2025-01-06"), check("T3.rounds", "b:2025-01-06"),
+                      check("T3.tech-support", "t:2025-01-13"), check("T3.rounds", "a:2025-01-13")]
+        let area = [check("T3.rounds", "area:x:2025-01-06"), check("T3.rounds", "area:x:2024-12-30"), check("T3.rounds", "c:2025-01-06]")]
+        let merged = RotaVerifier.merged(RotaVerifier.ordered(weekly), RotaVerifier.ordered(area))
+        #expect(merged == reference(weekly + area))
+        #expect(RotaVerifier.merged([], RotaVerifier.ordered(area)) == reference(area))
+        // A key in both parts: the parts cannot be merged, they must be numbered together.
+        #expect(RotaVerifier.merged(RotaVerifier.ordered(weekly), [check("T3.rounds", "a:2025-01-13")]) == nil)
+    }
 }

@@ -1,0 +1,32 @@
+import Foundation
+import Testing
+@testable import Rota
+
+/// `VerificationInputs` reads a verification's files side by side: the rota with its digest,
+/// a proof as bytes, and every file's problems in the order of the files.
+@Suite struct VerificationInputsTests {
+    @Test func theRotaComesWithItsDigestAndTheProofAsBytes() {
+        let dir = FixtureDirectory()
+        let rota = dir.write("rota.csv", RotaCSVText.write(RotaVerificationFixture.entries))
+        let proof = dir.write("proof.json", bytes: Array("{\"not\": \"checked here\"}\n".utf8))
+        let inputs = VerificationInputs.read(scenario: dir.path + "/none.yaml", plan: dir.path + "/none.json", rota: rota, proof: proof)
+        #expect(inputs.rota == RotaVerificationFixture.entries)
+        #expect(inputs.rotaDigest == RotaCanonicalForm.sha256(RotaVerificationFixture.entries))
+        #expect(inputs.digests == ["rota": RotaCanonicalForm.sha256(RotaVerificationFixture.entries)])
+        #expect(inputs.proof == Data("{\"not\": \"checked here\"}\n".utf8))
+        #expect(inputs.rotaFile?.file == rota)
+    }
+
+    @Test func everyFilesProblemsComeInTheOrderOfTheFiles() {
+        let dir = FixtureDirectory()
+        let names = ["s.yaml", "p.json", "r.csv", "proof.json"].map { dir.path + "/" + $0 }
+        for _ in 0..<5 {   // whichever thread finishes first
+            let inputs = VerificationInputs.read(scenario: names[0], plan: names[1], rota: names[2], proof: names[3])
+            #expect(inputs.diagnostics.map(\.file) == names)
+            #expect(inputs.scenario == nil && inputs.plan == nil && inputs.rota == nil && inputs.proof == nil && inputs.digests.isEmpty)
+        }
+        let withoutRota = VerificationInputs.read(scenario: names[0], plan: names[1], rota: nil)
+        #expect(withoutRota.diagnostics.map(\.file) == Array(names.prefix(2)))
+        #expect(withoutRota.rotaFile == nil)
+    }
+}
