@@ -31,15 +31,22 @@ public enum ProofWriter {
     /// computes them beside the verification) and the plan's solver figures.
     static func proof(scenario: Scenario, report: VerificationReport, digests: [String: String],
                       solver: PlanSolver?) -> ComplianceProof {
-        // Every instance the report holds: the plan's, and the rota's when it has one.
-        let checks = report.allChecks
+        // Every instance the report holds: the plan's, and the rota's when it has one, taken
+        // by position (a loop over the checks, or joining the two lists, would copy each).
+        let plan = report.checks, rota = report.rota?.checks ?? []
+        let count = plan.count + rota.count
         var parametersByRule: [String: [String: ProofParameter]] = [:]
-        let instances = checks.map { check in
-            let parameters = parametersByRule[check.rule] ?? parameters(of: check.rule, in: scenario)
-            parametersByRule[check.rule] = parameters
-            return ProofInstance(check: check, parameters: parameters)
+        var passed = 0
+        for i in 0..<count {
+            let rule = i < plan.count ? plan[i].rule : rota[i - plan.count].rule
+            if parametersByRule[rule] == nil { parametersByRule[rule] = parameters(of: rule, in: scenario) }
+            if (i < plan.count ? plan[i].verdict : rota[i - plan.count].verdict) == .pass { passed += 1 }
         }
-        let passed = checks.filter(\.passed).count
+        let parameters = parametersByRule
+        let instances = ParallelJobs.array(count: count, threads: ParallelJobs.processors) { i in
+            let check = i < plan.count ? plan[i] : rota[i - plan.count]
+            return ProofInstance(check: check, parameters: parameters[check.rule]!)
+        }
         // With a rota, the weekly rules are checked; only the soft rules stay unchecked.
         let unchecked = report.rota == nil ? PlanVerifier.notChecked : PlanVerifier.notChecked.filter { $0.reason.hasPrefix("soft rules") }
         return ComplianceProof(
@@ -48,7 +55,7 @@ public enum ProofWriter {
             digests: digests, solver: solver.map(ProofSolver.init),
             instances: instances,
             notChecked: unchecked.map { ProofNotChecked(rule: $0.rule, reason: $0.reason) },
-            summary: ProofSummary(instances: checks.count, passed: passed, failed: checks.count - passed),
+            summary: ProofSummary(instances: count, passed: passed, failed: count - passed),
             verdict: report.passed ? .pass : .fail)
     }
 

@@ -37,6 +37,36 @@ enum ParallelJobs {
         }
         return try box.results()
     }
+
+    /// An array of `count` elements, element `i` being `element(i)`, made in contiguous slices
+    /// on `threads` threads and written straight into the array's storage.
+    ///
+    /// Discussion: for a long array of values that each hold references (a proof's instances),
+    /// making them is mostly retaining what they share; this halves the time on two cores
+    /// without the copy of joining per-slice arrays. The result does not depend on timing:
+    /// every element is made by the same call, whichever thread makes it.
+    ///
+    /// ```swift
+    /// let squares = ParallelJobs.array(count: 10, threads: 2) { i in i * i }   // [0, 1, 4, …, 81]
+    /// ```
+    static func array<T: Sendable>(count: Int, threads: Int, _ element: @escaping @Sendable (Int) -> T) -> [T] {
+        let workers = max(1, min(threads, count / 1024))
+        if workers == 1 { return (0..<count).map(element) }
+        return [T](unsafeUninitializedCapacity: count) { buffer, initialized in
+            let storage = SliceStorage(base: buffer.baseAddress!)
+            let slices = workers * 4
+            DispatchQueue.concurrentPerform(iterations: slices) { k in
+                for i in count * k / slices..<count * (k + 1) / slices { storage.base.advanced(by: i).initialize(to: element(i)) }
+            }
+            initialized = count
+        }
+    }
+}
+
+/// Where `ParallelJobs.array` writes: each slice's elements are written by one thread only, and
+/// `concurrentPerform` returns after every slice is written.
+private struct SliceStorage<T>: @unchecked Sendable {
+    let base: UnsafeMutablePointer<T>
 }
 
 /// The shared state of one `ParallelJobs.run`: the next job to hand out and each job's result.

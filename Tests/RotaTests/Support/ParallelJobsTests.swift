@@ -21,4 +21,13 @@ import Testing
             }
         }
     }
+
+    @Test func anArrayMadeInSlicesEqualsTheSerialMap() {
+        for count in [0, 1, 1_023, 1_024, 5_000, 40_001] {
+            for threads in [1, 2, 3] {
+                let made = ParallelJobs.array(count: count, threads: threads) { i in "element \(i)" }
+                #expect(made == (0..<count).map { "element \($0)" })
+            }
+        }
+    }
 }
