@@ -20,9 +20,36 @@ func readScenarioOrExit(_ path: String) throws -> Scenario {
     }
 }
 
+/// What a file written by `writeAll` holds: bytes in one piece, or parts written one after
+/// another (a proof's, which are about 100 MB together and need no joining).
+enum FileContents {
+    case data(Data)
+    case parts([[UInt8]])
+
+    /// Writes the contents to a new file at `path`.
+    func write(to path: String) throws {
+        switch self {
+        case .data(let data):
+            try data.write(to: URL(fileURLWithPath: path))
+        case .parts(let parts):
+            guard FileManager.default.createFile(atPath: path, contents: nil) else {
+                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path])
+            }
+            let file = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+            defer { try? file.close() }
+            for part in parts { try file.write(contentsOf: part) }
+        }
+    }
+}
+
 /// Writes files all at once: into a hidden staging folder beside `directory`, then moved into
 /// place, so a failure part-way leaves nothing half-written.
 func writeAll(_ files: [(name: String, data: Data)], into directory: String) throws {
+    try writeAll(files.map { (name: $0.name, contents: FileContents.data($0.data)) }, into: directory)
+}
+
+/// `writeAll(_:into:)` for files given as `FileContents`.
+func writeAll(_ files: [(name: String, contents: FileContents)], into directory: String) throws {
     let fm = FileManager.default
     try fm.createDirectory(atPath: directory, withIntermediateDirectories: true)
     let staging = (directory as NSString).appendingPathComponent(".rota-staging-\(getpid())")
@@ -32,7 +59,7 @@ func writeAll(_ files: [(name: String, data: Data)], into directory: String) thr
     for f in files {
         let path = (staging as NSString).appendingPathComponent(f.name)
         try fm.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-        try f.data.write(to: URL(fileURLWithPath: path))
+        try f.contents.write(to: path)
     }
     for f in files {
         let target = (directory as NSString).appendingPathComponent(f.name)

@@ -59,15 +59,15 @@ struct PlanCommand: ParsableCommand {
             // The independent verifier checks what the planner made before anything is written.
             let verified = VerifiedProof(scenario: scenario, plan: plan, rota: (file: "rota.csv", entries: run.rota.entries))
             let report = verified.report
-            let proofData = try verified.proof.jsonData()
+            let proofParts = try verified.proof.jsonParts()
             let proofSeconds = watch.lap()
-            var files: [(name: String, data: Data)] = [
-                ("plan.json", try plan.jsonData()),
-                ("assignments.csv", Data(AssignmentsCSV.render(plan: plan, scenario: scenario).utf8)),
-                ("rota.csv", Data(RotaCSV.render(rota: run.rota, scenario: scenario).utf8)),
-                ("proof.json", proofData),
+            var files: [(name: String, contents: FileContents)] = [
+                ("plan.json", .data(try plan.jsonData())),
+                ("assignments.csv", .data(Data(AssignmentsCSV.render(plan: plan, scenario: scenario).utf8))),
+                ("rota.csv", .data(Data(RotaCSV.render(rota: run.rota, scenario: scenario).utf8))),
+                ("proof.json", .parts(proofParts)),
             ]
-            files += try RotaOutputs.files(rota: run.rota, plan: plan, scenario: scenario, report: report)
+            files += try RotaOutputs.files(rota: run.rota, plan: plan, scenario: scenario, report: report).map { ($0.name, .data($0.data)) }
             let outputSeconds = watch.lap()
             try writeAll(files, into: dir)
             let writeSeconds = watch.lap()
@@ -81,7 +81,7 @@ struct PlanCommand: ParsableCommand {
                       ? "Independent verification: all \(report.allChecks.count) rule instances of the plan and the rota hold (proof.json records each one)."
                       : "Independent verification FAILED: \(report.failures.count) rule instances broken — see report.html and run rota verify.")
                 print("Wrote \(dir)/: plan.json, assignments.csv, rota.csv, rota-grid.csv, rota.xlsx, ics/, sites/, report.html, proof.json")
-                print(String(format: "Time: annual plan %.1f s, rota %.1f s, verification and proof %.1f s, other outputs %.1f s, writing %.1f s.",
+                print(String(format: "Time: annual plan %.2f s, rota %.2f s, verification and proof %.2f s, other outputs %.2f s, writing %.2f s.",
                              annualSeconds, rotaSeconds, proofSeconds, outputSeconds, writeSeconds))
             }
             if !report.passed { throw ExitCode(1) }

@@ -49,7 +49,7 @@ struct ProofOptions: ParsableArguments {
         }
         do {
             let dir = (path as NSString).deletingLastPathComponent
-            try writeAll([((path as NSString).lastPathComponent, try proof.jsonData())], into: dir.isEmpty ? "." : dir)
+            try writeAll([((path as NSString).lastPathComponent, .parts(try proof.jsonParts()))], into: dir.isEmpty ? "." : dir)
         } catch {
             printError("rota verify: cannot write the proof to \(path): \(error.localizedDescription)")
             throw ExitCode(2)

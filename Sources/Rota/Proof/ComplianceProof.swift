@@ -74,8 +74,9 @@ public struct ComplianceProof: Codable, Sendable, Hashable {
         return data
     }
 
-    /// `jsonData()` in the parts it is written in (joined, they are its bytes).
-    func jsonParts() throws -> [[UInt8]] {
+    /// `jsonData()` in the parts it is written in (joined, they are its bytes): a year's proof
+    /// is about 100 MB, which a caller can write or compare part by part without joining.
+    public func jsonParts() throws -> [[UInt8]] {
         try requireFiniteSolver()
         return ProofJSON.prettyParts(self)
     }

@@ -33,12 +33,21 @@ public struct JSONBytes: Sendable {
     /// RFC 8785 says, everything else as its UTF-8 bytes.
     public mutating func string(_ s: String) {
         bytes.append(0x22)
+        escaped(s)
+        bytes.append(0x22)
+    }
+
+    /// Appends `s` as the inside of a JSON string: escaped as `string(_:)` does, without the
+    /// quotes (for a writer whose fixed text around it carries them).
+    public mutating func escaped(_ s: String) {
         if s.utf8.withContiguousStorageIfAvailable({ append(escaping: $0) }) == nil {
             var s = s
             s.withUTF8 { append(escaping: $0) }
         }
-        bytes.append(0x22)
     }
+
+    /// Appends one byte of text as it is (a quote, a bracket).
+    public mutating func byte(_ b: UInt8) { bytes.append(b) }
 
     /// Appends UTF-8 bytes as the inside of a JSON string (escaped, without the quotes).
     private mutating func append(escaping utf8: UnsafeBufferPointer<UInt8>) {

@@ -234,40 +234,92 @@ enum ProofJSON {
             return made
         }
 
+        /// The fixed text of the last instance layout used (one per depth; the instances of a
+        /// proof all stand at one depth).
+        var layout: InstanceLayout?
+
+        /// The fixed text between an instance's values, for one layout and depth, made with the
+        /// writer's own layout rules (`member`, `element`, `close`) once: an instance is then a
+        /// few copies of this text and its escaped values, a fifth of the appends of writing each
+        /// comma, indentation and key apart. A piece before a string value ends with its opening
+        /// quote, and a piece after one starts with its closing quote (but after the values
+        /// followed by a rule's shared members, whose quote is written apart).
+        struct InstanceLayout {
+            let depth: Int
+            let arithmetic, finding, instance, quantities, rule, subject, subjectKind, subjectName, verdict, witnesses: [UInt8]
+            let elementFirst, element, listEnd, close: [UInt8]
+            let quantityName, quantityValue: [UInt8]
+            let witnessId, witnessKind, witnessName, witnessNote: [UInt8]
+
+            init(pretty: Bool, depth: Int) {
+                func text(_ body: (inout Writer) -> Void) -> [UInt8] {
+                    var w = Writer(pretty: pretty, capacity: 64)
+                    body(&w)
+                    return w.out.bytes
+                }
+                self.depth = depth
+                arithmetic = text { $0.out.raw("{"); $0.member("arithmetic", depth: depth, first: true); $0.out.raw("\"") }
+                finding = text { $0.member("finding", depth: depth, first: false); $0.out.raw("\"") }
+                instance = text { $0.out.raw("\""); $0.member("instance", depth: depth, first: false); $0.out.raw("\"") }
+                quantities = text { $0.member("quantities", depth: depth, first: false) }
+                rule = text { $0.member("rule", depth: depth, first: false); $0.out.raw("\"") }
+                subject = text { $0.out.raw("\""); $0.member("subject", depth: depth, first: false); $0.out.raw("{"); $0.inlineMember("id", first: true); $0.out.raw("\"") }
+                subjectKind = text { $0.out.raw("\""); $0.inlineMember("kind", first: false); $0.out.raw("\"") }
+                subjectName = text { $0.out.raw("\""); $0.inlineMember("name", first: false); $0.out.raw("\"") }
+                verdict = text { $0.out.raw("\"}"); $0.member("verdict", depth: depth, first: false); $0.out.raw("\"") }
+                witnesses = text { $0.out.raw("\""); $0.member("witnesses", depth: depth, first: false) }
+                elementFirst = text { $0.out.raw("["); $0.element(first: true, depth: depth + 1); $0.out.raw("{") }
+                element = text { $0.out.raw("}"); $0.element(first: false, depth: depth + 1); $0.out.raw("{") }
+                listEnd = text { $0.out.raw("}"); $0.close("]", depth: depth) }
+                close = text { $0.close("}", depth: depth - 1) }
+                quantityName = text { $0.inlineMember("name", first: true); $0.out.raw("\"") }
+                quantityValue = text { $0.out.raw("\""); $0.inlineMember("value", first: false) }
+                witnessId = text { $0.inlineMember("id", first: true); $0.out.raw("\"") }
+                witnessKind = text { $0.out.raw("\""); $0.inlineMember("kind", first: false); $0.out.raw("\"") }
+                witnessName = text { $0.out.raw("\""); $0.inlineMember("name", first: false); $0.out.raw("\"") }
+                witnessNote = text { $0.out.raw("\""); $0.inlineMember("note", first: false); $0.out.raw("\"") }
+            }
+        }
+
+        /// A list of one-line objects in an instance's layout: `[]`, or each element's members
+        /// (written by `write`) between the layout's element openers and closer.
+        mutating func objectList<T>(_ elements: [T], _ l: InstanceLayout, _ write: (inout Writer, T) -> Void) {
+            guard !elements.isEmpty else { out.raw("[]"); return }
+            for (n, e) in elements.enumerated() {
+                out.append(n == 0 ? l.elementFirst : l.element)
+                write(&self, e)
+            }
+            out.append(l.listEnd)
+        }
+
         mutating func instance(_ i: ProofInstance, depth: Int) {
             let rule = sharedMembers(of: i, depth: depth)
-            out.raw("{")
-            member("arithmetic", depth: depth, first: true); out.string(i.arithmetic)
+            if layout?.depth != depth { layout = InstanceLayout(pretty: pretty, depth: depth) }
+            let l = layout!
+            out.append(l.arithmetic); out.escaped(i.arithmetic); out.byte(0x22)
             out.append(rule.clauseMember)
-            member("finding", depth: depth, first: false); out.string(i.finding)
-            member("instance", depth: depth, first: false); out.string(i.instance)
+            out.append(l.finding); out.escaped(i.finding)
+            out.append(l.instance); out.escaped(i.instance); out.byte(0x22)
             out.append(rule.parametersMember)
-            member("quantities", depth: depth, first: false)
-            list(i.quantities, depth: depth) { w, q in
-                w.out.raw("{")
-                w.inlineMember("name", first: true); w.out.string(q.name)
-                w.inlineMember("value", first: false); w.out.integer(q.value)
-                w.out.raw("}")
+            out.append(l.quantities)
+            objectList(i.quantities, l) { w, q in
+                w.out.append(l.quantityName); w.out.escaped(q.name)
+                w.out.append(l.quantityValue); w.out.integer(q.value)
             }
             out.append(rule.quoteMember)
-            member("rule", depth: depth, first: false); out.string(i.rule)
-            member("subject", depth: depth, first: false)
-            out.raw("{")
-            inlineMember("id", first: true); out.string(i.subject.id)
-            inlineMember("kind", first: false); out.string(i.subject.kind.rawValue)
-            inlineMember("name", first: false); out.string(i.subject.name)
-            out.raw("}")
-            member("verdict", depth: depth, first: false); out.string(i.verdict.rawValue)
-            member("witnesses", depth: depth, first: false)
-            list(i.witnesses, depth: depth) { w, x in
-                w.out.raw("{")
-                w.inlineMember("id", first: true); w.out.string(x.id)
-                w.inlineMember("kind", first: false); w.out.string(x.kind.rawValue)
-                w.inlineMember("name", first: false); w.out.string(x.name)
-                w.inlineMember("note", first: false); w.out.string(x.note)
-                w.out.raw("}")
+            out.append(l.rule); out.escaped(i.rule)
+            out.append(l.subject); out.escaped(i.subject.id)
+            out.append(l.subjectKind); out.escaped(i.subject.kind.rawValue)
+            out.append(l.subjectName); out.escaped(i.subject.name)
+            out.append(l.verdict); out.escaped(i.verdict.rawValue)
+            out.append(l.witnesses)
+            objectList(i.witnesses, l) { w, x in
+                w.out.append(l.witnessId); w.out.escaped(x.id)
+                w.out.append(l.witnessKind); w.out.escaped(x.kind.rawValue)
+                w.out.append(l.witnessName); w.out.escaped(x.name)
+                w.out.append(l.witnessNote); w.out.escaped(x.note); w.out.byte(0x22)
             }
-            close("}", depth: depth - 1)
+            out.append(l.close)
         }
     }
 }
