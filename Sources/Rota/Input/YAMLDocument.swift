@@ -34,7 +34,10 @@ enum YAMLDocument {
     static func parse(_ text: String, file: String, log: DiagnosticLog) -> YAMLValue? {
         if let node = quickCompose(text) {
             let root = YAMLValue(node: node, place: SourcePlace(file: file, line: node.mark?.line ?? 1, path: ""))
-            reportDuplicates(in: root, log: log)
+            // Composing refused any repeated key, and no key was renamed: there is nothing to
+            // report, unless the text itself spells the marker of a renamed key (U+E000, whose
+            // UTF-8 starts with the byte 0xEE, which no CJK character's does).
+            if text.utf8.contains(0xEE) { reportDuplicates(in: root, log: log) }
             return root
         }
         var current = text

@@ -31,22 +31,30 @@ public enum RotaCanonicalForm {
         // A rota rota wrote is already in this order: check it in one pass before sorting.
         let sorted = isSorted(entries) ? entries : entries.sorted()
         var json = JSONBytes(reservingCapacity: sorted.count * 96 + 2)
-        // Consecutive entries mostly share the person and the date: escape each once.
+        // Consecutive entries mostly share the person and the date: escape each once. The
+        // activity and the half have a few values: their members are written once, up front.
         var person = Member(key: ",\"person\":"), date = Member(key: ",\"date\":")
+        let activityText = RotaActivity.allCases.map { a in member { $0.raw("{\"activity\":"); $0.string(a.rawValue) } }
+        let halfText = HalfDay.allCases.map { h in member { $0.raw(",\"half\":"); $0.string(h.rawValue) } }
         json.raw("[")
         for (n, e) in sorted.enumerated() {
             if n > 0 { json.raw(",") }
-            json.raw("{\"activity\":")
-            json.string(e.activity.rawValue)
+            json.append(activityText[e.activity.number])
             date.write(e.date, into: &json)
-            json.raw(",\"half\":")
-            json.string(e.half.rawValue)
+            json.append(halfText[e.half == .am ? 0 : 1])   // allCases: am, pm
             person.write(e.person, into: &json)
             json.raw(",\"site\":")
             json.string(e.site)
             json.raw("}")
         }
         json.raw("]")
+        return json.bytes
+    }
+
+    /// The bytes `write` puts in a fresh buffer.
+    private static func member(_ write: (inout JSONBytes) -> Void) -> [UInt8] {
+        var json = JSONBytes(reservingCapacity: 32)
+        write(&json)
         return json.bytes
     }
 

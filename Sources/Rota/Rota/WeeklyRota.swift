@@ -37,6 +37,23 @@ public enum RotaActivity: String, Codable, CaseIterable, Sendable {
     public var is3331Visit: Bool { self == .rounds3331 || self == .teaching3331 || self == .lecture3331 }
 }
 
+extension RotaActivity {
+    /// A number per activity, 0 up to `allCases.count` − 1, its place in `allCases` (to index
+    /// tables by activity without hashing).
+    var number: Int {
+        switch self {
+        case .posting: return 0
+        case .rounds3331: return 1
+        case .teaching3331: return 2
+        case .lecture3331: return 3
+        case .station: return 4
+        case .rounds: return 5
+        case .techSupport: return 6
+        case .tcmClinic: return 7
+        }
+    }
+}
+
 /// Morning or afternoon.
 public enum HalfDay: String, Codable, CaseIterable, Sendable, Comparable {
     case am, pm

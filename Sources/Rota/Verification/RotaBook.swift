@@ -225,19 +225,3 @@ extension RotaVerifier.Book {
         }
     }
 }
-
-private extension RotaActivity {
-    /// A number per activity, 0 up to `allCases.count` − 1.
-    var number: Int {
-        switch self {
-        case .posting: return 0
-        case .rounds3331: return 1
-        case .teaching3331: return 2
-        case .lecture3331: return 3
-        case .station: return 4
-        case .rounds: return 5
-        case .techSupport: return 6
-        case .tcmClinic: return 7
-        }
-    }
-}

@@ -23,4 +23,10 @@ import Testing
         moved[0].half = .am
         #expect(RotaCanonicalForm.sha256(moved) != RotaCanonicalForm.sha256(entries))
     }
+
+    @Test func activitiesAreNumberedInTheirListedOrder() {
+        // The canonical form indexes its table of activity members by `number`.
+        #expect(RotaActivity.allCases.map(\.number) == Array(RotaActivity.allCases.indices))
+        #expect(HalfDay.allCases == [.am, .pm])
+    }
 }
