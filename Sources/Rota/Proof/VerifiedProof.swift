@@ -28,8 +28,8 @@ public struct VerifiedProof: Sendable {
         // The rota's parts are jobs of this list, not a parallel run inside one job: nested in
         // another's job, GCD would run them one after another (`RotaVerifier.Parts`). The
         // longest first, so the others fill the second core beside them; the first rota part
-        // builds the rota's index, which the later ones share.
-        let rotaParts = rota.map { RotaVerifier.Parts(verifier: RotaVerifier(scenario: scenario, plan: plan), entries: $0.entries) }
+        // builds the rota verifier and the rota's index, which the later ones share.
+        let rotaParts = rota.map { RotaVerifier.Parts(scenario: scenario, plan: plan, entries: $0.entries) }
         var list: [@Sendable () -> Part] = []
         if let rotaParts { list.append { .rotaPart(0, rotaParts.decide(0)) } }
         if known["scenario"] == nil { list.append { .digest("scenario", ScenarioCanonicalForm.sha256(scenario)) } }

@@ -19,8 +19,11 @@ extension RotaVerifier {
     /// let checks = parts.assemble(ParallelJobs.run(count: parts.count, threads: 2) { parts.decide($0) })
     /// ```
     struct Parts: Sendable {
-        let verifier: RotaVerifier
+        private let made: ComputedOnce<RotaVerifier>
         private let book: ComputedOnce<Book>
+
+        /// The verifier the parts are decided by.
+        var verifier: RotaVerifier { made.value }
 
         /// The parts, largest first so the cores finish together, each with its family's place
         /// in report order (`ruleOrder`: integrity, posting, 3331, station, part-time).
@@ -30,8 +33,18 @@ extension RotaVerifier {
         ]
 
         init(verifier: RotaVerifier, entries: [RotaEntry]) {
-            self.verifier = verifier
-            self.book = ComputedOnce { Book(entries: entries, verifier: verifier) }
+            self.init(ComputedOnce { verifier }, entries: entries)
+        }
+
+        /// The parts of verifying `entries` against `scenario` and `plan`; the verifier's own
+        /// indexes of the scenario and plan are made by the first part that runs, too.
+        init(scenario: Scenario, plan: Plan, entries: [RotaEntry]) {
+            self.init(ComputedOnce { RotaVerifier(scenario: scenario, plan: plan) }, entries: entries)
+        }
+
+        private init(_ made: ComputedOnce<RotaVerifier>, entries: [RotaEntry]) {
+            self.made = made
+            self.book = ComputedOnce { Book(entries: entries, verifier: made.value) }
         }
 
         /// How many parts there are.
@@ -45,20 +58,21 @@ extension RotaVerifier {
         /// Every rota check in report order, from the parts' results (`decide(k)` at place k).
         func assemble(_ decided: [[RuleCheck]]) -> [RuleCheck] {
             precondition(decided.count == count, "one result per part")
-            var families: [[RuleCheck]] = Array(repeating: [], count: RotaVerifier.familyCount)
-            for (k, checks) in decided.enumerated() {
-                let f = Parts.parts[k].family
-                if families[f].isEmpty {
-                    families[f] = checks
-                } else if let merged = RotaVerifier.merged(families[f], checks) {
-                    families[f] = merged
-                } else {
-                    families[f] = RotaVerifier.ordered(verifier.partTimeChecks(book.value))
+            var checks: [RuleCheck] = []
+            checks.reserveCapacity(decided.reduce(0) { $0 + $1.count })
+            // Family by family, each check copied once: a family of two parts merged as it goes.
+            for family in 0..<RotaVerifier.familyCount {
+                let parts = Parts.parts.indices.filter { Parts.parts[$0].family == family }.map { decided[$0] }
+                let start = checks.count
+                switch parts.count {
+                case 1: checks += parts[0]
+                case 2 where RotaVerifier.merge(parts[0], parts[1], into: &checks): break
+                default:
+                    checks.removeSubrange(start...)
+                    checks += RotaVerifier.ordered(Parts.parts.indices.filter { Parts.parts[$0].family == family }
+                                                   .flatMap { Parts.parts[$0].decide(verifier, book.value) })
                 }
             }
-            var checks: [RuleCheck] = []
-            checks.reserveCapacity(families.reduce(0) { $0 + $1.count })
-            for family in families { checks += family }
             return RotaVerifier.inOrder(checks) ? checks : RotaVerifier.ordered(checks)
         }
     }
@@ -66,11 +80,10 @@ extension RotaVerifier {
     /// The number of rota rule families (`Parts` numbers them 0 up to this).
     static let familyCount = 5
 
-    /// Two lists of checks, each in report order, merged into one in report order; nil when an
-    /// instance key is in both (the two then need numbering together, `ordered`).
-    static func merged(_ a: [RuleCheck], _ b: [RuleCheck]) -> [RuleCheck]? {
-        var out: [RuleCheck] = []
-        out.reserveCapacity(a.count + b.count)
+    /// Appends two lists of checks, each in report order, merged into report order; false when
+    /// an instance key is in both (the two then need numbering together, `ordered`), with part
+    /// of the merge appended.
+    static func merge(_ a: [RuleCheck], _ b: [RuleCheck], into out: inout [RuleCheck]) -> Bool {
         var i = 0, j = 0
         while i < a.count, j < b.count {
             if precedes(rule: a[i].rule, a[i].instance, rule: b[j].rule, b[j].instance) {
@@ -78,11 +91,11 @@ extension RotaVerifier {
             } else if precedes(rule: b[j].rule, b[j].instance, rule: a[i].rule, a[i].instance) {
                 out.append(b[j]); j += 1
             } else {
-                return nil
+                return false
             }
         }
         out += a[i...]
         out += b[j...]
-        return out
+        return true
     }
 }

@@ -85,7 +85,19 @@ public struct Witness: Codable, Sendable, Hashable, Comparable {
     }
 
     public static func < (a: Witness, b: Witness) -> Bool {
-        (a.kind.rank, a.id, a.note, a.name) < (b.kind.rank, b.id, b.note, b.name)
+        // Field by field, as the tuple (kind's rank, id, note, name) compares, without building it.
+        if a.kind != b.kind { return a.kind.rank < b.kind.rank }
+        if a.id != b.id { return a.id < b.id }
+        if a.note != b.note { return a.note < b.note }
+        return a.name < b.name
+    }
+
+    /// `witnesses` sorted: as given when they are in order already, else put in order by
+    /// position and copied once (sorting the values would copy each many times).
+    static func sorted(_ witnesses: [Witness]) -> [Witness] {
+        let w = witnesses
+        guard w.indices.dropFirst().contains(where: { w[$0] < w[$0 - 1] }) else { return w }
+        return w.indices.sorted { w[$0] < w[$1] }.map { w[$0] }
     }
 }
 
@@ -131,7 +143,7 @@ public struct RuleCheck: Codable, Sendable, Hashable, Comparable {
                 arithmetic: String, finding: String, witnesses: [Witness], verdict: Verdict) {
         self.rule = rule.id; self.instance = instance; self.subject = subject
         self.quantities = quantities; self.arithmetic = arithmetic; self.finding = finding
-        self.witnesses = witnesses.sorted(); self.verdict = verdict
+        self.witnesses = Witness.sorted(witnesses); self.verdict = verdict
         self.clause = rule.clause; self.quote = rule.quote
     }
 

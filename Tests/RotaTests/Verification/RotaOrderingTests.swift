@@ -48,10 +48,33 @@ import Testing
         let weekly = [check("T3.rounds", "b:2025-01-06"), check("TCM.weekly", "c:2025-01-06"), check("T3.rounds", "b:2025-01-06"),
                       check("T3.tech-support", "t:2025-01-13"), check("T3.rounds", "a:2025-01-13")]
         let area = [check("T3.rounds", "area:x:2025-01-06"), check("T3.rounds", "area:x:2024-12-30"), check("T3.rounds", "c:2025-01-06]")]
-        let merged = RotaVerifier.merged(RotaVerifier.ordered(weekly), RotaVerifier.ordered(area))
-        #expect(merged == reference(weekly + area))
-        #expect(RotaVerifier.merged([], RotaVerifier.ordered(area)) == reference(area))
+        func merged(_ a: [RuleCheck], _ b: [RuleCheck]) -> [RuleCheck]? {
+            var out = [check("ROTA.integrity", "person:x")]
+            guard RotaVerifier.merge(a, b, into: &out) else { return nil }
+            #expect(out.first?.instance == "ROTA.integrity[person:x]")   // appended after what is there
+            return Array(out.dropFirst())
+        }
+        #expect(merged(RotaVerifier.ordered(weekly), RotaVerifier.ordered(area)) == reference(weekly + area))
+        #expect(merged([], RotaVerifier.ordered(area)) == reference(area))
         // A key in both parts: the parts cannot be merged, they must be numbered together.
-        #expect(RotaVerifier.merged(RotaVerifier.ordered(weekly), [check("T3.rounds", "a:2025-01-13")]) == nil)
+        #expect(merged(RotaVerifier.ordered(weekly), [check("T3.rounds", "a:2025-01-13")]) == nil)
+    }
+
+    @Test func partsSharingAKeyAreDecidedAgainTogether() throws {
+        let verifier = RotaVerifier(scenario: RotaVerificationFixture.scenario, plan: RotaVerificationFixture.plan)
+        let entries = RotaVerificationFixture.entries
+        let parts = RotaVerifier.Parts(verifier: verifier, entries: entries)
+        var decided = (0..<parts.count).map(parts.decide)
+        #expect(parts.assemble(decided) == verifier.verify(entries: entries))
+        // The area windows' part given one of the weekly part's keys (as a helper whose id were
+        // `area:…` would): the part-time family is decided again as one, as before the split.
+        let area = try #require(decided.firstIndex { $0.contains { $0.instance.hasPrefix("T3.rounds[area:") } })
+        let weekly = try #require(decided.firstIndex { $0.contains { $0.rule == "T3.rounds" && !$0.instance.hasPrefix("T3.rounds[area:") } })
+        var stray = decided[weekly][0]
+        stray.finding = "stray"
+        decided[area] = RotaVerifier.ordered(decided[area] + [stray])
+        let assembled = parts.assemble(decided)
+        #expect(assembled == verifier.verify(entries: entries))
+        #expect(!assembled.contains { $0.finding == "stray" })
     }
 }
