@@ -88,7 +88,7 @@ public struct ComplianceProof: Codable, Sendable, Hashable {
     }
 
     /// JSON has no form for NaN or the infinities.
-    private func requireFiniteSolver() throws {
+    func requireFiniteSolver() throws {
         guard let s = solver else { return }
         for (name, value) in [("bound", s.bound), ("gap", s.gap), ("objective", s.objective)] where !value.isFinite {
             throw EncodingError.invalidValue(value, EncodingError.Context(

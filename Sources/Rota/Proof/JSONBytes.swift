@@ -17,6 +17,9 @@ public struct JSONBytes: Sendable {
 
     public init(reservingCapacity capacity: Int = 0) { bytes.reserveCapacity(capacity) }
 
+    /// Empties the buffer, keeping its memory for what is written next.
+    public mutating func removeAll() { bytes.removeAll(keepingCapacity: true) }
+
     /// Appends text as it is (punctuation, indentation, pre-escaped keys).
     public mutating func raw(_ text: StaticString) {
         text.withUTF8Buffer { bytes.append(contentsOf: $0) }

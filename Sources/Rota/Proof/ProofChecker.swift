@@ -33,7 +33,8 @@ public enum ProofChecker {
     /// Checks a proof file's bytes against the proof rota recomputes (`rota check-proof`).
     ///
     /// Discussion: a proof file rota wrote and nobody changed is byte for byte the indented
-    /// form of the recomputed proof (`ComplianceProof.jsonData()`); that comparison confirms
+    /// form of the recomputed proof (`ComplianceProof.jsonData()`); that comparison
+    /// (`ProofJSON.prettyMatches`, which makes the expected bytes a chunk at a time) confirms
     /// it without decoding a single field. Any other bytes (an edit, another layout) are
     /// decoded and compared field by field (`compare(claimed:recomputed:)`), and fields
     /// outside the format are named (`unknownFields(in:)`). Throws when the bytes differ and
@@ -45,10 +46,11 @@ public enum ProofChecker {
     /// result.mismatches   // [] when the proof says exactly what rota finds
     /// ```
     public static func check(file data: Data, path: String, recomputed: ComplianceProof) throws(InputError) -> FileCheck {
+        if (try? recomputed.requireFiniteSolver()) != nil,
+           data.withUnsafeBytes({ ProofJSON.prettyMatches($0, recomputed) }) {
+            return FileCheck(mismatches: [], claimed: recomputed, data: data, matchedByteForByte: true)
+        }
         if let expected = try? recomputed.jsonParts() {
-            if sameBytes(data, expected) {
-                return FileCheck(mismatches: [], claimed: recomputed, data: data, matchedByteForByte: true)
-            }
             if let found = checkByInstance(file: Array(data), expected: Array(expected.joined()), recomputed: recomputed) {
                 return FileCheck(mismatches: found.mismatches, claimed: found.claimed, data: data, matchedByteForByte: false)
             }
@@ -56,23 +58,6 @@ public enum ProofChecker {
         let claimed = try ProofReader.decode(ComplianceProof.self, data, file: path)
         return FileCheck(mismatches: compare(claimed: claimed, recomputed: recomputed) + unknownFields(in: data),
                          claimed: claimed, data: data, matchedByteForByte: false)
-    }
-
-    /// Whether a file's bytes are the parts of `expected` one after another (compared as
-    /// memory, part by part, without joining them).
-    static func sameBytes(_ data: Data, _ expected: [[UInt8]]) -> Bool {
-        guard data.count == expected.reduce(0, { $0 + $1.count }) else { return false }
-        return data.withUnsafeBytes { file in
-            var offset = 0
-            for part in expected {
-                let same = part.withUnsafeBytes { mine in
-                    mine.count == 0 || memcmp(file.baseAddress! + offset, mine.baseAddress!, mine.count) == 0
-                }
-                guard same else { return false }
-                offset += part.count
-            }
-            return true
-        }
     }
 
     /// The check of a file in rota's layout (`ProofFileLayout`) that differs from the expected

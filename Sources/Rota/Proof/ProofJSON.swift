@@ -1,3 +1,5 @@
+import Foundation
+
 /// Writes a `ComplianceProof` as JSON text straight from its fields: the indented form of
 /// proof.json and the canonical (RFC 8785) form a signature covers.
 ///
@@ -29,6 +31,71 @@ enum ProofJSON {
         var parts = write(proof, pretty: true, slices: slices)
         parts[parts.count - 1].append(0x0A)
         return parts
+    }
+
+    /// Whether `file` is exactly proof.json's bytes (`pretty(_:)`), found without making them
+    /// all: a check that rota wrote the file and nobody changed it.
+    ///
+    /// Discussion: the text before and after the instances is made and compared at the two
+    /// ends of the file. The instances are written a chunk at a time into a buffer used again
+    /// for every chunk, and compared where they must stand: the first half forward from the end
+    /// of the text before them, on one thread, the second half backward from the start of the
+    /// text after them, on another; the two must meet. A year's proof (about 100 MB) is so
+    /// compared with neither its bytes nor a copy of them in memory.
+    ///
+    /// ```swift
+    /// ProofJSON.prettyMatches(bytes, proof)   // == (bytes == ProofJSON.pretty(proof))
+    /// ```
+    static func prettyMatches(_ file: UnsafeRawBufferPointer, _ proof: ComplianceProof, chunk: Int = 512) -> Bool {
+        var frameWriter = Writer(pretty: true, capacity: 4_096)
+        var frame = frameWriter.proof(proof, instances: [])
+        frame[frame.count - 1].append(0x0A)
+        guard frame.count == 2 else { return frame.count == 1 && file.elementsEqual(frame[0]) }
+        let head = frame[0], tail = frame[1]
+        guard file.count >= head.count + tail.count, same(file, at: 0, head), same(file, at: file.count - tail.count, tail) else { return false }
+        let instances = proof.instances, mid = instances.count / 2
+        let first = head.count, last = file.count - tail.count
+        let file = SharedBytes(file)
+        let ends = ParallelJobs.run(count: 2, threads: 2) { half -> Int? in
+            var w = Writer(pretty: true, capacity: chunk * 1_600)
+            func write(_ range: Range<Int>) -> [UInt8] {
+                w.out.removeAll()
+                for n in range {
+                    w.element(first: n == 0, depth: 2)
+                    w.instance(instances[n], depth: 3)
+                }
+                return w.out.bytes
+            }
+            if half == 0 {   // forward from the text before the instances
+                var offset = first
+                for start in stride(from: 0, to: mid, by: chunk) {
+                    let bytes = write(start..<min(mid, start + chunk))
+                    guard offset + bytes.count <= last, same(file.bytes, at: offset, bytes) else { return nil }
+                    offset += bytes.count
+                }
+                return offset
+            }
+            var end = last   // backward from the text after them
+            for stop in stride(from: instances.count, to: mid, by: -chunk) {
+                let bytes = write(max(mid, stop - chunk)..<stop)
+                guard end - bytes.count >= first, same(file.bytes, at: end - bytes.count, bytes) else { return nil }
+                end -= bytes.count
+            }
+            return end
+        }
+        guard let forward = ends[0], let backward = ends[1] else { return false }
+        return forward == backward
+    }
+
+    /// Whether `file` holds `bytes` at `offset` (which the caller keeps inside the file).
+    private static func same(_ file: UnsafeRawBufferPointer, at offset: Int, _ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBytes { mine in mine.isEmpty || memcmp(file.baseAddress! + offset, mine.baseAddress!, mine.count) == 0 }
+    }
+
+    /// A file's bytes read by both comparing threads (nobody writes them meanwhile).
+    private struct SharedBytes: @unchecked Sendable {
+        let bytes: UnsafeRawBufferPointer
+        init(_ bytes: UnsafeRawBufferPointer) { self.bytes = bytes }
     }
 
     /// The canonical bytes (no whitespace).
@@ -197,12 +264,17 @@ enum ProofJSON {
         }
 
         /// The texts of the last rule written: every instance of a rule repeats its clause,
-        /// quote and parameters, so their members are escaped once and copied after.
+        /// quote and parameters, so their members are escaped once and copied after. (A class,
+        /// as `InstanceLayout`: taking it for an instance is one reference, not one per text.)
         var shared: SharedMembers?
 
-        struct SharedMembers {
+        final class SharedMembers {
             let clause: String, quote: String, parameters: [String: ProofParameter], depth: Int
             var clauseMember: [UInt8] = [], parametersMember: [UInt8] = [], quoteMember: [UInt8] = []
+
+            init(clause: String, quote: String, parameters: [String: ProofParameter], depth: Int) {
+                self.clause = clause; self.quote = quote; self.parameters = parameters; self.depth = depth
+            }
 
             func matches(_ i: ProofInstance, depth: Int) -> Bool {
                 depth == self.depth && i.clause == clause && i.quote == quote && i.parameters == parameters
@@ -211,7 +283,7 @@ enum ProofJSON {
 
         mutating func sharedMembers(of i: ProofInstance, depth: Int) -> SharedMembers {
             if let shared, shared.matches(i, depth: depth) { return shared }
-            var made = SharedMembers(clause: i.clause, quote: i.quote, parameters: i.parameters, depth: depth)
+            let made = SharedMembers(clause: i.clause, quote: i.quote, parameters: i.parameters, depth: depth)
             var w = Writer(pretty: pretty, capacity: 512)
             w.member("clause", depth: depth, first: false); w.out.string(i.clause)
             made.clauseMember = w.out.bytes
@@ -241,10 +313,11 @@ enum ProofJSON {
         /// The fixed text between an instance's values, for one layout and depth, made with the
         /// writer's own layout rules (`member`, `element`, `close`) once: an instance is then a
         /// few copies of this text and its escaped values, a fifth of the appends of writing each
-        /// comma, indentation and key apart. A piece before a string value ends with its opening
+        /// comma, indentation and key apart. (A class: taking the layout for an instance is one
+        /// reference, not one per piece.) A piece before a string value ends with its opening
         /// quote, and a piece after one starts with its closing quote (but after the values
         /// followed by a rule's shared members, whose quote is written apart).
-        struct InstanceLayout {
+        final class InstanceLayout {
             let depth: Int
             let arithmetic, finding, instance, quantities, rule, subject, subjectKind, subjectName, verdict, witnesses: [UInt8]
             let elementFirst, element, listEnd, close: [UInt8]

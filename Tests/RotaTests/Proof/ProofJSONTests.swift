@@ -13,6 +13,10 @@ import Testing
 
     private func expectSameBytes(_ proof: ComplianceProof, sourceLocation: SourceLocation = #_sourceLocation) throws {
         let value = try JSONValue(encoding: proof)
+        // The comparison made a chunk at a time accepts exactly these bytes.
+        for chunk in [1, 2, 7, 512] {
+            #expect(matches(Array(CanonicalJSON.pretty(value)), proof, chunk: chunk), sourceLocation: sourceLocation)
+        }
         // Written whole, and in slices side by side as large proofs are.
         for slices in [1, 2, 7] {
             #expect(ProofJSON.pretty(proof, slices: slices) == Array(CanonicalJSON.pretty(value)), sourceLocation: sourceLocation)
@@ -54,5 +58,36 @@ import Testing
         proof.solver = ProofSolver(status: "feasible", objective: .nan, bound: 1, gap: .infinity)
         #expect(throws: EncodingError.self) { try proof.jsonData() }
         #expect(throws: EncodingError.self) { try proof.canonicalData() }
+    }
+
+    private func matches(_ bytes: [UInt8], _ proof: ComplianceProof, chunk: Int = 3) -> Bool {
+        bytes.withUnsafeBytes { ProofJSON.prettyMatches($0, proof, chunk: chunk) }
+    }
+
+    @Test func anyChangedByteOrLengthIsNotAMatch() {
+        let proof = fixtureProof()
+        let bytes = ProofJSON.pretty(proof)
+        #expect(matches(bytes, proof))
+        // A byte changed anywhere: in the text before the instances, in the first and the
+        // second half of them, where the halves meet, in the text after them.
+        let middle = bytes.count / 2
+        for position in [0, 40, bytes.count / 4, middle - 1, middle, middle + 1, bytes.count * 3 / 4, bytes.count - 30, bytes.count - 1] {
+            var changed = bytes
+            changed[position] = changed[position] == UInt8(ascii: "x") ? UInt8(ascii: "y") : UInt8(ascii: "x")
+            #expect(!matches(changed, proof), "byte \(position)")
+        }
+        // Bytes added or removed (the halves no longer meet), an empty file, two instances swapped.
+        var longer = bytes
+        longer.insert(UInt8(ascii: " "), at: middle)
+        #expect(!matches(longer, proof))
+        var shorter = bytes
+        shorter.remove(at: bytes.count / 3)
+        #expect(!matches(shorter, proof))
+        #expect(!matches([], proof))
+        #expect(!matches(Array(bytes.dropLast()), proof))
+        var swapped = proof
+        swapped.instances.swapAt(3, proof.instances.count - 4)
+        #expect(!matches(bytes, swapped))
+        #expect(matches(ProofJSON.pretty(swapped), swapped))
     }
 }
