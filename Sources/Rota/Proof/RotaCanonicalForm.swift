@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 
 /// The canonical bytes of a weekly rota, for its digest in a compliance proof.
@@ -28,27 +29,52 @@ public enum RotaCanonicalForm {
 
     /// The canonical bytes, as an array.
     static func bytes(_ entries: [RotaEntry]) -> [UInt8] {
+        var out: [UInt8] = []
+        write(entries) { out += $0 }
+        return out
+    }
+
+    /// The SHA-256 of the canonical bytes, in lowercase hex; the bytes are hashed a chunk at a
+    /// time as they are written, never held whole (a year's rota is about 45 MB of them).
+    public static func sha256(_ entries: [RotaEntry]) -> String { sha256(entries, chunk: 1 << 20) }
+
+    static func sha256(_ entries: [RotaEntry], chunk: Int) -> String {
+        var hasher = SHA256()
+        write(entries, chunk: chunk) { hasher.update(data: $0) }
+        return Digest.hex(hasher.finalize())
+    }
+
+    /// Writes the canonical bytes in chunks of about `chunk` bytes, each handed to `sink` in a
+    /// buffer used again for the next.
+    static func write(_ entries: [RotaEntry], chunk: Int = 1 << 20, to sink: ([UInt8]) -> Void) {
         // A rota rota wrote is already in this order: check it in one pass before sorting.
         let sorted = isSorted(entries) ? entries : entries.sorted()
-        var json = JSONBytes(reservingCapacity: sorted.count * 96 + 2)
-        // Consecutive entries mostly share the person and the date: escape each once. The
-        // activity and the half have a few values: their members are written once, up front.
-        var person = Member(key: ",\"person\":"), date = Member(key: ",\"date\":")
+        var json = JSONBytes(reservingCapacity: chunk + 512)
+        // Consecutive entries mostly share the person: escape each once. The activity and the
+        // half have a few values: their members are written once, up front.
+        var person = Member(key: ",\"person\":")
         let activityText = RotaActivity.allCases.map { a in member { $0.raw("{\"activity\":"); $0.string(a.rawValue) } }
         let halfText = HalfDay.allCases.map { h in member { $0.raw(",\"half\":"); $0.string(h.rawValue) } }
         json.raw("[")
-        for (n, e) in sorted.enumerated() {
-            if n > 0 { json.raw(",") }
-            json.append(activityText[e.activity.number])
-            date.write(e.date, into: &json)
-            json.append(halfText[e.half == .am ? 0 : 1])   // allCases: am, pm
-            person.write(e.person, into: &json)
-            json.raw(",\"site\":")
-            json.string(e.site)
-            json.raw("}")
+        sorted.withUnsafeBufferPointer { sorted in
+            for n in sorted.indices {
+                if n > 0 { json.raw(",") }
+                json.append(activityText[sorted[n].activity.number])
+                json.raw(",\"date\":")
+                json.string(sorted[n].date)
+                json.append(halfText[sorted[n].half == .am ? 0 : 1])   // allCases: am, pm
+                person.write(sorted[n].person, into: &json)
+                json.raw(",\"site\":")
+                json.string(sorted[n].site)
+                json.raw("}")
+                if json.bytes.count >= chunk {
+                    sink(json.bytes)
+                    json.removeAll()
+                }
+            }
         }
         json.raw("]")
-        return json.bytes
+        sink(json.bytes)
     }
 
     /// The bytes `write` puts in a fresh buffer.
@@ -58,25 +84,22 @@ public enum RotaCanonicalForm {
         return json.bytes
     }
 
-    public static func sha256(_ entries: [RotaEntry]) -> String { Digest.hex(bytes(entries)) }
-
     /// One member of an entry, its text kept while the value repeats.
     private struct Member {
         let key: StaticString
         var value: String? = nil
-        var text: [UInt8] = []
+        var text = JSONBytes(reservingCapacity: 64)
 
         init(key: StaticString) { self.key = key }
 
         mutating func write(_ v: String, into json: inout JSONBytes) {
             if v != value {
-                var one = JSONBytes(reservingCapacity: 64)
-                one.raw(key)
-                one.string(v)
-                text = one.bytes
+                text.removeAll()
+                text.raw(key)
+                text.string(v)
                 value = v
             }
-            json.append(text)
+            json.append(text.bytes)
         }
     }
 

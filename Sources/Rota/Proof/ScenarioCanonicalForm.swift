@@ -122,11 +122,9 @@ func utf16Less(_ a: String, _ b: String) -> Bool { a.utf16.lexicographicallyPrec
 
 /// SHA-256 in lower-case hex, the digest every proof field uses.
 enum Digest {
-    static func hex(_ data: Data) -> String {
-        SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
-    }
+    static func hex(_ data: Data) -> String { hex(SHA256.hash(data: data)) }
 
-    static func hex(_ bytes: [UInt8]) -> String {
-        SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
-    }
+    static func hex(_ bytes: [UInt8]) -> String { hex(SHA256.hash(data: bytes)) }
+
+    static func hex(_ digest: SHA256.Digest) -> String { digest.map { String(format: "%02x", $0) }.joined() }
 }

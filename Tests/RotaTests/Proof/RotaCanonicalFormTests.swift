@@ -24,6 +24,18 @@ import Testing
         #expect(RotaCanonicalForm.sha256(moved) != RotaCanonicalForm.sha256(entries))
     }
 
+    @Test func theDigestHashedInChunksIsTheDigestOfTheBytes() {
+        let many = (0..<300).map { k in
+            RotaEntry(person: "p\(k / 7)", date: "2025-03-\(10 + k % 7)", half: k % 2 == 0 ? .am : .pm, site: "v\"\(k % 5)", activity: .station)
+        }
+        let whole = Digest.hex(RotaCanonicalForm.bytes(many))
+        for chunk in [1, 2, 100, 1 << 20] {
+            #expect(RotaCanonicalForm.sha256(many, chunk: chunk) == whole)
+        }
+        #expect(RotaCanonicalForm.sha256(many) == whole)
+        #expect(RotaCanonicalForm.sha256([]) == Digest.hex(Array("[]".utf8)))
+    }
+
     @Test func activitiesAreNumberedInTheirListedOrder() {
         // The canonical form indexes its table of activity members by `number`.
         #expect(RotaActivity.allCases.map(\.number) == Array(RotaActivity.allCases.indices))
