@@ -65,7 +65,7 @@ def main():
         gap = s.get("gap")
         print(f"{name:<22}{code:>5}{wall:>8.1f}{mem:>9.0f}{annual:>9.1f}{rota:>8.1f}{s.get('rows', 0):>7}{s.get('columns', 0):>7}"
               f"{s.get('integerColumns', 0):>7}  {s.get('status', '-'):<9}{(gap * 100 if gap is not None else float('nan')):>6.2f}"
-              f"{str(vcode):>7}{vwall:>7.1f}{str(pcode):>6}{prove:>8.1f}{pwall:>7.1f}{(prove + pwall) / wall * 100:>7.1f}")
+              f"{str(vcode):>7}{vwall:>7.1f}{str(pcode):>6}{prove:>8.2f}{pwall:>7.2f}{(prove + pwall) / wall * 100:>7.1f}")
     return 0 if all(r[1] == 0 and r[7] == 0 and r[9] == 0 for r in rows) else 1
 
 

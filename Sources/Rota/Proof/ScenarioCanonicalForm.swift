@@ -42,7 +42,8 @@ public enum ScenarioCanonicalForm {
     /// The name of this canonical form, written inside it.
     public static let version = "rota-scenario/1"
 
-    /// The scenario as a JSON value in the canonical form's layout.
+    /// The scenario as a JSON value in the canonical form's layout (the definition of the
+    /// form; `bytes(_:)` writes its canonical JSON directly).
     public static func value(_ s: Scenario) -> JSONValue {
         func text(_ t: String?) -> JSONValue { t.map(JSONValue.string) ?? .null }
         func int(_ v: Int?) -> JSONValue { v.map(JSONValue.integer) ?? .null }
@@ -110,10 +111,99 @@ public enum ScenarioCanonicalForm {
     }
 
     /// The canonical bytes.
-    public static func data(_ s: Scenario) -> Data { CanonicalJSON.data(value(s)) }
+    public static func data(_ s: Scenario) -> Data { Data(bytes(s)) }
 
     /// SHA-256 of the canonical bytes, 64 lower-case hex digits.
-    public static func sha256(_ s: Scenario) -> String { Digest.hex(data(s)) }
+    public static func sha256(_ s: Scenario) -> String { Digest.hex(bytes(s)) }
+
+    /// The canonical bytes, written token by token: exactly `CanonicalJSON.data(value(s))`
+    /// (a test holds the two together) without building the tree of a region's thousands of
+    /// institutions and people. The members of each object are written in canonical (UTF-16)
+    /// key order, listed here already sorted.
+    static func bytes(_ s: Scenario) -> [UInt8] {
+        var json = JSONBytes(reservingCapacity: 256 * (s.institutions.count + s.staff.count) + 4_096)
+        func text(_ t: String?) { if let t { json.string(t) } else { json.raw("null") } }
+        func int(_ v: Int?) { if let v { json.integer(v) } else { json.raw("null") } }
+        func bool(_ b: Bool) { json.raw(b ? "true" : "false") }
+        func coordinate(_ d: Double) { if d.isFinite { json.number(d) } else { json.string(d.description) } }
+        func days(_ list: [Day]) {
+            json.raw("[")
+            for (n, d) in Array(Set(list)).sorted().enumerated() { if n > 0 { json.raw(",") }; json.string(d.iso) }
+            json.raw("]")
+        }
+        func list<T>(_ items: [T], _ write: (T) -> Void) {
+            json.raw("[")
+            for (n, item) in items.enumerated() { if n > 0 { json.raw(",") }; write(item) }
+            json.raw("]")
+        }
+        func byId<T>(_ items: [T], _ id: (T) -> String) -> [T] { items.sorted { utf16Less(id($0), id($1)) } }
+
+        json.raw("{\"calendar\":{\"holidays\":"); days(s.calendar.holidays)
+        json.raw(",\"workdays\":"); days(s.calendar.workdays)
+        json.raw("},\"canonicalForm\":"); json.string(version)
+        json.raw(",\"counties\":")
+        list(byId(s.counties, \.id)) { c in
+            json.raw("{\"id\":"); json.string(c.id); json.raw(",\"name\":"); json.string(c.name); json.raw("}")
+        }
+        json.raw(",\"institutions\":")
+        list(byId(s.institutions, \.id)) { i in
+            json.raw("{\"central\":"); bool(i.central)
+            json.raw(",\"county\":"); text(i.county)
+            json.raw(",\"id\":"); json.string(i.id)
+            json.raw(",\"integrated\":"); bool(i.integrated)
+            json.raw(",\"licensedPhysician\":"); bool(i.licensedPhysician)
+            json.raw(",\"location\":")
+            if let l = i.location {
+                json.raw("{\"lat\":"); coordinate(l.lat); json.raw(",\"lon\":"); coordinate(l.lon); json.raw("}")
+            } else {
+                json.raw("null")
+            }
+            json.raw(",\"medicalStaff\":"); int(i.medicalStaff)
+            json.raw(",\"name\":"); json.string(i.name)
+            json.raw(",\"population\":"); int(i.population)
+            json.raw(",\"serviceArea\":"); text(i.serviceArea)
+            json.raw(",\"tcmFeatured\":"); bool(i.tcmFeatured)
+            json.raw(",\"technicalStaff\":"); int(i.technicalStaff)
+            json.raw(",\"tier\":"); json.string(i.tier.rawValue)
+            json.raw(",\"township\":"); text(i.township)
+            json.raw(",\"villageDoctor\":"); bool(i.villageDoctor)
+            json.raw("}")
+        }
+        json.raw(",\"links\":")
+        list(s.links.sorted { $0.from.utf16.elementsEqual($1.from.utf16) ? utf16Less($0.to, $1.to) : utf16Less($0.from, $1.from) }) { l in
+            json.raw("{\"from\":"); json.string(l.from); json.raw(",\"to\":"); json.string(l.to); json.raw("}")
+        }
+        json.raw(",\"name\":"); json.string(s.name)
+        json.raw(",\"parameters\":{")
+        for (n, key) in CanonicalJSON.sortedKeys(s.parameters.values).enumerated() {
+            if n > 0 { json.raw(",") }
+            json.string(key); json.raw(":")
+            switch s.parameters.values[key]! {
+            case .integer(let v): json.integer(v)
+            case .percent(let p): json.string(normalized(p).description)
+            }
+        }
+        json.raw("},\"period\":{\"end\":"); json.string(s.period.to.iso)
+        json.raw(",\"start\":"); json.string(s.period.from.iso)
+        json.raw("},\"profile\":"); json.string(s.profile)
+        json.raw(",\"staff\":")
+        list(byId(s.staff, \.id)) { m in
+            json.raw("{\"hometown\":"); text(m.hometown)
+            json.raw(",\"id\":"); json.string(m.id)
+            json.raw(",\"institution\":"); json.string(m.institution)
+            json.raw(",\"name\":"); json.string(m.name)
+            json.raw(",\"role\":"); json.string(m.role.rawValue)
+            json.raw(",\"specialty\":"); text(m.specialty)
+            json.raw(",\"title\":"); text(m.title?.rawValue)
+            json.raw(",\"unavailable\":")
+            list(m.unavailable.sorted { ($0.from.ordinal, $0.to.ordinal) < ($1.from.ordinal, $1.to.ordinal) }) { r in
+                json.raw("{\"from\":"); json.string(r.from.iso); json.raw(",\"to\":"); json.string(r.to.iso); json.raw("}")
+            }
+            json.raw("}")
+        }
+        json.raw("}")
+        return json.bytes
+    }
 }
 
 /// Whether `a` sorts before `b` as arrays of UTF-16 code units (the canonical key order, used

@@ -109,6 +109,31 @@ unavailable,hometown,title,specialty,role,institution,name,id
         #expect(ScenarioCanonicalForm.parameterValue(.percent(ExactPercent("0.75")!)) == .string("0.75"))
         #expect(ScenarioCanonicalForm.parameterValue(.integer(35)) == .integer(35))
     }
+
+    @Test func bytesWrittenDirectlyAreTheCanonicalJSONOfTheValue() throws {
+        dir.write("staff.csv", exampleStaffCSV)
+        var scenarios = [try dir.read(specExample), try dir.read(reorderedExample, fileName: "reordered.yaml"), TestRegion.scenario()]
+        // Escapes, astral characters, keys that sort by UTF-16, absent optionals, several leave
+        // ranges out of order, a coordinate that is not finite (the reader refuses one, a
+        // hand-made scenario may hold one).
+        var edge = scenarios[0]
+        edge.name = "quote \" backslash \\ tab \t 😀 é"
+        edge.institutions[0].county = nil
+        edge.institutions[0].location = Location(lat: .infinity, lon: -0.000001)
+        edge.institutions[1].location = Location(lat: 1e21, lon: 34.000000000000004)
+        edge.staff[0].unavailable = [DayRange(from: Day(iso: "2025-06-01")!, to: Day(iso: "2025-06-02")!),
+                                     DayRange(from: Day(iso: "2025-03-01")!, to: Day(iso: "2025-03-14")!)]
+        edge.staff[0].hometown = nil
+        edge.staff.append(StaffMember(id: "\u{FB33}", name: "X", institution: "hz-municipal", role: .nurse))
+        edge.staff.append(StaffMember(id: "😀", name: "Y", institution: "hz-municipal", role: .pharmacist))
+        edge.parameters.set("\u{FB33}.x", ParameterValue.integer(-3))
+        edge.links.append(Link(from: "a", to: "b"))
+        edge.calendar = WorkCalendar(holidays: [], workdays: [])
+        scenarios.append(edge)
+        for s in scenarios {
+            #expect(ScenarioCanonicalForm.bytes(s) == Array(CanonicalJSON.data(ScenarioCanonicalForm.value(s))))
+        }
+    }
 }
 
 @Suite struct PlanCanonicalFormTests {
