@@ -51,7 +51,7 @@ public enum ProofChecker {
             return FileCheck(mismatches: [], claimed: recomputed, data: data, matchedByteForByte: true)
         }
         if let expected = try? recomputed.jsonParts() {
-            if let found = checkByInstance(file: Array(data), expected: Array(expected.joined()), recomputed: recomputed) {
+            if let found = checkByInstance(file: Array(data), expected: ProofJSON.joined(expected), recomputed: recomputed) {
                 return FileCheck(mismatches: found.mismatches, claimed: found.claimed, data: data, matchedByteForByte: false)
             }
         }
