@@ -69,10 +69,7 @@ enum ProofJSON {
             var w = Writer(pretty: true, capacity: chunk * 1_600)
             func write(_ range: Range<Int>) -> [UInt8] {
                 w.out.removeAll()
-                for n in range {
-                    w.element(first: n == 0, depth: 2)
-                    w.instance(instances[n], depth: 3)
-                }
+                w.instances(instances, range)
                 return w.out.bytes
             }
             if half == 0 {   // forward from the text before the instances
@@ -120,10 +117,7 @@ enum ProofJSON {
         let size = max(1, (instances.count + slices - 1) / slices)
         let parts = ParallelJobs.run(count: slices, threads: slices) { k -> [UInt8] in
             var w = Writer(pretty: pretty, capacity: size * (pretty ? 1_600 : 1_300))
-            for n in min(instances.count, k * size)..<min(instances.count, (k + 1) * size) {
-                w.element(first: n == 0, depth: 2)
-                w.instance(instances[n], depth: 3)
-            }
+            w.instances(instances, min(instances.count, k * size)..<min(instances.count, (k + 1) * size))
             return w.out.bytes
         }
         var w = Writer(pretty: pretty, capacity: 4_096)
@@ -279,7 +273,8 @@ enum ProofJSON {
 
         final class SharedMembers {
             let clause: String, quote: String, parameters: [String: ProofParameter], depth: Int
-            var clauseMember: [UInt8] = [], parametersMember: [UInt8] = [], quoteMember: [UInt8] = []
+            let block = TextBlock()
+            var clauseMember = TextBlock.empty, parametersMember = TextBlock.empty, quoteMember = TextBlock.empty
 
             init(clause: String, quote: String, parameters: [String: ProofParameter], depth: Int) {
                 self.clause = clause; self.quote = quote; self.parameters = parameters; self.depth = depth
@@ -295,7 +290,7 @@ enum ProofJSON {
             let made = SharedMembers(clause: i.clause, quote: i.quote, parameters: i.parameters, depth: depth)
             var w = Writer(pretty: pretty, capacity: 512)
             w.member("clause", depth: depth, first: false); w.out.string(i.clause)
-            made.clauseMember = w.out.bytes
+            made.clauseMember = made.block.keep(w.out.bytes)
             w = Writer(pretty: pretty, capacity: 256)
             w.member("parameters", depth: depth, first: false)
             w.out.raw("{")
@@ -307,10 +302,10 @@ enum ProofJSON {
                 }
             }
             w.out.raw("}")
-            made.parametersMember = w.out.bytes
+            made.parametersMember = made.block.keep(w.out.bytes)
             w = Writer(pretty: pretty, capacity: 512)
             w.member("quote", depth: depth, first: false); w.out.string(i.quote)
-            made.quoteMember = w.out.bytes
+            made.quoteMember = made.block.keep(w.out.bytes)
             shared = made
             return made
         }
@@ -323,22 +318,27 @@ enum ProofJSON {
         /// writer's own layout rules (`member`, `element`, `close`) once: an instance is then a
         /// few copies of this text and its escaped values, a fifth of the appends of writing each
         /// comma, indentation and key apart. (A class: taking the layout for an instance is one
-        /// reference, not one per piece.) A piece before a string value ends with its opening
+        /// reference, not one per piece; each piece is read from memory of the layout's own, with
+        /// no reference count to touch.) A piece before a string value ends with its opening
         /// quote, and a piece after one starts with its closing quote (but after the values
         /// followed by a rule's shared members, whose quote is written apart).
         final class InstanceLayout {
+            typealias Text = UnsafeBufferPointer<UInt8>
             let depth: Int
-            let arithmetic, finding, instance, quantities, rule, subject, subjectKind, subjectName, verdict, witnesses: [UInt8]
-            let elementFirst, element, listEnd, close: [UInt8]
-            let quantityName, quantityValue: [UInt8]
-            let witnessId, witnessKind, witnessName, witnessNote: [UInt8]
+            private let block: TextBlock
+            let arithmetic, finding, instance, quantities, rule, subject, subjectKind, subjectName, verdict, witnesses: Text
+            let elementFirst, element, listEnd, close: Text
+            let quantityName, quantityValue: Text
+            let witnessId, witnessKind, witnessName, witnessNote: Text
 
             init(pretty: Bool, depth: Int) {
-                func text(_ body: (inout Writer) -> Void) -> [UInt8] {
+                let block = TextBlock()
+                func text(_ body: (inout Writer) -> Void) -> Text {
                     var w = Writer(pretty: pretty, capacity: 64)
                     body(&w)
-                    return w.out.bytes
+                    return block.keep(w.out.bytes)
                 }
+                self.block = block
                 self.depth = depth
                 arithmetic = text { $0.out.raw("{"); $0.member("arithmetic", depth: depth, first: true); $0.out.raw("\"") }
                 finding = text { $0.member("finding", depth: depth, first: false); $0.out.raw("\"") }
@@ -374,6 +374,17 @@ enum ProofJSON {
             out.append(l.listEnd)
         }
 
+        /// The proof's instances in `range`, each an element of the proof's `instances` list.
+        mutating func instances(_ instances: [ProofInstance], _ range: Range<Int>) {
+            // Through a buffer pointer, so an instance is read in place rather than copied.
+            instances.withUnsafeBufferPointer { all in
+                for n in range {
+                    element(first: n == 0, depth: 2)
+                    instance(all[n], depth: 3)
+                }
+            }
+        }
+
         mutating func instance(_ i: ProofInstance, depth: Int) {
             let rule = sharedMembers(of: i, depth: depth)
             if layout?.depth != depth { layout = InstanceLayout(pretty: pretty, depth: depth) }
@@ -404,4 +415,24 @@ enum ProofJSON {
             out.append(l.close)
         }
     }
+}
+
+/// Pieces of fixed text, each in memory of its own that lives as long as the block: a writer
+/// copies from them without touching a reference count (an array read from a class's property
+/// is retained and released at every read, and an instance of a proof reads some twenty).
+final class TextBlock {
+    private var kept: [UnsafeMutableBufferPointer<UInt8>] = []
+
+    /// An empty piece.
+    static var empty: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: nil, count: 0) }
+
+    /// A copy of `bytes` that stays valid while the block lives.
+    func keep(_ bytes: [UInt8]) -> UnsafeBufferPointer<UInt8> {
+        let copy = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(1, bytes.count))
+        _ = copy.initialize(from: bytes)
+        kept.append(copy)
+        return UnsafeBufferPointer(rebasing: copy[0..<bytes.count])
+    }
+
+    deinit { for k in kept { k.deallocate() } }
 }

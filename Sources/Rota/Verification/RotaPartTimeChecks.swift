@@ -302,10 +302,14 @@ extension RotaVerifier {
         let required = min(clinics.count, slots)
         let first = window.first!, last = window.last!.adding(days: 6)
         let span = "\(first.iso)..\(last.iso)"
-        var witnesses = [Witness(.serviceArea, area, note: "rounds area"), Witness(.dates, span, note: "window of \(VerifyText.counted(window.count, "week", "weeks"))")]
-        witnesses += visited.map { ctx.witness(institution: clinics[$0].id, note: "visited \(visits[$0])×") }
-        witnesses += unvisited.map { ctx.witness(institution: clinics[$0].id, note: "not visited") }
+        // Listed in the witnesses' order (clinics, area, helpers, dates) when the clinics and
+        // helpers come in id order, as they usually do: then nothing needs sorting.
+        var witnesses = clinics.indices.map { k in
+            ctx.witness(institution: clinics[k].id, note: visits[k] > 0 ? "visited \(visits[k])×" : "not visited")
+        }
+        witnesses.append(Witness(.serviceArea, area, note: "rounds area"))
         witnesses += team.map { ctx.witness(person: $0.helper.person, note: "rounds helper") }
+        witnesses.append(Witness(.dates, span, note: "window of \(VerifyText.counted(window.count, "week", "weeks"))"))
         let passed = visited.count >= required
         let relaxed = required < clinics.count ? " (relaxed to \(required): only \(slots) half-days of the area's helpers off leave in the window)" : ""
         return ctx.check("T3.rounds", "area:\(area):\(first.iso)",
