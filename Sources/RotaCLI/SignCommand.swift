@@ -40,7 +40,7 @@ struct SignCommand: ParsableCommand {
     func run() throws {
         var diagnostics: [Diagnostic] = []
         var privateKey: ProofSigningKey?
-        var proofData: Data?
+        var read: (proof: ComplianceProof, canonical: Data)?
         do {
             privateKey = try SigningKeyFile.privateKey(from: try ProofReader.bytes(key, what: "private key"))
         } catch let error as InputError {
@@ -48,14 +48,14 @@ struct SignCommand: ParsableCommand {
         } catch {
             diagnostics.append(Diagnostic(file: key, line: 0, path: "(whole file)", message: "\(error)"))
         }
-        do { proofData = try ProofReader.read(path: proof).data } catch { diagnostics += error.diagnostics }
-        guard let privateKey, let proofData, diagnostics.isEmpty else {
+        do { read = try ProofReader.readCanonical(path: proof) } catch { diagnostics += error.diagnostics }
+        guard let privateKey, let read, diagnostics.isEmpty else {
             for d in diagnostics.sorted() { printError(d.description) }
             throw ExitCode(2)
         }
         let path = out ?? proof + ".sig"
         do {
-            let signature = try ProofSigner.sign(proof: proofData, with: privateKey)
+            let signature = try ProofSigner.sign(canonicalProof: read.canonical, with: privateKey)
             let dir = (path as NSString).deletingLastPathComponent
             try writeAll([((path as NSString).lastPathComponent, try signature.jsonData())], into: dir.isEmpty ? "." : dir)
             print("Signed \(proof) with key \(signature.keyId): wrote \(path)")

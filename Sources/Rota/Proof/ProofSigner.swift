@@ -15,7 +15,12 @@ import Foundation
 public enum ProofSigner {
     /// The signature of a proof file's bytes (parsed strictly, then canonicalised).
     public static func sign(proof data: Data, with key: Curve25519.Signing.PrivateKey) throws -> ProofSignature {
-        let message = try CanonicalJSON.canonicalize(data)
+        try sign(canonicalProof: try CanonicalJSON.canonicalize(data), with: key)
+    }
+
+    /// The signature of a proof whose canonical bytes are `message`
+    /// (`ProofReader.readCanonical(path:)`).
+    public static func sign(canonicalProof message: Data, with key: Curve25519.Signing.PrivateKey) throws -> ProofSignature {
         let signature = try key.signature(for: message)
         return ProofSignature(keyId: SigningKeyFile.keyId(key.publicKey), signedSHA256: Digest.hex(message),
                               signature: signature.base64EncodedString())

@@ -25,6 +25,31 @@ import Testing
         #expect(try ProofSigner.verify(proof: compact, signature: reread, publicKey: key.publicKey).isEmpty)
     }
 
+    @Test func aProofFileIsReadForSigningOnceWithItsCanonicalBytes() throws {
+        let dir = FixtureDirectory()
+        let data = proofData
+        // An unknown field is part of the signed content, though decoding ignores it.
+        var text = String(decoding: data, as: UTF8.self)
+        text = text.replacingOccurrences(of: "{\n  \"digestAlgorithm\"", with: "{\n  \"approvedBy\": \"x\",\n  \"digestAlgorithm\"")
+        let path = dir.write("proof.json", text)
+        let (proof, canonical) = try ProofReader.readCanonical(path: path)
+        #expect(proof == (try ProofReader.read(path: path)).proof)
+        #expect(canonical == (try CanonicalJSON.canonicalize(Data(text.utf8))))
+        #expect(String(decoding: canonical, as: UTF8.self).contains(#""approvedBy":"x""#))
+        let signature = try ProofSigner.sign(canonicalProof: canonical, with: key)
+        #expect(signature.signedSHA256 == (try ProofSigner.sign(proof: Data(text.utf8), with: key)).signedSHA256)
+        #expect(try ProofSigner.verify(proof: Data(text.utf8), signature: signature, publicKey: key.publicKey).isEmpty)
+
+        // Problems as `read(path:)` names them: a syntax error on its line, before decoding.
+        for bad in ["{\n  \"format\": \n}", "{\"format\": \"rota-proof/1\"}", "[1, 2"] {
+            let path = dir.write("bad.json", bad)
+            var read: [String] = [], forSigning: [String] = []
+            do { _ = try ProofReader.read(path: path) } catch { read = error.diagnostics.map(\.description) }
+            do { _ = try ProofReader.readCanonical(path: path) } catch { forSigning = error.diagnostics.map(\.description) }
+            #expect(!read.isEmpty && forSigning == read, "\(bad)")
+        }
+    }
+
     @Test func signatureOverATamperedProofFails() throws {
         let data = proofData
         let sig = try ProofSigner.sign(proof: data, with: key)
