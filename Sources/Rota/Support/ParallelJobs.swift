@@ -11,6 +11,13 @@ import Foundation
 /// side. When jobs throw, the error of the lowest job index is rethrown, again independent of
 /// timing.
 ///
+/// A run started inside another run's job gets no more threads than the one it is on: GCD runs
+/// a `concurrentPerform` nested in another's job on the calling thread. Work meant to use every
+/// core is therefore made one list of jobs (`VerifiedProof` runs the rota verifier's parts,
+/// `RotaVerifier.Parts`, beside the plan's checks and the digests), and a run nested in a job
+/// (the rota verifier's index, `RotaCSVReader`) is only a convenience for callers that are not
+/// in one.
+///
 /// ```swift
 /// let squares = ParallelJobs.run(count: 10, threads: 2) { i in i * i }
 /// // [0, 1, 4, …, 81]
