@@ -78,7 +78,7 @@ struct PlanCommand: ParsableCommand {
                 print(RotaSummary(run: run).render())
                 print("")
                 print(report.passed
-                      ? "Independent verification: all \(report.allChecks.count) rule instances of the plan and the rota hold (proof.json records each one)."
+                      ? "Independent verification: all \(verified.proof.summary.instances) rule instances of the plan and the rota hold (proof.json records each one)."
                       : "Independent verification FAILED: \(report.failures.count) rule instances broken — see report.html and run rota verify.")
                 print("Wrote \(dir)/: plan.json, assignments.csv, rota.csv, rota-grid.csv, rota.xlsx, ics/, sites/, report.html, proof.json")
                 print(String(format: "Time: annual plan %.2f s, rota %.2f s, verification and proof %.2f s, other outputs %.2f s, writing %.2f s.",

@@ -23,7 +23,7 @@ public struct VerificationInputs: Sendable {
     public var plan: Plan?
     /// The rota's entries; nil when no rota was given or it could not be read.
     public var rota: [RotaEntry]?
-    /// The SHA-256 of the rota's canonical form; nil without a rota.
+    /// The SHA-256 of the rota's canonical form; nil without a rota, or when not digesting.
     public var rotaDigest: String?
     /// The proof file's bytes, when one was given and could be read.
     public var proof: Data?
@@ -53,8 +53,10 @@ public struct VerificationInputs: Sendable {
     }
 
     /// Reads the files; `rota` is the rota file's path, or nil for none; `proof` a proof
-    /// file's path, read as bytes, or nil for none.
-    public static func read(scenario: String, plan: String, rota: String?, proof: String? = nil) -> VerificationInputs {
+    /// file's path, read as bytes, or nil for none. `digesting` says whether a proof is to be
+    /// made or checked: only then is the rota's digest computed.
+    public static func read(scenario: String, plan: String, rota: String?, proof: String? = nil,
+                            digesting: Bool = true) -> VerificationInputs {
         // The scenario, the longest, first; the rota and its digest beside it.
         let files: [File] = [.scenario(scenario)] + (rota.map { [.rota($0)] } ?? []) + [.plan(plan)] + (proof.map { [.proof($0)] } ?? [])
         let parts = ParallelJobs.run(count: files.count, threads: ParallelJobs.processors) { i -> Part in
@@ -64,7 +66,7 @@ public struct VerificationInputs: Sendable {
                 case .plan(let path): return .plan(try PlanReader.read(path: path))
                 case .rota(let path):
                     let entries = try RotaCSVReader.read(path: path)
-                    return .rota(entries, digest: RotaCanonicalForm.sha256(entries))
+                    return .rota(entries, digest: digesting ? RotaCanonicalForm.sha256(entries) : nil)
                 case .proof(let path): return .proof(try ProofReader.bytes(path, what: "proof"))
                 }
             } catch {
@@ -103,7 +105,7 @@ public struct VerificationInputs: Sendable {
     private enum Part: Sendable {
         case scenario(Scenario)
         case plan(Plan)
-        case rota([RotaEntry], digest: String)
+        case rota([RotaEntry], digest: String?)
         case proof(Data)
         case problems([Diagnostic])
     }

@@ -166,21 +166,7 @@ enum YAMLDocument {
 
     /// Reports every renamed key of the tree under `value`, at each repetition after the first.
     private static func reportDuplicates(in value: YAMLValue, log: DiagnosticLog) {
-        var steps: [PathStep] = []
-        reportDuplicates(in: value.node, line: value.line, file: value.place.file, base: value.place.path, steps: &steps, log: log)
-    }
-
-    /// A step from a node to one of its children.
-    private enum PathStep {
-        case field(String)
-        case element(Int)
-    }
-
-    /// Reports every renamed key under `node`, which is on `line` at path `base` and then `steps`
-    /// (the path is spelled out only for a report).
-    private static func reportDuplicates(in node: Node, line: Int, file: String, base: String, steps: inout [PathStep],
-                                         log: DiagnosticLog) {
-        switch node {
+        switch value.node {
         case .mapping(let mapping):
             var lines: [String: [Int]] = [:]
             var order: [String] = []
@@ -189,33 +175,23 @@ enum YAMLDocument {
                     let renamed = originalKey(text)
                     let original = renamed ?? text
                     if lines[original] == nil { order.append(original) }
-                    lines[original, default: []].append(key.mark?.line ?? line)
+                    lines[original, default: []].append(key.mark?.line ?? value.line)
                     if renamed == nil {
-                        steps.append(.field(text))
-                        reportDuplicates(in: child, line: child.mark?.line ?? line, file: file, base: base, steps: &steps, log: log)
-                        steps.removeLast()
+                        reportDuplicates(in: value.child(child, path: DocumentPath.field(value.place.path, text)), log: log)
                     }
                 }
             }
             for key in order {
                 let found = lines[key] ?? []
                 guard found.count > 1 else { continue }
-                let path = steps.reduce(base) { path, step in
-                    switch step {
-                    case .field(let key): return DocumentPath.field(path, key)
-                    case .element(let index): return DocumentPath.element(path, index)
-                    }
-                }
                 for line in found.dropFirst() {
-                    log.add(SourcePlace(file: file, line: line, path: DocumentPath.field(path, key)),
+                    log.add(SourcePlace(file: value.place.file, line: line, path: DocumentPath.field(value.place.path, key)),
                             "key \(Quote.text(key)) is given twice in this mapping (first on line \(found[0]))")
                 }
             }
         case .sequence(let sequence):
             for (i, child) in sequence.enumerated() {
-                steps.append(.element(i))
-                reportDuplicates(in: child, line: child.mark?.line ?? line, file: file, base: base, steps: &steps, log: log)
-                steps.removeLast()
+                reportDuplicates(in: value.child(child, path: DocumentPath.element(value.place.path, i)), log: log)
             }
         default:
             break

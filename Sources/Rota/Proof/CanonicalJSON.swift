@@ -62,7 +62,8 @@ public enum CanonicalJSON {
         members.keys.sorted { $0.utf16.lexicographicallyPrecedes($1.utf16) }
     }
 
-    private static func write(_ value: JSONValue, into out: inout JSONBytes) {
+    /// Appends `value`'s canonical bytes.
+    static func write(_ value: JSONValue, into out: inout JSONBytes) {
         switch value {
         case .object(let members):
             out.raw("{")

@@ -46,12 +46,12 @@ public enum ProofChecker {
     /// result.mismatches   // [] when the proof says exactly what rota finds
     /// ```
     public static func check(file data: Data, path: String, recomputed: ComplianceProof) throws(InputError) -> FileCheck {
-        if (try? recomputed.requireFiniteSolver()) != nil,
-           data.withUnsafeBytes({ ProofJSON.prettyMatches($0, recomputed) }) {
-            return FileCheck(mismatches: [], claimed: recomputed, data: data, matchedByteForByte: true)
-        }
-        if let expected = try? recomputed.jsonParts() {
-            if let found = checkByInstance(file: Array(data), expected: ProofJSON.joined(expected), recomputed: recomputed) {
+        // Rota's own layout exists only for a proof JSON can hold (finite solver figures).
+        if (try? recomputed.requireFiniteSolver()) != nil {
+            if data.withUnsafeBytes({ ProofJSON.prettyMatches($0, recomputed) }) {
+                return FileCheck(mismatches: [], claimed: recomputed, data: data, matchedByteForByte: true)
+            }
+            if let found = checkByInstance(file: Array(data), expected: ProofJSON.pretty(recomputed), recomputed: recomputed) {
                 return FileCheck(mismatches: found.mismatches, claimed: found.claimed, data: data, matchedByteForByte: false)
             }
         }

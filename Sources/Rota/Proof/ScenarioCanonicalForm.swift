@@ -47,8 +47,7 @@ public enum ScenarioCanonicalForm {
     public static func value(_ s: Scenario) -> JSONValue {
         func text(_ t: String?) -> JSONValue { t.map(JSONValue.string) ?? .null }
         func int(_ v: Int?) -> JSONValue { v.map(JSONValue.integer) ?? .null }
-        func days(_ list: [Day]) -> JSONValue { .array(Array(Set(list)).sorted().map { .string($0.iso) }) }
-        func byId<T>(_ list: [T], _ id: (T) -> String) -> [T] { list.sorted { utf16Less(id($0), id($1)) } }
+        func days(_ list: [Day]) -> JSONValue { .array(sortedDays(list).map { .string($0.iso) }) }
         // A latitude or longitude: a number (a string only if not finite, which the reader refuses).
         func coordinate(_ d: Double) -> JSONValue { d.isFinite ? .number(d) : .string(d.description) }
 
@@ -68,16 +67,14 @@ public enum ScenarioCanonicalForm {
             ])
         }
         let staff = byId(s.staff, \.id).map { m -> JSONValue in
-            let leave = m.unavailable.sorted { ($0.from.ordinal, $0.to.ordinal) < ($1.from.ordinal, $1.to.ordinal) }
-            return .object([
+            .object([
                 "id": .string(m.id), "name": .string(m.name), "institution": .string(m.institution),
                 "role": .string(m.role.rawValue), "specialty": text(m.specialty),
                 "title": text(m.title?.rawValue), "hometown": text(m.hometown),
-                "unavailable": .array(leave.map { .object(["from": .string($0.from.iso), "to": .string($0.to.iso)]) }),
+                "unavailable": .array(sortedLeave(m.unavailable).map { .object(["from": .string($0.from.iso), "to": .string($0.to.iso)]) }),
             ])
         }
-        let links = s.links
-            .sorted { $0.from.utf16.elementsEqual($1.from.utf16) ? utf16Less($0.to, $1.to) : utf16Less($0.from, $1.from) }
+        let links = sortedLinks(s.links)
             .map { JSONValue.object(["from": .string($0.from), "to": .string($0.to)]) }
 
         return .object([
@@ -92,6 +89,17 @@ public enum ScenarioCanonicalForm {
             "staff": .array(staff),
             "links": .array(links),
         ])
+    }
+
+    /// The form's orders, one place each for `value` and `bytes`: lists by id in UTF-16
+    /// order, days without repeats, leave by its dates, links by (from, to).
+    private static func byId<T>(_ items: [T], _ id: (T) -> String) -> [T] { items.sorted { utf16Less(id($0), id($1)) } }
+    private static func sortedDays(_ days: [Day]) -> [Day] { Array(Set(days)).sorted() }
+    private static func sortedLeave(_ leave: [DayRange]) -> [DayRange] {
+        leave.sorted { ($0.from.ordinal, $0.to.ordinal) < ($1.from.ordinal, $1.to.ordinal) }
+    }
+    private static func sortedLinks(_ links: [Link]) -> [Link] {
+        links.sorted { $0.from.utf16.elementsEqual($1.from.utf16) ? utf16Less($0.to, $1.to) : utf16Less($0.from, $1.from) }
     }
 
     /// A parameter as the canonical form writes it: an integer, or a percentage as its exact
@@ -128,7 +136,7 @@ public enum ScenarioCanonicalForm {
         func coordinate(_ d: Double) { if d.isFinite { json.number(d) } else { json.string(d.description) } }
         func days(_ list: [Day]) {
             json.raw("[")
-            for (n, d) in Array(Set(list)).sorted().enumerated() { if n > 0 { json.raw(",") }; json.string(d.iso) }
+            for (n, d) in sortedDays(list).enumerated() { if n > 0 { json.raw(",") }; json.string(d.iso) }
             json.raw("]")
         }
         func list<T>(_ items: [T], _ write: (T) -> Void) {
@@ -136,7 +144,6 @@ public enum ScenarioCanonicalForm {
             for (n, item) in items.enumerated() { if n > 0 { json.raw(",") }; write(item) }
             json.raw("]")
         }
-        func byId<T>(_ items: [T], _ id: (T) -> String) -> [T] { items.sorted { utf16Less(id($0), id($1)) } }
 
         json.raw("{\"calendar\":{\"holidays\":"); days(s.calendar.holidays)
         json.raw(",\"workdays\":"); days(s.calendar.workdays)
@@ -170,7 +177,7 @@ public enum ScenarioCanonicalForm {
             json.raw("}")
         }
         json.raw(",\"links\":")
-        list(s.links.sorted { $0.from.utf16.elementsEqual($1.from.utf16) ? utf16Less($0.to, $1.to) : utf16Less($0.from, $1.from) }) { l in
+        list(sortedLinks(s.links)) { l in
             json.raw("{\"from\":"); json.string(l.from); json.raw(",\"to\":"); json.string(l.to); json.raw("}")
         }
         json.raw(",\"name\":"); json.string(s.name)
@@ -178,10 +185,7 @@ public enum ScenarioCanonicalForm {
         for (n, key) in CanonicalJSON.sortedKeys(s.parameters.values).enumerated() {
             if n > 0 { json.raw(",") }
             json.string(key); json.raw(":")
-            switch s.parameters.values[key]! {
-            case .integer(let v): json.integer(v)
-            case .percent(let p): json.string(normalized(p).description)
-            }
+            CanonicalJSON.write(parameterValue(s.parameters.values[key]!), into: &json)
         }
         json.raw("},\"period\":{\"end\":"); json.string(s.period.to.iso)
         json.raw(",\"start\":"); json.string(s.period.from.iso)
@@ -196,7 +200,7 @@ public enum ScenarioCanonicalForm {
             json.raw(",\"specialty\":"); text(m.specialty)
             json.raw(",\"title\":"); text(m.title?.rawValue)
             json.raw(",\"unavailable\":")
-            list(m.unavailable.sorted { ($0.from.ordinal, $0.to.ordinal) < ($1.from.ordinal, $1.to.ordinal) }) { r in
+            list(sortedLeave(m.unavailable)) { r in
                 json.raw("{\"from\":"); json.string(r.from.iso); json.raw(",\"to\":"); json.string(r.to.iso); json.raw("}")
             }
             json.raw("}")

@@ -14,9 +14,8 @@ import Foundation
 /// A run started inside another run's job gets no more threads than the one it is on: GCD runs
 /// a `concurrentPerform` nested in another's job on the calling thread. Work meant to use every
 /// core is therefore made one list of jobs (`VerifiedProof` runs the rota verifier's parts,
-/// `RotaVerifier.Parts`, beside the plan's checks and the digests), and a run nested in a job
-/// (the rota verifier's index, `RotaCSVReader`) is only a convenience for callers that are not
-/// in one.
+/// `RotaVerifier.Parts`, beside the plan's checks and the digests), and a run that may be
+/// nested in a job (`RotaCSVReader`'s) is only a gain for callers that are not in one.
 ///
 /// ```swift
 /// let squares = ParallelJobs.run(count: 10, threads: 2) { i in i * i }

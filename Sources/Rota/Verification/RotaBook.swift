@@ -31,8 +31,9 @@ extension RotaVerifier {
             let activity: RotaActivity
 
             var day: Day? { dated ? Day(ordinal: Int(ordinal)) : nil }
-            /// day ordinal × 2 + (0 am, 1 pm); −1 when the date does not parse.
-            var slot: Int { dated ? Int(ordinal) * 2 + (half == .am ? 0 : 1) : -1 }
+            /// day ordinal × 2 + (0 am, 1 pm); `Int.min`, before every day's, when the date does
+            /// not parse.
+            var slot: Int { dated ? Int(ordinal) * 2 + (half == .am ? 0 : 1) : Int.min }
         }
 
         let entries: [RotaEntry]
@@ -53,9 +54,9 @@ extension RotaVerifier {
 
         init(entries: [RotaEntry], verifier v: RotaVerifier) {
             self.entries = entries
-            // The two numberings, and later the two indices, are made at the same time.
-            let numberings = ParallelJobs.run(count: 2, threads: 2) { k in Numbering(entries.count) { k == 0 ? entries[$0].person : entries[$0].site } }
-            let people = numberings[0], sites = numberings[1]
+            // One thread: the book is built inside one of the verification's parallel jobs
+            // (`RotaVerifier.Parts`), where a nested parallel run would get no other core.
+            let people = Numbering(entries.count) { entries[$0].person }, sites = Numbering(entries.count) { entries[$0].site }
             self.people = people.ids; self.sites = sites.ids
             self.personNumbers = people.numbers; self.siteNumbers = sites.numbers
 
@@ -67,29 +68,25 @@ extension RotaVerifier {
                             half: entries[n].half, activity: entries[n].activity)
             }
 
-            let siteCount = sites.ids.count
-            let indices = ParallelJobs.run(count: 2, threads: 2) { k -> Grouped in
-                if k == 0 {
-                    // Person by person, each in slot order.
-                    return Book.grouped(items, groups: people.ids.count, by: { Int($0.person) },
+            // Person by person, each in slot order.
+            let byPerson = Book.grouped(items, groups: people.ids.count, by: { Int($0.person) },
                                         order: { ($0.slot, $0.index) < ($1.slot, $1.index) })
-                }
-                // Valid items by activity and site, each in (Monday, input) order.
-                let leave = people.ids.map { v.context.staff[$0]?.unavailable ?? [] }
-                let valid = items.filter { item in
-                    guard let d = item.day else { return false }
-                    return v.isWorking(d) && !RotaVerifier.onLeave(leave[Int(item.person)], d)
-                }
-                return Book.grouped(valid, groups: RotaActivity.allCases.count * siteCount,
-                                    by: { Book.siteKey($0.activity, $0.site, sites: siteCount) },
-                                    order: { (Book.monday($0), $0.index) < (Book.monday($1), $1.index) })
+            // Valid items by activity and site, each in (Monday, input) order.
+            let siteCount = sites.ids.count
+            let leave = people.ids.map(v.leave(of:))
+            let valid = items.filter { item in
+                guard let d = item.day else { return false }
+                return v.isWorking(d) && !RotaVerifier.onLeave(leave[Int(item.person)], d)
             }
-            self.personItems = indices[0].items; self.personStarts = indices[0].starts
-            self.siteItems = indices[1].items; self.siteStarts = indices[1].starts
+            let bySite = Book.grouped(valid, groups: RotaActivity.allCases.count * siteCount,
+                                      by: { Book.siteKey($0.activity, $0.site, sites: siteCount) },
+                                      order: { (Book.monday($0), $0.index) < (Book.monday($1), $1.index) })
+            self.personItems = byPerson.items; self.personStarts = byPerson.starts
+            self.siteItems = bySite.items; self.siteStarts = bySite.starts
         }
 
         /// Items in groups, and where each group starts (one more for the end).
-        struct Grouped: Sendable {
+        struct Grouped {
             let items: [Item]
             let starts: [Int]
         }
@@ -135,8 +132,7 @@ extension RotaVerifier {
             let all = items(of: person)
             let first = Book.firstIndex(in: all, slotAtLeast: d.ordinal * 2)
             let end = Book.firstIndex(in: all[first...], slotAtLeast: d.ordinal * 2 + 2)
-            // An undated item's slot, −1, is also the slot of 1969-12-31 pm.
-            return all[first..<end].lazy.filter(\.dated)
+            return all[first..<end]
         }
 
         /// The person's items on day `d` (none when the rota does not name the person).
@@ -146,10 +142,10 @@ extension RotaVerifier {
         }
 
         /// No items.
-        static var noItems: DayItems { ArraySlice<Item>().lazy.filter(\.dated) }
+        static var noItems: DayItems { [] }
 
         /// A person's items on one day.
-        typealias DayItems = LazyFilterCollection<ArraySlice<Item>>
+        typealias DayItems = ArraySlice<Item>
 
         /// Valid items of one activity at one site in the week of `days`, inside `days`, in input order.
         func items(_ activity: RotaActivity, at site: Int32, week days: DayRange) -> WeekItems {

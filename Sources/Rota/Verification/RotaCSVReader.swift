@@ -168,31 +168,4 @@ public enum RotaCSVReader {
         default: return RotaActivity.allCases.map(\.rawValue).joined(separator: ", ")
         }
     }
-
-    /// One CSV record and the physical line it starts on.
-    struct Record: Equatable {
-        var line: Int
-        var cells: [String]
-        var problems: [String]
-        /// A line with nothing on it (no cell, no quotes).
-        var isBlank: Bool { cells == [""] && problems.isEmpty && !quoted }
-        var quoted: Bool
-        /// A quoted cell runs to the end of the file.
-        var unclosed = false
-    }
-
-    /// Splits text into RFC 4180 records (see `RotaCSVScanner`). Never fails: broken quoting
-    /// is noted on the record it occurs in.
-    static func split(_ text: String) -> [Record] {
-        var text = text
-        return text.withUTF8 { bytes in
-            var scanner = RotaCSVScanner(bytes)
-            var records: [Record] = []
-            while scanner.next() {
-                records.append(Record(line: scanner.line, cells: (0..<scanner.cellCount).map { scanner.string($0) },
-                                      problems: scanner.problems, quoted: scanner.quoted, unclosed: scanner.unclosed))
-            }
-            return records
-        }
-    }
 }

@@ -60,9 +60,8 @@ extension RotaVerifier {
             var end = run + 1
             while end < items.endIndex && items[end].slot == items[run].slot { end += 1 }
             defer { run = end }
-            guard end - run > 1 else { continue }
-            let list = items[run..<end].filter(\.dated)   // an undated item's slot, −1, is also 1969-12-31 pm's
-            guard list.count > 1 else { continue }
+            guard items[run].dated, end - run > 1 else { continue }   // undated items share no slot
+            let list = Array(items[run..<end])
             crowded += 1
             let d = list[0].day!, half = book.entry(of: list[0]).half
             let what = list.map { describe(book.entry(of: $0)) }.joined(separator: ", ")
@@ -184,13 +183,14 @@ extension RotaVerifier {
         return workingDays(DayRange(from: monday, to: monday.adding(days: 6))).contains { onLeave(person, $0) }
     }
 
-    /// The planned holder of `activity` at `site` on `d` whom `person` may cover that week, or nil.
-    func coveredHolder(_ activity: RotaActivity, site: String, day d: Day, by person: StaffMember) -> String? {
+    /// The planned holder of `activity` at `site` (with `facts`) on `d` whom `person` may cover
+    /// that week, or nil.
+    func coveredHolder(_ activity: RotaActivity, site: String, _ facts: SiteFacts, day d: Day, by person: StaffMember) -> String? {
         switch activity {
         case .station, .rounds, .techSupport:
             let form: VillageHelpForm = activity == .station ? .station : activity == .rounds ? .rounds : .techSupport
-            guard let v = context.institutions[site], v.tier == .village else { return nil }
-            let key = form == .rounds ? v.effectiveServiceArea : site
+            guard let area = facts.villageArea else { return nil }
+            let key = form == .rounds ? area : site
             return (index.helpersAt[form]?[key] ?? []).first { h in
                 h.helper.person != person.id && h.range!.contains(d)
                     && h.person!.institution == person.institution && hasLeave(h.helper.person, inWeekOf: d)
@@ -238,14 +238,14 @@ extension RotaVerifier {
         case .station:
             let mine = duties.stations
             if mine.contains(where: { $0.helper.site == site }) { return nil }
-            if coveredHolder(.station, site: site, day: d, by: person) != nil { return nil }
+            if coveredHolder(.station, site: site, facts, day: d, by: person) != nil { return nil }
             if mine.isEmpty { return "the plan stations \(person.id) nowhere that day, and no colleague of the same hospital stationed here is on leave that week" }
             return "stationed at \(mine.map { ctx.label(institution: $0.helper.site) }.joined(separator: ", ")), not here"
         case .rounds, .techSupport:
             let form: VillageHelpForm = activity == .rounds ? .rounds : .techSupport
             let mine = duties.helpers(form)
             let ownSite = mine.contains { form == .rounds ? facts.villageArea == $0.helper.site : $0.helper.site == site }
-            if ownSite || coveredHolder(activity, site: site, day: d, by: person) != nil { return nil }
+            if ownSite || coveredHolder(activity, site: site, facts, day: d, by: person) != nil { return nil }
             if mine.isEmpty { return "no \(form.rawValue) duty that day, and no colleague of the same hospital on leave that week to cover" }
             let where_ = form == .rounds ? "outside service area \(mine.map(\.helper.site).joined(separator: ", "))"
                                          : "not their clinic \(mine.map { ctx.label(institution: $0.helper.site) }.joined(separator: ", "))"
@@ -254,7 +254,7 @@ extension RotaVerifier {
             if (index.clinicsAt[site] ?? []).contains(where: { $0.clinic.physician == person.id && $0.range!.contains(d) }) {
                 return nil
             }
-            if coveredHolder(.tcmClinic, site: site, day: d, by: person) != nil { return nil }
+            if coveredHolder(.tcmClinic, site: site, facts, day: d, by: person) != nil { return nil }
             return "the plan names \(person.id) for no TCM clinic here that day, and no senior TCM colleague of the same hospital on leave that week to cover"
         }
     }

@@ -98,9 +98,7 @@ public struct RotaVerifier: Sendable {
         var checks = checks
         // Made in order already, with no key twice (a family that walks its subjects in key
         // order): nothing to sort or number.
-        if !checks.indices.dropFirst().contains(where: { k in
-            !precedes(rule: checks[k - 1].rule, checks[k - 1].instance, rule: checks[k].rule, checks[k].instance)
-        }) { return checks }
+        if inOrder(checks, strictly: true) { return checks }
         sortInPlace(&checks)
         var numbered = false
         var run = 0
@@ -153,11 +151,12 @@ public struct RotaVerifier: Sendable {
         return a < b
     }
 
-    /// Whether `checks` are in rota report order already.
-    static func inOrder(_ checks: [RuleCheck]) -> Bool {
+    /// Whether `checks` are in rota report order already; `strictly`: with no key twice.
+    static func inOrder(_ checks: [RuleCheck], strictly: Bool = false) -> Bool {
         // By position: a loop over the checks themselves would copy each.
         !checks.indices.dropFirst().contains { k in
-            precedes(rule: checks[k].rule, checks[k].instance, rule: checks[k - 1].rule, checks[k - 1].instance)
+            strictly ? !precedes(rule: checks[k - 1].rule, checks[k - 1].instance, rule: checks[k].rule, checks[k].instance)
+                     : precedes(rule: checks[k].rule, checks[k].instance, rule: checks[k - 1].rule, checks[k - 1].instance)
         }
     }
 

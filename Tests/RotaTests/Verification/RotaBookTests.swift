@@ -33,8 +33,8 @@ import Testing
         #expect(book.firstOfEachPerson(book.items(.station, at: v01, week: week)).map(\.index) == [5, 1, 0])
     }
 
-    /// An undated entry's slot, −1, is also the slot of 1969-12-31 pm: it is neither on that day
-    /// nor in a crowded half-day with it.
+    /// An undated entry is on no day and in no crowded half-day, not even beside 1969-12-31 pm,
+    /// the half-day just before the ordinals' zero.
     @Test func anUndatedEntryIsOnNoDay() throws {
         let entries = [entry("ch-s1", "1969-12-31", .pm), entry("ch-s1", "bad", .am), entry("ch-s1", "1969-12-31", .pm, "cao-hanji-v03")]
         let book = RotaVerifier.Book(entries: entries, verifier: verifier)
