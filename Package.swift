@@ -1,6 +1,10 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+// The targets follow the data flow. The verifier (`RotaVerifier`) and everything a commission
+// runs to check a plan, a proof or a conflict depend on the model types and the readers only:
+// never on the planner (`RotaPlanner`) or the solver (`RotaSolver`, GLPK). A change that makes
+// them do so is a build error (and `Tests/RotaTests/Support/TargetGraphTests.swift` says why).
 let package = Package(
     name: "rota",
     platforms: [.macOS(.v13)],
@@ -29,14 +33,60 @@ let package = Package(
             path: "Sources/CGLPKShim",
             linkerSettings: [.linkedLibrary("glpk")]
         ),
+        // The model: scenario, days, parameters and rules, the plan and the rota as data,
+        // diagnostics, canonical JSON. No I/O beyond JSON text, no solver.
+        .target(
+            name: "RotaCore",
+            dependencies: [.product(name: "Crypto", package: "swift-crypto")],
+            path: "Sources/RotaCore"
+        ),
+        // The scenario reader: YAML, staff CSV, text decodings.
+        .target(
+            name: "RotaInput",
+            dependencies: ["RotaCore", .product(name: "Yams", package: "Yams")],
+            path: "Sources/RotaInput"
+        ),
+        // The solver layer: a linear model and GLPK behind it.
+        .target(name: "RotaSolver", dependencies: ["CGLPKShim"], path: "Sources/RotaSolver"),
+        // The planner: the annual model, its greedy start and local search, the conflict
+        // finder, and the weekly rota's scheduler.
+        .target(
+            name: "RotaPlanner",
+            dependencies: ["RotaCore", "RotaInput", "RotaSolver"],
+            path: "Sources/RotaPlanner"
+        ),
+        // The independent verifier: re-derives every rule instance from the scenario and checks
+        // a plan and a rota in plain Swift and integer arithmetic.
+        .target(name: "RotaVerifier", dependencies: ["RotaCore"], path: "Sources/RotaVerifier"),
+        // The compliance proof: written from the verifier's checks, re-checked, signed.
+        .target(
+            name: "RotaProof",
+            dependencies: [
+                "RotaCore", "RotaInput", "RotaVerifier",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            path: "Sources/RotaProof"
+        ),
+        // What planners read: CSV, Excel, calendars, per-site sheets, report pages.
+        .target(
+            name: "RotaOutput",
+            dependencies: ["RotaCore", "RotaVerifier", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            path: "Sources/RotaOutput"
+        ),
+        // The commission's audit of a region's submissions.
+        .target(
+            name: "RotaAudit",
+            dependencies: ["RotaCore", "RotaInput", "RotaVerifier", "RotaOutput"],
+            path: "Sources/RotaAudit"
+        ),
+        // Realistic generated scenarios (Heze, Mudan, Yanggu).
+        .target(name: "RotaGenerator", dependencies: ["RotaCore"], path: "Sources/RotaGenerator"),
+        // The whole pipeline, and every part re-exported for the command line and other users.
         .target(
             name: "Rota",
             dependencies: [
-                "CGLPK",
-                "CGLPKShim",
-                .product(name: "Yams", package: "Yams"),
-                .product(name: "Crypto", package: "swift-crypto"),
-                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                "RotaCore", "RotaInput", "RotaSolver", "RotaPlanner", "RotaVerifier", "RotaProof",
+                "RotaOutput", "RotaAudit", "RotaGenerator",
             ],
             path: "Sources/Rota"
         ),

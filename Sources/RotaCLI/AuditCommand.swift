@@ -1,5 +1,5 @@
-import ArgumentParser
 import Foundation
+import ArgumentParser
 import Rota
 
 /// `rota audit DIR [--out OUTDIR] [--attendance FILE]`: the health commission's audit of a

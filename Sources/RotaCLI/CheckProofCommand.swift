@@ -1,5 +1,5 @@
-import ArgumentParser
 import Foundation
+import ArgumentParser
 import Rota
 
 /// `rota check-proof SCENARIO PLAN PROOF [--key PUBLIC]`: confirms a compliance proof without

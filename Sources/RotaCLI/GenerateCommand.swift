@@ -1,5 +1,5 @@
-import ArgumentParser
 import Foundation
+import ArgumentParser
 import Rota
 
 /// `rota generate REGION [--seed N] [--out DIR]`: writes a seeded, realistic scenario.

@@ -1,5 +1,5 @@
-import ArgumentParser
 import Foundation
+import ArgumentParser
 import Rota
 
 /// `rota keygen --out DIR`: makes an Ed25519 key pair for signing proofs.

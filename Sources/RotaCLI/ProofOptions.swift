@@ -1,5 +1,5 @@
-import ArgumentParser
 import Foundation
+import ArgumentParser
 import Rota
 
 /// `rota verify … --proof [--proof-out FILE]`: the options that make `verify` also write the

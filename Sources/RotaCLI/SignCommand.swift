@@ -1,5 +1,5 @@
-import ArgumentParser
 import Foundation
+import ArgumentParser
 import Rota
 
 /// `rota sign --key KEY PROOF`: writes `PROOF.sig`, a detached Ed25519 signature over the

@@ -1,5 +1,5 @@
-import ArgumentParser
 import Foundation
+import ArgumentParser
 import Rota
 
 /// `rota verify SCENARIO PLAN [--rota ROTA.csv]`: checks a plan.json against every rule of its

@@ -1,5 +1,14 @@
 import Foundation
 @testable import Rota
+@testable import RotaCore
+@testable import RotaInput
+@testable import RotaSolver
+@testable import RotaPlanner
+@testable import RotaVerifier
+@testable import RotaProof
+@testable import RotaOutput
+@testable import RotaAudit
+@testable import RotaGenerator
 
 /// A small rota built by hand for the output tests: four weeks around National Day 2025
 /// (holidays 10-01…10-08, adjusted working days 09-28 and 10-11), eight people, every

@@ -1,6 +1,15 @@
 import Foundation
 import Testing
 @testable import Rota
+@testable import RotaCore
+@testable import RotaInput
+@testable import RotaSolver
+@testable import RotaPlanner
+@testable import RotaVerifier
+@testable import RotaProof
+@testable import RotaOutput
+@testable import RotaAudit
+@testable import RotaGenerator
 
 /// Measures the outputs of a synthetic Heze-sized year: 900 people, every activity, 365 days.
 /// Run with `ROTA_OUTPUT_PROBE=1 swift test --filter outputSizeProbe`; set `ROTA_OUTPUT_DUMP=DIR`

@@ -1,6 +1,15 @@
 import Foundation
 import Testing
 @testable import Rota
+@testable import RotaCore
+@testable import RotaInput
+@testable import RotaSolver
+@testable import RotaPlanner
+@testable import RotaVerifier
+@testable import RotaProof
+@testable import RotaOutput
+@testable import RotaAudit
+@testable import RotaGenerator
 
 /// A strict reader of the iCalendar files rota writes (RFC 5545 §3.1 lines, §3.3.11 TEXT).
 struct ICSChecker {

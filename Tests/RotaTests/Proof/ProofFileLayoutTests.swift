@@ -1,6 +1,15 @@
 import Foundation
 import Testing
 @testable import Rota
+@testable import RotaCore
+@testable import RotaInput
+@testable import RotaSolver
+@testable import RotaPlanner
+@testable import RotaVerifier
+@testable import RotaProof
+@testable import RotaOutput
+@testable import RotaAudit
+@testable import RotaGenerator
 
 /// `ProofChecker.check(file:path:recomputed:)`: an unchanged file is confirmed by its bytes,
 /// a file in rota's layout that differs is decoded instance by instance, any other file whole —

@@ -1,6 +1,15 @@
 import Foundation
 import Testing
 @testable import Rota
+@testable import RotaCore
+@testable import RotaInput
+@testable import RotaSolver
+@testable import RotaPlanner
+@testable import RotaVerifier
+@testable import RotaProof
+@testable import RotaOutput
+@testable import RotaAudit
+@testable import RotaGenerator
 
 /// `ProofJSON` writes proofs straight from their fields; its bytes must be exactly those of the
 /// general path (`CanonicalJSON` over the proof's `JSONValue`), which defines the format.

@@ -2,6 +2,15 @@ import Crypto
 import Foundation
 import Testing
 @testable import Rota
+@testable import RotaCore
+@testable import RotaInput
+@testable import RotaSolver
+@testable import RotaPlanner
+@testable import RotaVerifier
+@testable import RotaProof
+@testable import RotaOutput
+@testable import RotaAudit
+@testable import RotaGenerator
 
 @Suite struct ProofSignerTests {
     let key = Curve25519.Signing.PrivateKey()

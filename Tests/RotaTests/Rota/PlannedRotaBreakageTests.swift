@@ -1,5 +1,14 @@
 import Testing
 @testable import Rota
+@testable import RotaCore
+@testable import RotaInput
+@testable import RotaSolver
+@testable import RotaPlanner
+@testable import RotaVerifier
+@testable import RotaProof
+@testable import RotaOutput
+@testable import RotaAudit
+@testable import RotaGenerator
 
 /// The two paths agree on a rota the planner made: the independent rota verifier accepts it
 /// whole, and names the rule when one family is broken in a copy.

@@ -1,6 +1,15 @@
 import Foundation
 import Testing
 @testable import Rota
+@testable import RotaCore
+@testable import RotaInput
+@testable import RotaSolver
+@testable import RotaPlanner
+@testable import RotaVerifier
+@testable import RotaProof
+@testable import RotaOutput
+@testable import RotaAudit
+@testable import RotaGenerator
 
 /// Times the rota planner on a Heze-sized region. Opt in with `ROTA_BENCH=1` (best in
 /// release: `swift test -c release -Xswiftc -enable-testing --filter RotaBenchmark`);

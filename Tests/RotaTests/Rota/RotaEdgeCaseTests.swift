@@ -1,5 +1,14 @@
 import Testing
 @testable import Rota
+@testable import RotaCore
+@testable import RotaInput
+@testable import RotaSolver
+@testable import RotaPlanner
+@testable import RotaVerifier
+@testable import RotaProof
+@testable import RotaOutput
+@testable import RotaAudit
+@testable import RotaGenerator
 
 /// A hand-written plan on the TestRegion for the cases an annual plan of that region does not
 /// happen to produce: a T2 member holding their own centre's TCM clinic, a rounds area shared

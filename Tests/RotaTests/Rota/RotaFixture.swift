@@ -1,4 +1,13 @@
 @testable import Rota
+@testable import RotaCore
+@testable import RotaInput
+@testable import RotaSolver
+@testable import RotaPlanner
+@testable import RotaVerifier
+@testable import RotaProof
+@testable import RotaOutput
+@testable import RotaAudit
+@testable import RotaGenerator
 
 /// The TestRegion with the 2025 National Day holidays, its annual plan, and a rota scheduled
 /// for it after leave was added for a few planned people (leave within posting.max-leave-days,

@@ -1,6 +1,15 @@
 import Foundation
 import Testing
 @testable import Rota
+@testable import RotaCore
+@testable import RotaInput
+@testable import RotaSolver
+@testable import RotaPlanner
+@testable import RotaVerifier
+@testable import RotaProof
+@testable import RotaOutput
+@testable import RotaAudit
+@testable import RotaGenerator
 
 /// `ComputedOnce` computes its value once, however many threads ask for it at the same time.
 @Suite struct ComputedOnceTests {

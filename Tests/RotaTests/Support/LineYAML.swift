@@ -1,5 +1,14 @@
 import Foundation
 @testable import Rota
+@testable import RotaCore
+@testable import RotaInput
+@testable import RotaSolver
+@testable import RotaPlanner
+@testable import RotaVerifier
+@testable import RotaProof
+@testable import RotaOutput
+@testable import RotaAudit
+@testable import RotaGenerator
 
 /// A minimal reader for the line-oriented YAML the generator writes and the hand-made
 /// scenarios use (block keys, block lists of one-line items, flow maps and lists, `#` comments,

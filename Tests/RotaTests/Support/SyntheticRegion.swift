@@ -1,4 +1,13 @@
 @testable import Rota
+@testable import RotaCore
+@testable import RotaInput
+@testable import RotaSolver
+@testable import RotaPlanner
+@testable import RotaVerifier
+@testable import RotaProof
+@testable import RotaOutput
+@testable import RotaAudit
+@testable import RotaGenerator
 
 /// A Heze-sized region and a plan for it, built directly (no annual solve), to time the
 /// rota planner at full scale: 10 counties with 2 county hospitals and 17 township centres

@@ -1,4 +1,13 @@
 @testable import Rota
+@testable import RotaCore
+@testable import RotaInput
+@testable import RotaSolver
+@testable import RotaPlanner
+@testable import RotaVerifier
+@testable import RotaProof
+@testable import RotaOutput
+@testable import RotaAudit
+@testable import RotaGenerator
 
 /// A region built in code. The default is small: one tertiary and one secondary city hospital,
 /// two counties each with a county hospital, two township centres (one TCM-featured) and six

@@ -1,5 +1,14 @@
 import Testing
 @testable import Rota
+@testable import RotaCore
+@testable import RotaInput
+@testable import RotaSolver
+@testable import RotaPlanner
+@testable import RotaVerifier
+@testable import RotaProof
+@testable import RotaOutput
+@testable import RotaAudit
+@testable import RotaGenerator
 
 @Suite struct ReportTextTests {
     /// The compliant plan with 菏泽市立医院 at 1001 technical staff: ⌈1.2% × 1001⌉ = 13 > 12.

@@ -1,6 +1,15 @@
 import Foundation
 import Testing
 @testable import Rota
+@testable import RotaCore
+@testable import RotaInput
+@testable import RotaSolver
+@testable import RotaPlanner
+@testable import RotaVerifier
+@testable import RotaProof
+@testable import RotaOutput
+@testable import RotaAudit
+@testable import RotaGenerator
 
 /// The byte-level `RotaCSVReader` against `RotaCSVReference`, the reader it replaced: the same
 /// records, entries and diagnostics on hand-picked edge cases and on seeded random texts made

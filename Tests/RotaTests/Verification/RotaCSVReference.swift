@@ -1,4 +1,13 @@
 @testable import Rota
+@testable import RotaCore
+@testable import RotaInput
+@testable import RotaSolver
+@testable import RotaPlanner
+@testable import RotaVerifier
+@testable import RotaProof
+@testable import RotaOutput
+@testable import RotaAudit
+@testable import RotaGenerator
 
 /// The rota reader as it was written first, over Unicode scalars and `Day(iso:)` on split
 /// text: kept in the tests as the reference the byte-level `RotaCSVReader` must agree with,

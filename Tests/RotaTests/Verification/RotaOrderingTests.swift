@@ -1,5 +1,14 @@
 import Testing
 @testable import Rota
+@testable import RotaCore
+@testable import RotaInput
+@testable import RotaSolver
+@testable import RotaPlanner
+@testable import RotaVerifier
+@testable import RotaProof
+@testable import RotaOutput
+@testable import RotaAudit
+@testable import RotaGenerator
 
 /// The rota verifier's report order: checks sorted by family and instance key, a key that
 /// occurs again numbered `#2`, `#3`, … in the order the checks were made.

@@ -1,6 +1,15 @@
 import Foundation
 import Testing
 @testable import Rota
+@testable import RotaCore
+@testable import RotaInput
+@testable import RotaSolver
+@testable import RotaPlanner
+@testable import RotaVerifier
+@testable import RotaProof
+@testable import RotaOutput
+@testable import RotaAudit
+@testable import RotaGenerator
 
 /// Opt-in scale probe of the rota verifier: `ROTA_VERIFY_PROBE=SCENARIO.yaml:PLAN.json swift
 /// test --filter rotaVerifyProbe` writes a naive rota for the plan (postings, 3331 visits on

@@ -1,0 +1,157 @@
+import Foundation
+import RotaCore
+import RotaInput
+import RotaOutput
+import RotaVerifier
+
+/// The status of one person on one half-day, as an attendance sheet records it.
+public enum AttendanceStatus: String, Sendable, Hashable, CaseIterable {
+    /// At post.
+    case present
+    /// Away with a reason (leave, training, illness with a note): not an absence from post.
+    case justified
+    /// Away without a proper reason (无正当理由脱岗).
+    case unjustified
+}
+
+/// One row of an attendance sheet: a person's status on one half-day.
+public struct AttendanceRecord: Sendable, Hashable {
+    /// The file and line the row was read from (for messages).
+    public var file: String
+    public var line: Int
+    /// Limits the row to one submission (the optional `submission` column); nil = every
+    /// submission that lists the person.
+    public var submission: String?
+    public var person: String
+    public var date: Day
+    /// `am` or `pm`.
+    public var half: String
+    public var status: AttendanceStatus
+
+    public init(file: String, line: Int, submission: String? = nil, person: String, date: Day, half: String,
+                status: AttendanceStatus) {
+        self.file = file; self.line = line; self.submission = submission; self.person = person
+        self.date = date; self.half = half; self.status = status
+    }
+}
+
+/// Reads an attendance CSV for `rota audit`.
+///
+/// Columns (a header row, any order): `person, date, half, status`, and optionally
+/// `submission` (the submission folder name a row belongs to, for a region-wide file whose
+/// person ids repeat across submissions). `date` is ISO `YYYY-MM-DD`, `half` is `am` or `pm`,
+/// `status` is `present`, `justified` or `unjustified`. UTF-8 (a byte-order mark is fine) or
+/// GB18030, as other rota inputs. Blank lines are skipped. The same person, date and half
+/// given twice with different statuses is an error.
+///
+/// Discussion: every problem is reported as a `Diagnostic` located to its line —
+/// `attendance.csv:7: attendance[5].status: unknown status "absent" (expected present,
+/// justified or unjustified)` — and the whole file is refused, so an audit never rests on a
+/// half-read sheet.
+///
+/// ```swift
+/// let rows = try AttendanceCSV.read(path: "Scenarios/audit/attendance.csv")
+/// rows.filter { $0.status == .unjustified }.count
+/// ```
+public enum AttendanceCSV {
+    /// The columns a file must have.
+    public static let requiredColumns = ["person", "date", "half", "status"]
+    /// The columns a file may have.
+    public static let knownColumns = ["submission", "person", "date", "half", "status"]
+
+    /// Reads and checks the file at `path`.
+    public static func read(path: String) throws(InputError) -> [AttendanceRecord] {
+        switch TextDecoding.readFile(atPath: path) {
+        case .unreadable(let reason):
+            throw InputError([Diagnostic(file: path, line: 0, path: "(whole file)",
+                                         message: "cannot read the attendance file (\(reason))")])
+        case .undecodable(let offset):
+            throw InputError([Diagnostic(file: path, line: 0, path: "(whole file)",
+                                         message: "not text: undecodable byte at offset \(offset)",
+                                         expected: "UTF-8 or GB18030")])
+        case .text(let text, _):
+            return try parse(text, file: path)
+        }
+    }
+
+    /// Parses attendance CSV text; `file` names it in diagnostics.
+    public static func parse(_ text: String, file: String) throws(InputError) -> [AttendanceRecord] {
+        let table = CSVTable.parse(text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text)
+        let records = table.records.filter { !$0.isBlank }
+        guard let header = records.first else {
+            throw InputError([Diagnostic(file: file, line: 0, path: "(whole file)", message: "empty file",
+                                         expected: "a header row: \(requiredColumns.joined(separator: ","))")])
+        }
+        var problems: [Diagnostic] = []
+        var column: [String: Int] = [:]
+        for (i, raw) in header.cells.enumerated() {
+            let name = raw.trimmingCharacters(in: .whitespaces).lowercased()
+            if !knownColumns.contains(name) {
+                problems.append(Diagnostic(file: file, line: header.line, path: "header[\(i)]",
+                                           message: "unknown column \"\(raw)\"",
+                                           expected: knownColumns.joined(separator: ", ")))
+            } else if column[name] != nil {
+                problems.append(Diagnostic(file: file, line: header.line, path: "header[\(i)]",
+                                           message: "column \"\(name)\" given twice"))
+            } else {
+                column[name] = i
+            }
+        }
+        for name in requiredColumns where column[name] == nil {
+            problems.append(Diagnostic(file: file, line: header.line, path: "header", message: "missing column \"\(name)\"",
+                                       expected: "a header row with \(requiredColumns.joined(separator: ", "))"))
+        }
+        guard problems.isEmpty else { throw InputError(problems) }
+
+        var out: [AttendanceRecord] = []
+        var seen: [String: (status: AttendanceStatus, line: Int)] = [:]
+        for (index, r) in records.dropFirst().enumerated() {
+            let at = "attendance[\(index)]"
+            func problem(_ field: String, _ message: String, _ expected: String? = nil) {
+                problems.append(Diagnostic(file: file, line: r.line, path: "\(at).\(field)", message: message, expected: expected))
+            }
+            for p in r.problems { problems.append(Diagnostic(file: file, line: r.line, path: at, message: p)) }
+            if r.cells.count > header.cells.count {
+                problems.append(Diagnostic(file: file, line: r.line, path: at,
+                                           message: "\(r.cells.count) cells in a row of \(header.cells.count) columns",
+                                           expected: "\(header.cells.count) cells"))
+                continue
+            }
+            func cell(_ name: String) -> String {
+                guard let i = column[name], i < r.cells.count else { return "" }
+                return r.cells[i].trimmingCharacters(in: .whitespaces)
+            }
+            let person = cell("person"), dateText = cell("date"), half = cell("half").lowercased()
+            let statusText = cell("status").lowercased()
+            let submission = cell("submission")
+            var ok = true
+            if person.isEmpty { problem("person", "missing person", "a staff id of the submission's scenario"); ok = false }
+            let date = Day(iso: dateText)
+            if date == nil {
+                problem("date", dateText.isEmpty ? "missing date" : "not a date: \"\(dateText)\"", "YYYY-MM-DD"); ok = false
+            }
+            if half != "am" && half != "pm" {
+                problem("half", half.isEmpty ? "missing half" : "unknown half \"\(cell("half"))\"", "am or pm"); ok = false
+            }
+            let status = AttendanceStatus(rawValue: statusText)
+            if status == nil {
+                problem("status", statusText.isEmpty ? "missing status" : "unknown status \"\(cell("status"))\"",
+                        "present, justified or unjustified"); ok = false
+            }
+            guard ok, let date, let status else { continue }
+            let key = "\(submission)\u{1}\(person)\u{1}\(date.iso)\u{1}\(half)"
+            if let earlier = seen[key] {
+                if earlier.status != status {
+                    problem("status", "\(person) \(date.iso) \(half) is \(status.rawValue) here but \(earlier.status.rawValue) on line \(earlier.line)",
+                            "one status per person and half-day")
+                }
+                continue
+            }
+            seen[key] = (status, r.line)
+            out.append(AttendanceRecord(file: file, line: r.line, submission: submission.isEmpty ? nil : submission,
+                                        person: person, date: date, half: half, status: status))
+        }
+        guard problems.isEmpty else { throw InputError(problems) }
+        return out
+    }
+}

@@ -1,0 +1,42 @@
+import RotaCore
+/// Leave written as text, as in the staff CSV file: `2025-03-01..2025-03-14;2025-05-06`.
+enum LeaveText {
+    static let expected = "leave written {from: YYYY-MM-DD, to: YYYY-MM-DD}, or YYYY-MM-DD..YYYY-MM-DD, or one day YYYY-MM-DD"
+
+    /// The ranges of a `;`-separated cell; each is reported at `listPlace[i]`.
+    static func ranges(_ cell: String, listPlace: SourcePlace, log: DiagnosticLog) -> [Located<DayRange>] {
+        let parts = cell.split(whereSeparator: { $0 == ";" || $0 == "；" })
+            .map { Trimmed.text(String($0), .whitespaces) }
+            .filter { !$0.isEmpty }
+        var out: [Located<DayRange>] = []
+        for (i, part) in parts.enumerated() {
+            let place = listPlace.element(i)
+            if let range = range(part, place: place, log: log) {
+                out.append(Located(value: range, place: place))
+            }
+        }
+        return out
+    }
+
+    /// One range `from..to` or a single day.
+    static func range(_ text: String, place: SourcePlace, log: DiagnosticLog) -> DayRange? {
+        let ends = text.components(separatedBy: "..").map { Trimmed.text($0, .whitespaces) }
+        switch ends.count {
+        case 1:
+            guard let day = DayText.parse(ends[0], at: place, log: log) else { return nil }
+            return DayRange(from: day, to: day)
+        case 2:
+            let from = DayText.parse(ends[0], at: place.field("from"), log: log)
+            let to = DayText.parse(ends[1], at: place.field("to"), log: log)
+            guard let from, let to else { return nil }
+            guard from <= to else {
+                log.add(place, "from \(from.iso) is after to \(to.iso)", expected: "from on or before to")
+                return nil
+            }
+            return DayRange(from: from, to: to)
+        default:
+            log.add(place, "bad leave range \(Quote.text(text))", expected: expected)
+            return nil
+        }
+    }
+}

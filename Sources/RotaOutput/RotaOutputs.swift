@@ -1,0 +1,42 @@
+import Foundation
+import RotaCore
+import RotaVerifier
+
+/// Every human-facing file of a rota, ready to be written under one output folder.
+///
+/// `files` returns, in this order and with these relative names:
+///
+/// | name              | for               | writer            |
+/// |-------------------|-------------------|-------------------|
+/// | `rota-grid.csv`   | HR departments    | `RotaGridCSV`     |
+/// | `rota.xlsx`       | HR departments    | `RotaWorkbook`    |
+/// | `ics/PERSON.ics`  | each person       | `PersonCalendar`  |
+/// | `sites/SITE.csv`  | each host site    | `SiteRotaCSV`     |
+/// | `report.html`     | planners, leaders | `RotaReportPage`  |
+///
+/// (`rota.csv`, the machine-readable long form, is written by the rota planner's
+/// `RotaCSV`; the workbook's second sheet has the same rows.) Each writer can also be used
+/// on its own. Everything is deterministic: the same inputs give the same names and bytes,
+/// with no clock, dictionary order or locale involved.
+///
+/// ```swift
+/// for file in try RotaOutputs.files(rota: rota, plan: plan, scenario: scenario, report: report) {
+///     let url = out.appendingPathComponent(file.name)
+///     try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+///     try file.data.write(to: url)
+/// }
+/// ```
+public enum RotaOutputs {
+    public static func files(rota: WeeklyRota, plan: Plan, scenario: Scenario,
+                             report: VerificationReport?) throws -> [(name: String, data: Data)] {
+        let ctx = RotaOutputContext(rota: rota, plan: plan, scenario: scenario)
+        let grid = RotaGrid(ctx)
+        var files: [(name: String, data: Data)] = []
+        files.append((RotaGridCSV.fileName, Data(RotaGridCSV.render(grid).utf8)))
+        files.append((RotaWorkbook.fileName, try RotaWorkbook.data(grid: grid, long: RotaLongForm(ctx))))
+        files += PersonCalendar.files(ctx)
+        files += SiteRotaCSV.files(ctx)
+        files.append((RotaReportPage.fileName, Data(RotaReportPage.render(ctx, report: report).utf8)))
+        return files
+    }
+}

@@ -1,0 +1,505 @@
+import RotaCore
+import RotaInput
+import RotaSolver
+/// The annual dispatch plan as an integer programme.
+///
+/// Decisions are made at two levels, both indexed by real ids:
+/// - per *candidate class* — the candidates of one hospital with the same role, specialty and
+///   leave standing, who are interchangeable for every rule — how many serve in each form:
+///   `t1[c]`, `t2[c]`, `station[c]`, `rounds[c]`, `tech[c]`. A candidate with a home village
+///   or who could hold a TCM clinic is a class of their own (the class id is then the person
+///   id), and `tcm[p,centre]` is per person. Counting classes instead of choosing people keeps
+///   the model small and free of the symmetry that stalls branch-and-bound;
+/// - per sender and recipient, how the people are placed: `team1[h,r]` (a T1 team exists),
+///   `n1[h,r,role]` (its members of a role), `team2[h,t]`, `n2[h,t,group]`, `stationAt[h,v]`,
+///   `roundsIn[h,area]`, `techAt[h,clinic]`, and `workstation[h,r,clinic]` for the 3331 group.
+///
+/// Every row is labelled with the rule it encodes (`T1.quota[hz-municipal]`), so the MPS file,
+/// the solver report and an infeasibility explanation can name it. Which person of a hospital
+/// fills which placement is then fixed by `AnnualPlanExtractor`, since people of the same role
+/// and hospital are interchangeable for every hard rule.
+struct AnnualModel {
+    struct Pair: Hashable { let a: String, b: String }
+    struct Triple: Hashable { let a: String, b: String, c: String }
+
+    var model = Model(name: "annual")
+    let instance: PlanningInstance
+    let weights: ObjectiveWeights
+
+    /// Interchangeable candidates: same hospital, role, specialty and leave standing.
+    struct CandidateClass {
+        let id: String
+        let institution: Institution
+        let members: [StaffMember]
+        let role: Role
+        let postingEligible: Bool
+        let inScope: Bool
+    }
+    var classes: [CandidateClass] = []
+    /// Person id → class id.
+    var classOf: [String: String] = [:]
+    /// Class ids per institution, in order.
+    var classesOf: [String: [CandidateClass]] = [:]
+
+    // Class-level forms (keyed by class id).
+    var t1: [String: Variable] = [:], t2: [String: Variable] = [:]
+    var station: [String: Variable] = [:], rounds: [String: Variable] = [:], tech: [String: Variable] = [:]
+    var home: [String: Variable] = [:]
+    var tcm: [Pair: Variable] = [:]
+    var tcmKeys: [Pair] = []
+    // Placements.
+    var team1: [Pair: Variable] = [:], team1Keys: [Pair] = []
+    var n1: [Triple: Variable] = [:]
+    var workstation: [Triple: Variable] = [:], workstationKeys: [Triple] = []
+    var team2: [Pair: Variable] = [:], team2Keys: [Pair] = []
+    var n2: [Triple: Variable] = [:]
+    var stationAt: [Pair: Variable] = [:], stationKeys: [Pair] = []
+    var roundsIn: [Pair: Variable] = [:], roundsKeys: [Pair] = []
+    var techAt: [Pair: Variable] = [:], techKeys: [Pair] = []
+    /// Rows that encode a planning policy rather than a rule (see `requireTeamCount`).
+    static let policyRules: Set<String> = ["T1.teams", "T2.teams"]
+
+    /// Teams each T1/T2 sender forms (`T1.teams`, `T2.teams`).
+    var teamTargets: [String: Int] = [:]
+    // Soft-rule indicators.
+    var townshipCovered: [String: Variable] = [:]
+    var villageStationed: [String: Variable] = [:]
+    var clinicSupported: [String: Variable] = [:]
+    var areaCovered: [String: Variable] = [:]
+
+    /// Base names of the decision variables (the rest are soft-rule indicators).
+    static let decisionBases: Set<String> = ["t1", "t2", "station", "rounds", "tech", "tcm", "team1", "n1", "workstation",
+                                             "team2", "n2", "stationAt", "roundsIn", "techAt"]
+
+    static let t1Roles: [Role] = [.doctor, .nurse, .pharmacist, .technician]
+
+    init(instance: PlanningInstance, weights: ObjectiveWeights = ObjectiveWeights()) {
+        self.instance = instance
+        self.weights = weights
+        formCandidateClasses()
+        addPersonForms()
+        requireOnePostingPerPerson()
+        requireLeaveToAllowPostings()
+        addT1Teams()
+        addT2Teams()
+        addVillageHelp()
+        addTCMClinics()
+        requireTierAndRegionTotals()
+        spreadLoadOverDepartments()
+    }
+
+    private var p: Parameters { instance.parameters }
+
+    // MARK: People
+
+    /// Groups interchangeable candidates; people with a home village or who could hold a TCM
+    /// clinic stay on their own.
+    mutating func formCandidateClasses() {
+        var order: [String] = []
+        var groups: [String: [StaffMember]] = [:]
+        for person in instance.scenario.staff {
+            guard let h = instance.institutions[person.institution], h.tier != .village else { continue }
+            let eligible = instance.postingEligible.contains(person.id)
+            let key: String
+            if person.hometown != nil || person.isSeniorTCMPhysician {
+                key = person.id
+            } else {
+                let specialty = (person.specialty?.lowercased() ?? "-").map { $0.isWhitespace || $0 == "," || $0 == "[" || $0 == "]" ? "_" : String($0) }.joined()
+                key = "\(h.id)~\(person.role.rawValue)~\(specialty)~\(eligible ? "free" : "leave")"
+            }
+            if groups[key] == nil { order.append(key) }
+            groups[key, default: []].append(person)
+        }
+        for key in order {
+            let members = groups[key]!.sorted { $0.id < $1.id }
+            let first = members[0]
+            let c = CandidateClass(id: key, institution: instance.institutions[first.institution]!, members: members, role: first.role,
+                                   postingEligible: instance.postingEligible.contains(first.id),
+                                   inScope: ["general", "internal", "tcm"].contains(first.specialty?.lowercased() ?? ""))
+            classes.append(c)
+            classesOf[c.institution.id, default: []].append(c)
+            for m in members { classOf[m.id] = key }
+        }
+    }
+
+    /// One count per class and form its members could serve in.
+    mutating func addPersonForms() {
+        for c in classes {
+            let n = Double(c.members.count)
+            switch c.institution.tier {
+            case .tertiary:
+                t1[c.id] = model.integer("t1", [c.id], upper: n)
+            case .secondary:
+                t2[c.id] = model.integer("t2", [c.id], upper: n)
+            case .county, .township:
+                if c.institution.tier == .county { t2[c.id] = model.integer("t2", [c.id], upper: n) }
+                let scopeCost = c.inScope ? 0 : weights.helperOutsideScope
+                let leaveCost = c.postingEligible ? 0 : weights.dutyDuringLongLeave
+                station[c.id] = model.integer("station", [c.id], upper: n, cost: scopeCost)
+                rounds[c.id] = model.integer("rounds", [c.id], upper: n, cost: scopeCost + leaveCost)
+                tech[c.id] = model.integer("tech", [c.id], upper: n, cost: scopeCost + leaveCost)
+            case .village:
+                continue
+            }
+        }
+    }
+
+    /// The class variables of a form for some candidates of one hospital.
+    func forms(_ form: [String: Variable], of institution: String, where keep: (CandidateClass) -> Bool = { _ in true }) -> LinearExpression {
+        LinearExpression.sum((classesOf[institution] ?? []).filter(keep).compactMap { form[$0.id] })
+    }
+
+    /// PERSON.one-posting: each member holds one form at most (TCM clinics are added in `addTCMClinics`).
+    mutating func requireOnePostingPerPerson() {
+        for c in classes {
+            let forms = [t1[c.id], t2[c.id], station[c.id], rounds[c.id], tech[c.id]].compactMap { $0 }
+            if forms.count > 1 { model.require("PERSON.one-posting", [c.id], LinearExpression.sum(forms) <= Double(c.members.count)) }
+        }
+    }
+
+    /// PERSON.leave: no full-time posting for candidates whose leave overlaps it by too many working days.
+    mutating func requireLeaveToAllowPostings() {
+        for c in classes where !c.postingEligible {
+            let postings = [t1[c.id], t2[c.id], station[c.id]].compactMap { $0 }
+            if !postings.isEmpty { model.require("PERSON.leave", [c.id], LinearExpression.sum(postings) <= 0) }
+        }
+    }
+
+    // MARK: T1
+
+    mutating func addT1Teams() {
+        let size = Double(p.int("T1.team-size"))
+        let longEnough = instance.periodAllows(months: p.int("T1.duration-months"))
+        var allTeams = LinearExpression()
+        for h in instance.tertiary {
+            let staff = instance.staff(of: h.id)
+            var teamsOfH = LinearExpression()
+            var placed: [Role: LinearExpression] = [:]
+            for r in instance.countyHospitals {
+                let key = Pair(a: h.id, b: r.id)
+                let y = placement("team1", from: h, to: r, travel: false)
+                team1[key] = y; team1Keys.append(key)
+                teamsOfH.add(1, y); allTeams.add(1, y)
+                var members = LinearExpression()
+                let km = Double(instance.distance(h, r) ?? 0)
+                for role in AnnualModel.t1Roles {
+                    let available = staff.filter { $0.role == role }.count
+                    let n = model.integer("n1", [h.id, r.id, role.rawValue], upper: Double(available), cost: km * weights.perKilometre)
+                    n1[Triple(a: h.id, b: r.id, c: role.rawValue)] = n
+                    members.add(1, n)
+                    placed[role, default: LinearExpression()].add(1, n)
+                    // A team's members exist only if the team does.
+                    model.require("T1.one-sender", [h.id, r.id, role.rawValue], LinearExpression(n) <= Double(available) * y)
+                }
+                model.require("T1.team-size", [h.id, r.id], members >= size * y)
+                let counts = n1
+                requireTeamMix("T1.team-mix", [h.id, r.id], y: y) { group in
+                    LinearExpression.sum(Role.allCases.filter { $0.group == group }.compactMap { counts[Triple(a: h.id, b: r.id, c: $0.rawValue)] })
+                }
+                // T1.3331: the group's pharmacist is a member of the team.
+                model.require("T1.3331", [h.id, r.id, "pharmacist"], LinearExpression(n1[Triple(a: h.id, b: r.id, c: "pharmacist")]!) >= LinearExpression(y))
+                addWorkstation(sender: h, recipient: r, team: y)
+            }
+            // Placed members are exactly the people chosen for T1.
+            for role in AnnualModel.t1Roles {
+                let chosen = forms(t1, of: h.id) { $0.role == role }
+                model.require("T1.members", [h.id, role.rawValue], (placed[role] ?? LinearExpression()) - chosen == 0)
+            }
+            let sent = forms(t1, of: h.id)
+            let quota = instance.quota("T1.quota", of: h.technicalStaff)
+            model.require("T1.quota", [h.id], sent >= Double(quota))
+            let cores = [Role.doctor, .nurse, .pharmacist].map { role in staff.filter { $0.role == role && instance.postingEligible.contains($0.id) }.count }.min() ?? 0
+            requireTeamCount("T1.teams", sender: h, teams: teamsOfH, quota: quota, size: Int(size), cores: cores,
+                             recipients: instance.countyHospitals.count)
+            penaliseBeyondQuota(sent, quota: quota, hospital: h.id, tier: "T1")
+        }
+        if !longEnough && !team1Keys.isEmpty {
+            model.require("T1.duration", [], allTeams <= 0)
+        }
+        // T1.3331: each workstation clinic belongs to one team only.
+        let teamsAtClinic = Dictionary(grouping: workstationKeys, by: \.c)
+        for clinic in teamsAtClinic.keys.sorted() where teamsAtClinic[clinic]!.count > 1 {
+            model.require("T1.3331", [clinic], LinearExpression.sum(teamsAtClinic[clinic]!.map { workstation[$0]! }) <= 1)
+        }
+        // Spread (soft): a second T1 team at one county hospital costs.
+        for r in instance.countyHospitals {
+            let teams = LinearExpression.sum(instance.tertiary.compactMap { team1[Pair(a: $0.id, b: r.id)] })
+            guard !teams.terms.isEmpty else { continue }
+            let extra = model.continuous("extraTeams1", [r.id], cost: weights.secondTeamAtRecipient)
+            model.require("T1.spread", [r.id], teams - LinearExpression(extra) <= 1)
+        }
+    }
+
+    /// T1.3331: each T1 team has its own central village clinic in the recipient's county.
+    mutating func addWorkstation(sender h: Institution, recipient r: Institution, team y: Variable) {
+        var choices = LinearExpression()
+        for c in instance.centralClinics(in: r.county) {
+            let key = Triple(a: h.id, b: r.id, c: c.id)
+            let km = Double(instance.distance(r, c) ?? 0)
+            let w = model.binary("workstation", [h.id, r.id, c.id], cost: km * weights.perKilometre)
+            workstation[key] = w; workstationKeys.append(key)
+            choices.add(1, w)
+        }
+        model.require("T1.3331", [h.id, r.id, "workstation"], choices - LinearExpression(y) == 0)
+    }
+
+    /// Planning policy (`T1.teams`, `T2.teams`): a sender forms ⌊quota / team size⌋ teams (at
+    /// least one, and no more than its core members or recipients allow); people beyond that go
+    /// into those teams. It keeps team counts whole in the LP relaxation, which makes the bound
+    /// tight, and matches how hospitals split their quota.
+    mutating func requireTeamCount(_ rule: String, sender h: Institution, teams: LinearExpression, quota: Int, size: Int,
+                                   cores: Int, recipients: Int) {
+        guard quota > 0, !teams.terms.isEmpty else { return }
+        let count = max(1, min(quota / max(1, size), cores, recipients))
+        teamTargets[h.id] = count
+        model.require(rule, [h.id], teams == Double(count))
+    }
+
+    /// At least one doctor, one nurse and one medical-technical member in a team that exists.
+    mutating func requireTeamMix(_ rule: String, _ ids: [String], y: Variable, members: (StaffGroup) -> LinearExpression) {
+        for group in StaffGroup.allCases {
+            model.require(rule, ids + [group.rawValue], members(group) >= LinearExpression(y))
+        }
+    }
+
+    /// Soft: each person beyond a hospital's quota costs `personBeyondQuota`.
+    mutating func penaliseBeyondQuota(_ sent: LinearExpression, quota: Int, hospital: String, tier: String) {
+        let beyond = model.continuous("beyondQuota", [tier, hospital], cost: weights.personBeyondQuota)
+        model.require("SPREAD.beyond-quota", [tier, hospital], sent - LinearExpression(beyond) <= Double(quota))
+    }
+
+    // MARK: T2
+
+    mutating func addT2Teams() {
+        let size = Double(p.int("T2.team-size"))
+        let longEnough = instance.periodAllows(months: p.int("T2.duration-months"))
+        var allTeams = LinearExpression()
+        var teamsAt: [String: LinearExpression] = [:]
+        for h in instance.secondary + instance.countyHospitals {
+            let staff = instance.staff(of: h.id)
+            var placed: [StaffGroup: LinearExpression] = [:]
+            var teamsOfH = LinearExpression()
+            for t in instance.t2Recipients(of: h) {
+                let key = Pair(a: h.id, b: t.id)
+                let y = placement("team2", from: h, to: t, travel: false)
+                team2[key] = y; team2Keys.append(key)
+                allTeams.add(1, y); teamsOfH.add(1, y); teamsAt[t.id, default: LinearExpression()].add(1, y)
+                var members = LinearExpression()
+                let km = Double(instance.distance(h, t) ?? 0)
+                for group in StaffGroup.allCases {
+                    let available = staff.filter { $0.role.group == group }.count
+                    let n = model.integer("n2", [h.id, t.id, group.rawValue], upper: Double(available), cost: km * weights.perKilometre)
+                    n2[Triple(a: h.id, b: t.id, c: group.rawValue)] = n
+                    members.add(1, n)
+                    placed[group, default: LinearExpression()].add(1, n)
+                    model.require("T2.one-sender", [h.id, t.id, group.rawValue], LinearExpression(n) <= Double(available) * y)
+                }
+                model.require("T2.team-size", [h.id, t.id], members >= size * y)
+                let counts = n2
+                requireTeamMix("T2.team-mix", [h.id, t.id], y: y) { group in
+                    LinearExpression(counts[Triple(a: h.id, b: t.id, c: group.rawValue)]!)
+                }
+            }
+            for group in StaffGroup.allCases {
+                let chosen = forms(t2, of: h.id) { $0.role.group == group }
+                model.require("T2.members", [h.id, group.rawValue], (placed[group] ?? LinearExpression()) - chosen == 0)
+            }
+            let sent = forms(t2, of: h.id)
+            let quota = instance.quota("T2.quota", of: h.technicalStaff)
+            model.require("T2.quota", [h.id], sent >= Double(quota))
+            let cores = StaffGroup.allCases.map { g in staff.filter { $0.role.group == g && instance.postingEligible.contains($0.id) }.count }.min() ?? 0
+            requireTeamCount("T2.teams", sender: h, teams: teamsOfH, quota: quota, size: Int(size), cores: cores,
+                             recipients: instance.t2Recipients(of: h).count)
+            penaliseBeyondQuota(sent, quota: quota, hospital: h.id, tier: "T2")
+        }
+        if !longEnough && !team2Keys.isEmpty {
+            model.require("T2.duration", [], allTeams <= 0)
+        }
+        // T2.coverage (soft): a team at as many township centres as possible, one each.
+        for t in instance.townships {
+            let teams = teamsAt[t.id] ?? LinearExpression()
+            let covered = model.binary("covered2", [t.id], cost: -weights.townshipWithoutTeam)
+            model.objectiveConstant += weights.townshipWithoutTeam
+            townshipCovered[t.id] = covered
+            model.require("T2.coverage", [t.id], LinearExpression(covered) - teams <= 0)
+            if teams.terms.count > 1 {
+                let extra = model.continuous("extraTeams2", [t.id], cost: weights.secondTeamAtRecipient)
+                model.require("T2.spread", [t.id], teams - LinearExpression(extra) <= 1)
+            }
+        }
+    }
+
+    // MARK: T3
+
+    /// A 0/1 placement of a sender at a recipient. An earlier year's link between them is kept
+    /// where possible: dropping it costs `linkDropped` (a constant that the placement takes back).
+    /// With `travel`, the distance costs `perKilometre` per person.
+    mutating func placement(_ base: String, from h: Institution, to r: Institution, travel: Bool = true) -> Variable {
+        var cost = travel ? Double(instance.distance(h, r) ?? 0) * weights.perKilometre : 0
+        if instance.isLinked(h.id, r.id) {
+            cost -= weights.linkDropped
+            model.objectiveConstant += weights.linkDropped
+        }
+        return model.binary(base, [h.id, r.id], cost: cost)
+    }
+
+    mutating func addVillageHelp() {
+        let senders = instance.countyHospitals + instance.townships
+        // Stationing: one helper per eligible village, from its township centre or a county hospital of its county.
+        for v in instance.stationVillages {
+            var helpers = LinearExpression()
+            for h in senders where instance.mayServeVillage(h, v) {
+                let x = placement("stationAt", from: h, to: v)
+                stationAt[Pair(a: h.id, b: v.id)] = x; stationKeys.append(Pair(a: h.id, b: v.id))
+                helpers.add(1, x)
+            }
+            let stationed = model.binary("stationed", [v.id], cost: -(weights.villageUnstationed + Double(v.population ?? 0) / 1000))
+            model.objectiveConstant += weights.villageUnstationed + Double(v.population ?? 0) / 1000
+            villageStationed[v.id] = stationed
+            model.require("T3.station-target", [v.id], helpers - LinearExpression(stationed) == 0)
+        }
+        // Technical support: clinics with no licensed physician.
+        for c in instance.techSupportClinics {
+            var helpers = LinearExpression()
+            for h in senders where instance.mayServeVillage(h, c) {
+                let x = placement("techAt", from: h, to: c)
+                techAt[Pair(a: h.id, b: c.id)] = x; techKeys.append(Pair(a: h.id, b: c.id))
+                helpers.add(1, x)
+            }
+            let gain = weights.clinicWithoutTechSupport + Double(c.population ?? 0) / 4000
+            let supported = model.binary("supported", [c.id], cost: -gain)
+            model.objectiveConstant += gain
+            clinicSupported[c.id] = supported
+            model.require("T3.tech-support", [c.id], helpers - LinearExpression(supported) == 0)
+        }
+        // Rounds: helpers per family-doctor service area. An area with a helper is covered: the
+        // weekly rota gives its helpers enough sessions (≥ T3.rounds-per-week each) to visit every
+        // clinic once every T3.rounds-visit-weeks weeks.
+        for area in instance.serviceAreas {
+            var helpers = LinearExpression()
+            for h in senders where area.villages.allSatisfy({ instance.mayServeVillage(h, $0) }) {
+                let key = Pair(a: h.id, b: area.id)
+                let km = Double(area.villages.first.flatMap { instance.distance(h, $0) } ?? 0)
+                let staffCount = instance.staff(of: h.id).count
+                let x = model.integer("roundsIn", [h.id, area.id], upper: Double(staffCount), cost: km * weights.perKilometre)
+                roundsIn[key] = x; roundsKeys.append(key)
+                helpers.add(1, x)
+            }
+            let covered = model.binary("roundsCovered", [area.id], cost: -weights.areaWithoutRounds)
+            model.objectiveConstant += weights.areaWithoutRounds
+            areaCovered[area.id] = covered
+            model.require("T3.rounds", [area.id], helpers - LinearExpression(covered) >= 0)
+        }
+        // Placements are exactly the people chosen per form; hometown stationing preferred.
+        for h in senders {
+            let staff = instance.staff(of: h.id)
+            let stations = LinearExpression.sum(stationKeys.filter { $0.a == h.id }.map { stationAt[$0]! })
+            model.require("T3.members", [h.id, "station"], stations - forms(station, of: h.id) == 0)
+            let techs = LinearExpression.sum(techKeys.filter { $0.a == h.id }.map { techAt[$0]! })
+            model.require("T3.members", [h.id, "tech-support"], techs - forms(tech, of: h.id) == 0)
+            let roundsPlaced = LinearExpression.sum(roundsKeys.filter { $0.a == h.id }.map { roundsIn[$0]! })
+            model.require("T3.members", [h.id, "rounds"], roundsPlaced - forms(rounds, of: h.id) == 0)
+            if h.tier == .county { addHometownStationing(for: h, staff: staff) }
+            if h.tier == .township {
+                let sent = forms(station, of: h.id) + forms(rounds, of: h.id)
+                let quota = instance.quota("T3.quota", of: h.medicalStaff)
+                model.require("T3.quota", [h.id], sent >= Double(quota))
+                let all = sent + forms(tech, of: h.id)
+                penaliseBeyondQuota(all, quota: quota, hospital: h.id, tier: "T3")
+            }
+        }
+        let stationMonths = p.int("T3.station-months")
+        if !instance.periodAllows(months: stationMonths) && !station.isEmpty {
+            model.require("T3.station-continuity", [], LinearExpression.sum(classes.compactMap { station[$0.id] }) <= 0)
+        }
+    }
+
+    /// T3.hometown (preference): a county-hospital helper stationed in their own eligible home village.
+    mutating func addHometownStationing(for h: Institution, staff: [StaffMember]) {
+        var athome: [String: LinearExpression] = [:]
+        for person in staff {
+            guard let v = person.hometown, classOf[person.id] == person.id, let x = station[person.id],
+                  stationAt[Pair(a: h.id, b: v)] != nil else { continue }
+            let at = model.binary("home", [person.id], cost: -weights.notStationedAtHome)
+            model.minimise(x, cost: weights.notStationedAtHome)
+            home[person.id] = at
+            model.require("T3.hometown", [person.id], LinearExpression(at) - LinearExpression(x) <= 0)
+            athome[v, default: LinearExpression()].add(1, at)
+        }
+        for v in athome.keys.sorted() {
+            model.require("T3.hometown", [h.id, v], athome[v]! - LinearExpression(stationAt[Pair(a: h.id, b: v)]!) <= 0)
+        }
+    }
+
+    // MARK: TCM
+
+    mutating func addTCMClinics() {
+        let perPhysician = Double(max(1, p.int("TCM.centres-per-physician")))
+        var clinicsOf: [String: LinearExpression] = [:]
+        let physicians = instance.scenario.staff.filter(\.isSeniorTCMPhysician)
+        for c in instance.tcmCentres {
+            var visitors = LinearExpression()
+            for person in physicians {
+                guard let h = instance.institutions[person.institution], instance.mayHoldTCMClinic(h, at: c) else { continue }
+                let key = Pair(a: person.id, b: c.id)
+                let km = Double(instance.distance(h, c) ?? 0)
+                let leaveCost = instance.postingEligible.contains(person.id) ? 0 : weights.dutyDuringLongLeave
+                let x = model.binary("tcm", [person.id, c.id], cost: km * weights.perKilometre + leaveCost)
+                tcm[key] = x; tcmKeys.append(key)
+                visitors.add(1, x)
+                clinicsOf[person.id, default: LinearExpression()].add(1, x)
+            }
+            model.require("TCM.weekly", [c.id], visitors >= 1)
+        }
+        // A full-time posting leaves no room for TCM clinics (PERSON.one-posting). Planning
+        // policy on top: a TCM clinic holder takes no rounds or technical support either, so a
+        // week that holidays cut to one working day still fits their clinics.
+        for person in physicians {
+            guard let clinics = clinicsOf[person.id] else { continue }
+            let postings = [t1[person.id], t2[person.id], station[person.id], rounds[person.id], tech[person.id]].compactMap { $0 }   // a class of their own
+            model.require("PERSON.one-posting", [person.id, "tcm"], clinics + perPhysician * LinearExpression.sum(postings) <= perPhysician)
+        }
+    }
+
+    // MARK: Totals and spread
+
+    mutating func requireTierAndRegionTotals() {
+        let ids = classes.map(\.id)
+        let all1 = LinearExpression.sum(ids.compactMap { t1[$0] })
+        let all2 = LinearExpression.sum(ids.compactMap { t2[$0] })
+        let stationed = LinearExpression.sum(ids.compactMap { station[$0] })
+        let helpers = stationed + LinearExpression.sum(ids.compactMap { rounds[$0] }) + LinearExpression.sum(ids.compactMap { tech[$0] })
+        model.require("T1.total", [], all1 >= Double(p.int("T1.total")))
+        model.require("T2.total", [], all2 >= Double(p.int("T2.total")))
+        model.require("T3.total", [], helpers >= Double(p.int("T3.total")))
+        model.require("T3.total.stationed", [], stationed >= Double(p.int("T3.total.stationed")))
+        model.require("REGION.total", [], all1 + all2 + helpers >= Double(p.int("REGION.total")))
+    }
+
+    /// Soft: no department of a hospital gives more than its fair share of the hospital's people.
+    mutating func spreadLoadOverDepartments() {
+        for h in instance.tertiary + instance.secondary + instance.countyHospitals + instance.townships {
+            let staff = instance.staff(of: h.id)
+            guard staff.count > 1 else { continue }
+            let need: Int
+            switch h.tier {
+            case .tertiary: need = instance.quota("T1.quota", of: h.technicalStaff)
+            case .secondary, .county: need = instance.quota("T2.quota", of: h.technicalStaff)
+            default: need = instance.quota("T3.quota", of: h.medicalStaff)
+            }
+            let departments = Dictionary(grouping: staff, by: { $0.specialty?.lowercased() ?? "-" })
+            for d in departments.keys.sorted() {
+                let members = departments[d]!
+                let share = (members.count * need + staff.count - 1) / staff.count + 1
+                guard share < members.count else { continue }
+                var sent = LinearExpression()
+                let classIds = Set(members.compactMap { classOf[$0.id] })
+                for c in classIds.sorted() {
+                    for v in [t1[c], t2[c], station[c], rounds[c], tech[c]].compactMap({ $0 }) { sent.add(1, v) }
+                }
+                let over = model.continuous("overShare", [h.id, d], cost: weights.departmentOverShare)
+                model.require("SPREAD.department", [h.id, d], sent - LinearExpression(over) <= Double(share))
+            }
+        }
+    }
+}

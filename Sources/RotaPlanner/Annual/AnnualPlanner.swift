@@ -1,0 +1,131 @@
+import Foundation
+import RotaCore
+import RotaInput
+import RotaSolver
+
+/// Options of `rota plan`.
+public struct PlanningOptions: Sendable {
+    /// Wall-clock seconds GLPK may search.
+    public var timeLimit: Double
+    /// Relative MIP gap at which a plan is good enough (0.01 = 1%).
+    public var gap: Double
+    /// The objective's weights.
+    public var weights: ObjectiveWeights
+
+    public init(timeLimit: Double = 60, gap: Double = 0.01, weights: ObjectiveWeights = ObjectiveWeights()) {
+        self.timeLimit = timeLimit; self.gap = gap; self.weights = weights
+    }
+}
+
+/// How big the model was and how the solve went.
+public struct ModelStatistics: Sendable, Hashable {
+    public var rows: Int
+    public var columns: Int
+    public var integerColumns: Int
+    public var nonzeros: Int
+}
+
+/// What `AnnualPlanner.plan` found.
+public enum PlanningOutcome: Sendable {
+    /// A compliant plan (its `solver` field says how good it is).
+    case planned(Plan)
+    /// No compliant plan exists; the explanation names the colliding rules.
+    case infeasible(ConflictExplanation)
+    /// The solver stopped before it found any plan (time limit).
+    case stopped(PlanSolver)
+}
+
+/// Plans a year of dispatch: the teams, village helpers and TCM clinics that meet every
+/// annual rule of the scenario's profile at the least cost of the documented objective.
+///
+/// The whole year is one integer programme (see `AnnualModel`), solved with GLPK under a
+/// time limit and MIP gap. When it is infeasible, an elastic copy of the model — every rule
+/// instance allowed to give way at a price — finds which rules must give way and by how much.
+///
+/// ```swift
+/// let scenario = try ScenarioReader.read(path: "Scenarios/heze-city-2025.yaml")
+/// switch try AnnualPlanner(scenario: scenario).plan() {
+/// case .planned(let plan): try plan.jsonData().write(to: url)
+/// case .infeasible(let why): print(why.render())
+/// case .stopped: exit(3)
+/// }
+/// ```
+public struct AnnualPlanner: Sendable {
+    public let scenario: Scenario
+    public let options: PlanningOptions
+
+    public init(scenario: Scenario, options: PlanningOptions = PlanningOptions()) {
+        self.scenario = scenario; self.options = options
+    }
+
+    /// The models the planner solves, for `--write-model` (named, labelled, ready for MPS).
+    public func models() -> [Model] {
+        [AnnualModel(instance: PlanningInstance(scenario: scenario), weights: options.weights).model]
+    }
+
+    /// Fills in the soft-rule indicators of a start whose decisions are set, by solving the
+    /// model with every decision fixed. Nil when the decisions break a hard rule.
+    static func complete(_ annual: AnnualModel, decisions: [Double]) throws(SolverError) -> [Double]? {
+        var m = annual.model
+        for (j, column) in annual.model.columns.enumerated() {
+            let base = column.name.prefix { $0 != "[" }
+            if AnnualModel.decisionBases.contains(String(base)) { m.fix(Variable(index: j), to: decisions[j]) }
+        }
+        let s = try Solver().solve(m, options: SolveOptions(timeLimit: 30, gap: 0))
+        return s.status == .optimal ? s.values : nil
+    }
+
+    /// Models with at most this many columns are solved directly with GLPK's presolver.
+    static let directSolveColumns = 6000
+
+    /// Plans the year. `progress` is called on the calling thread while GLPK works.
+    public func plan(progress: ((SolveProgress) -> Void)? = nil) throws(SolverError) -> PlanningOutcome {
+        let instance = PlanningInstance(scenario: scenario)
+        let annual = AnnualModel(instance: instance, weights: options.weights)
+        let model = annual.model
+        let clock = ContinuousClock()
+        let deadline = clock.now + .seconds(options.timeLimit)
+        var solution: Solution
+        if model.columns.count <= AnnualPlanner.directSolveColumns {
+            // Small models: GLPK with its presolver finds and proves the optimum by itself.
+            solution = try Solver().solve(model, options: SolveOptions(timeLimit: options.timeLimit, gap: options.gap, cuts: true), progress: progress)
+        } else {
+            // Large models: a greedy start, improved county by county, then the whole model
+            // from that start for the remaining time (which also proves the bound and gap).
+            var start: [Double]? = nil
+            if let decisions = GreedyStart.build(annual) { start = try AnnualPlanner.complete(annual, decisions: decisions) }
+            if let s = start {
+                let searchUntil = clock.now + .seconds(max(0, Double((deadline - clock.now).components.seconds) * 0.6))
+                start = LocalSearch(annual: annual).improve(s, until: searchUntil)
+            }
+            let remaining = max(5, Double((deadline - clock.now).components.seconds))
+            solution = try Solver().solve(model, options: SolveOptions(timeLimit: remaining, gap: options.gap, presolve: start == nil, cuts: true),
+                                          start: start, progress: progress)
+        }
+        let stats = PlanSolver(status: solution.status.rawValue, objective: solution.objective ?? 0,
+                               bound: solution.bound ?? 0, gap: solution.gap ?? 1, models: 1,
+                               rows: model.rows.count, columns: model.columns.count,
+                               integerColumns: model.integerColumnCount)
+        switch solution.status {
+        case .optimal, .feasible:
+            var plan = AnnualPlanExtractor(annual: annual, solution: solution).plan()
+            plan.solver = stats
+            return .planned(plan)
+        case .infeasible:
+            // The team-count policy is not a rule: without it, either a plan exists (plan that
+            // way) or the rules themselves collide (explain with the rules alone).
+            let rulesOnly = model.dropping(rows: Set(model.rows.filter { AnnualModel.policyRules.contains($0.rule) }.map(\.label)))
+            let retry = try Solver().solve(rulesOnly, options: SolveOptions(timeLimit: options.timeLimit, gap: options.gap, cuts: true), progress: progress)
+            if retry.status == .optimal || retry.status == .feasible {
+                var plan = AnnualPlanExtractor(annual: annual, solution: retry).plan()
+                plan.solver = PlanSolver(status: retry.status.rawValue, objective: retry.objective ?? 0, bound: retry.bound ?? 0,
+                                         gap: retry.gap ?? 1, models: 2, rows: rulesOnly.rows.count, columns: rulesOnly.columns.count,
+                                         integerColumns: rulesOnly.integerColumnCount)
+                return .planned(plan)
+            }
+            return .infeasible(try ConflictFinder(instance: instance, model: rulesOnly, timeLimit: options.timeLimit).explain())
+        case .noSolutionYet, .unbounded:
+            return .stopped(stats)
+        }
+    }
+}

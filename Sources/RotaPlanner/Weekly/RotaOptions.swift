@@ -1,0 +1,32 @@
+import RotaCore
+import RotaInput
+import RotaSolver
+/// How `RotaPlanner` solves its sub-models.
+///
+/// The rota is cut into many small integer programmes (one per T1 team and month, one per
+/// group of linked part-time helpers and week). Each gets the same time limit and gap; the
+/// independent ones run on `threads` threads at once.
+///
+/// The defaults are meant for a whole region-year: sub-models are tiny, so a generous time
+/// limit is never reached in practice and every sub-model is solved to optimality, which
+/// keeps the output the same run to run (a time limit that bites would make it depend on the
+/// machine's speed).
+///
+/// ```swift
+/// let rota = try RotaPlanner(scenario: s, plan: p, options: RotaOptions(threads: 1)).schedule()
+/// ```
+public struct RotaOptions: Sendable {
+    /// Wall-clock seconds one sub-model may take.
+    public var timeLimit: Double
+    /// Relative MIP gap at which a sub-model is good enough (0 = proven optimal).
+    public var gap: Double
+    /// Threads solving independent sub-models at once (at least 1).
+    public var threads: Int
+    /// Colleagues considered, per person on leave, to cover a weekly duty (T3, TCM). More
+    /// candidates find more covers but link more helpers into one sub-model.
+    public var coverCandidates: Int
+
+    public init(timeLimit: Double = 10, gap: Double = 0, threads: Int = 2, coverCandidates: Int = 3) {
+        self.timeLimit = timeLimit; self.gap = gap; self.threads = threads; self.coverCandidates = coverCandidates
+    }
+}

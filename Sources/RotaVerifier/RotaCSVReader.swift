@@ -1,0 +1,172 @@
+import Foundation
+import RotaCore
+
+/// Reads a `rota.csv` for `rota verify`: the verifier's own reader, written apart from the
+/// rota planner's CSV code (the independence rule), so a writer bug shows up as a diagnostic
+/// or a failed check instead of being read back the way it was written.
+///
+/// The contract: UTF-8 (an optional byte-order mark), CRLF or LF line ends, RFC 4180 quoting
+/// (a cell in double quotes may hold commas, line breaks and `""` for a quote), a header row
+/// and then exactly these columns in this order:
+///
+/// ```text
+/// person,name,hospital,date,half,site,site_name,activity
+/// hzm-a-d1,张伟,菏泽市立医院,2025-09-01,am,cao-people,曹县人民医院,posting
+/// ```
+///
+/// Structure is the reader's: a wrong header, a row with the wrong number of cells, broken
+/// quoting, an empty `person`/`date`/`half`/`site`/`activity`, a date that is not
+/// `YYYY-MM-DD`, a half other than `am`/`pm`, an activity outside the vocabulary
+/// (`RotaActivity`) — each is a located `Diagnostic` (`file:line: rota[i].field: what is
+/// wrong (expected …)`, `i` the 0-based data row; blank lines are skipped and not counted),
+/// and every problem of the file is reported at once (exit 2). Whether the rows make sense —
+/// known people and sites, working days, leave, one place per slot — is `ROTA.integrity`'s
+/// (exit 1). `name`, `hospital` and `site_name` are display columns and are not checked.
+///
+/// ```swift
+/// let entries = try RotaCSVReader.read(path: "out/rota.csv")
+/// // rota.csv:7: rota[5].half: unknown half "AM" (expected am or pm)
+/// ```
+public enum RotaCSVReader {
+    /// The columns of `rota.csv`, in order.
+    public static let columns = ["person", "name", "hospital", "date", "half", "site", "site_name", "activity"]
+
+    /// Reads and parses the file at `path`.
+    public static func read(path: String) throws(InputError) -> [RotaEntry] {
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: path))
+        } catch {
+            let ns = error as NSError
+            let reason = ns.domain == NSCocoaErrorDomain && ns.code == NSFileReadNoSuchFileError ? "no such file" : ns.localizedDescription
+            throw InputError([Diagnostic(file: path, line: 0, path: "(whole file)", message: "cannot read the rota file (\(reason))")])
+        }
+        // Checking the encoding and parsing go on at the same time; parsing bytes that turn out
+        // not to be UTF-8 gives nothing that is used.
+        let work = ParallelJobs.run(count: 2, threads: 2) { job -> Result<[RotaEntry], InputError>? in
+            if job == 0 {
+                guard !isUTF8(data) else { return nil }
+                return .failure(InputError([Diagnostic(file: path, line: 0, path: "(whole file)", message: "the rota file is not UTF-8 text",
+                                                       expected: "UTF-8, with or without a byte-order mark")]))
+            }
+            // Decoding the file as UTF-8 text drops one byte-order mark; `parse` drops one more.
+            let start = data.starts(with: byteOrderMark) ? byteOrderMark.count : 0
+            return data.withUnsafeBytes { raw in
+                let bytes = raw.bindMemory(to: UInt8.self)
+                return Result { () throws(InputError) in try parse(utf8: UnsafeBufferPointer(rebasing: bytes[start...]), fileName: path) }
+            }
+        }
+        return try (work[0] ?? work[1]!).get()
+    }
+
+    /// Parses the text of a rota file; `fileName` names it in diagnostics.
+    public static func parse(_ text: String, fileName: String) throws(InputError) -> [RotaEntry] {
+        var text = text
+        let parsed = text.withUTF8 { bytes in Result { () throws(InputError) in try parse(utf8: bytes, fileName: fileName) } }
+        return try parsed.get()
+    }
+
+    /// Whether `data` is valid UTF-8.
+    private static func isUTF8(_ data: Data) -> Bool { (try? UTF8Span(validating: data.span)) != nil }
+
+    /// The UTF-8 byte-order mark.
+    private static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
+
+    /// Cell positions of the checked columns.
+    private enum Column {
+        static let person = 0, date = 3, half = 4, site = 5, activity = 7
+        /// The columns that must not be empty, in the order their problems are listed.
+        static let required = [("person", person), ("date", date), ("half", half), ("site", site), ("activity", activity)]
+    }
+
+    /// Parses valid UTF-8 rota text.
+    private static func parse(utf8 bytes: UnsafeBufferPointer<UInt8>, fileName: String) throws(InputError) -> [RotaEntry] {
+        let header = columns.joined(separator: ",")
+        var scanner = RotaCSVScanner(bytes)
+        var problems: [Diagnostic] = []
+        var hasHeader = false
+        while !hasHeader && scanner.next() { hasHeader = !scanner.isBlank }
+        guard hasHeader else {
+            throw InputError([Diagnostic(file: fileName, line: 0, path: "(whole file)", message: "the rota file is empty",
+                                         expected: "a header row \(header) and a row per person and half-day")])
+        }
+        for p in scanner.problems { problems.append(Diagnostic(file: fileName, line: scanner.line, path: "header", message: p)) }
+        let cells = (0..<scanner.cellCount).map { scanner.string($0) }
+        if cells != columns {
+            problems.append(Diagnostic(file: fileName, line: scanner.line, path: "header",
+                                       message: "columns are \(cells.joined(separator: ","))", expected: header))
+            throw InputError(problems)
+        }
+
+        var entries: [RotaEntry] = []
+        entries.reserveCapacity(bytes.count / 96)   // rows are about a hundred bytes
+        var ids = UTF8Interner()
+        var row = -1
+        while scanner.next() {
+            if scanner.isBlank { continue }
+            row += 1
+            let line = scanner.line
+            func add(_ field: String?, _ message: String, expected: String? = nil) {
+                let path = field.map { "rota[\(row)].\($0)" } ?? "rota[\(row)]"
+                problems.append(Diagnostic(file: fileName, line: line, path: path, message: message, expected: expected))
+            }
+            for p in scanner.problems { add(nil, p) }
+            if scanner.unclosed { continue }   // the rest of the file is inside one cell
+            guard scanner.cellCount == columns.count else {
+                add(nil, "\(scanner.cellCount) cells", expected: "\(columns.count): \(header)")
+                continue
+            }
+            var ok = true
+            for (name, k) in Column.required where scanner.isEmpty(k) {
+                add(name, "empty cell", expected: expectedText(name)); ok = false
+            }
+            // A date is read as the last row's (a valid one: only valid rows reach `ids`) or parsed.
+            if !scanner.isEmpty(Column.date)
+                && !scanner.withCell(Column.date, { ids.isRecent($0, column: Column.date) || Day(isoUTF8: $0) != nil }) {
+                add("date", "not a date \"\(scanner.string(Column.date))\"", expected: expectedText("date")); ok = false
+            }
+            let half = scanner.withCell(Column.half, halfDay)
+            if !scanner.isEmpty(Column.half) && half == nil {
+                add("half", "unknown half \"\(scanner.string(Column.half))\"", expected: expectedText("half")); ok = false
+            }
+            let activity = scanner.withCell(Column.activity, rotaActivity)
+            if !scanner.isEmpty(Column.activity) && activity == nil {
+                add("activity", "unknown activity \"\(scanner.string(Column.activity))\"", expected: expectedText("activity")); ok = false
+            }
+            if ok, let half, let activity, scanner.problems.isEmpty {
+                entries.append(RotaEntry(person: scanner.withCell(Column.person) { ids.string($0, column: Column.person) },
+                                         date: scanner.withCell(Column.date) { ids.string($0, column: Column.date) }, half: half,
+                                         site: scanner.withCell(Column.site) { ids.string($0, column: Column.site) }, activity: activity))
+            }
+        }
+        if !problems.isEmpty { throw InputError(problems) }
+        return entries
+    }
+
+    /// The half-day a cell names exactly, or nil.
+    private static func halfDay(_ cell: UnsafeBufferPointer<UInt8>) -> HalfDay? { word(cell, in: halves) }
+
+    /// The activity a cell names exactly, or nil.
+    private static func rotaActivity(_ cell: UnsafeBufferPointer<UInt8>) -> RotaActivity? { word(cell, in: activities) }
+
+    private static let halves = HalfDay.allCases.map { (Array($0.rawValue.utf8), $0) }
+    private static let activities = RotaActivity.allCases.map { (Array($0.rawValue.utf8), $0) }
+
+    /// The value whose word is exactly the cell's bytes, or nil.
+    private static func word<Value>(_ cell: UnsafeBufferPointer<UInt8>, in words: [([UInt8], Value)]) -> Value? {
+        guard let base = cell.baseAddress, !cell.isEmpty else { return nil }
+        for (word, value) in words where word.count == cell.count && memcmp(word, base, cell.count) == 0 { return value }
+        return nil
+    }
+
+    /// What a checked column holds, for the `(expected …)` of its diagnostics.
+    static func expectedText(_ field: String) -> String {
+        switch field {
+        case "person": return "a staff id of the scenario"
+        case "date": return "an ISO date YYYY-MM-DD"
+        case "half": return "am or pm"
+        case "site": return "an institution id of the scenario"
+        default: return RotaActivity.allCases.map(\.rawValue).joined(separator: ", ")
+        }
+    }
+}
