@@ -49,8 +49,9 @@ struct AuditCommand: ParsableCommand {
             throw ExitCode(2)
         }
         let dir = out ?? (directory as NSString).appendingPathComponent("audit")
-        try writeAll([("audit.csv", Data(AuditCSV.render(audit).utf8)),
-                      ("audit.html", Data(AuditPage.render(audit).utf8))], into: dir)
+        try replaceOrExit(try outputFolderOrExit(dir, command: "audit"),
+                          with: [OutputFile("audit.csv", Data(AuditCSV.render(audit).utf8)),
+                                 OutputFile("audit.html", Data(AuditPage.render(audit).utf8))], command: "audit")
         var lines = ["Audit of \(audit.submissions.count) submission\(audit.submissions.count == 1 ? "" : "s") in \(directory): "
                      + (audit.passed ? "PASSES" : "FAILS, \(audit.failures.count) failure\(audit.failures.count == 1 ? "" : "s")")]
         for s in audit.submissions {

@@ -20,52 +20,31 @@ func readScenarioOrExit(_ path: String) throws -> Scenario {
     }
 }
 
-/// What a file written by `writeAll` holds: bytes in one piece, or parts written one after
-/// another (a proof's, which are about 100 MB together and need no joining).
-enum FileContents {
-    case data(Data)
-    case parts([[UInt8]])
+/// Exit code for outputs that could not be written (unwritable folder, full disk): the work was
+/// done but its results are not on disk; the output folder keeps its previous contents whole.
+let outputFailureExitCode: Int32 = 4
 
-    /// Writes the contents to a new file at `path`.
-    func write(to path: String) throws {
-        switch self {
-        case .data(let data):
-            try data.write(to: URL(fileURLWithPath: path))
-        case .parts(let parts):
-            guard FileManager.default.createFile(atPath: path, contents: nil) else {
-                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path])
-            }
-            let file = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
-            defer { try? file.close() }
-            for part in parts { try file.write(contentsOf: part) }
-        }
+/// Checks an output folder before any work is done, or prints why it cannot be used and exits 4.
+func outputFolderOrExit(_ path: String, command: String) throws -> OutputFolder {
+    do { return try OutputFolder(path: path) } catch {
+        printError("rota \(command): cannot write the outputs: \(error.description)")
+        throw ExitCode(outputFailureExitCode)
     }
 }
 
-/// Writes files all at once: into a hidden staging folder beside `directory`, then moved into
-/// place, so a failure part-way leaves nothing half-written.
-func writeAll(_ files: [(name: String, data: Data)], into directory: String) throws {
-    try writeAll(files.map { (name: $0.name, contents: FileContents.data($0.data)) }, into: directory)
+/// Writes a run's outputs into `folder` as one set, or prints why not and exits 4.
+func replaceOrExit(_ folder: OutputFolder, with files: [OutputFile], command: String) throws {
+    do { try folder.replace(with: files) } catch {
+        printError("rota \(command): cannot write the outputs: \(error.description); \(folder.path) keeps its previous contents.")
+        throw ExitCode(outputFailureExitCode)
+    }
 }
 
-/// `writeAll(_:into:)` for files given as `FileContents`.
-func writeAll(_ files: [(name: String, contents: FileContents)], into directory: String) throws {
-    let fm = FileManager.default
-    try fm.createDirectory(atPath: directory, withIntermediateDirectories: true)
-    let staging = (directory as NSString).appendingPathComponent(".rota-staging-\(getpid())")
-    try? fm.removeItem(atPath: staging)
-    try fm.createDirectory(atPath: staging, withIntermediateDirectories: true)
-    defer { try? fm.removeItem(atPath: staging) }
-    for f in files {
-        let path = (staging as NSString).appendingPathComponent(f.name)
-        try fm.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-        try f.contents.write(to: path)
-    }
-    for f in files {
-        let target = (directory as NSString).appendingPathComponent(f.name)
-        try fm.createDirectory(atPath: (target as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-        if fm.fileExists(atPath: target) { try fm.removeItem(atPath: target) }
-        try fm.moveItem(atPath: (staging as NSString).appendingPathComponent(f.name), toPath: target)
+/// Writes one file (a proof, a signature) in place of the old, or prints why not and exits 4.
+func replaceFileOrExit(_ path: String, with contents: OutputContents, command: String) throws {
+    do { try OutputFolder.replaceFile(at: path, with: contents) } catch {
+        printError("rota \(command): cannot write \(error.description)")
+        throw ExitCode(outputFailureExitCode)
     }
 }
 

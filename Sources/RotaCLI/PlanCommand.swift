@@ -34,62 +34,51 @@ struct PlanCommand: ParsableCommand {
 
     func run() throws {
         let scenario = try readScenarioOrExit(self.scenario)
-        let planner = AnnualPlanner(scenario: scenario, options: PlanningOptions(timeLimit: timeLimit, gap: gap))
+        // Whether the outputs can be written is checked before any solving.
+        let folder = try outputFolderOrExit(out ?? "out/\(scenario.name)", command: "plan")
+        let pipeline = PlanPipeline(scenario: scenario, options: PlanningOptions(timeLimit: timeLimit, gap: gap))
         if let dir = writeModel {
             try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-            for model in planner.models() {
+            for model in AnnualPlanner(scenario: scenario, options: pipeline.options).models() {
                 try Solver().writeMPS(model, to: (dir as NSString).appendingPathComponent("\(model.name).mps"))
             }
         }
         let showProgress = !quiet && standardErrorIsTerminal
-        var watch = Stopwatch()
-        let outcome = try planner.plan(progress: showProgress ? { p in
+        let outcome = try pipeline.run(progress: showProgress ? { p in
             let inc = p.incumbent.map { String(format: "%.1f", $0) } ?? "—"
             let bound = p.bound.map { String(format: "%.1f", $0) } ?? "—"
             let gap = p.gap.map { String(format: "%.2f%%", $0 * 100) } ?? "—"
             FileHandle.standardError.write(Data(String(format: "\r  %6.1f s   incumbent %@   bound %@   gap %@      ", p.elapsed, inc, bound, gap).utf8))
         } : nil)
         if showProgress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
-        let annualSeconds = watch.lap()
         switch outcome {
-        case .planned(let plan):
-            let dir = out ?? "out/\(scenario.name)"
-            let run = try RotaPlanner(scenario: scenario, plan: plan).run()
-            let rotaSeconds = watch.lap()
-            // The independent verifier checks what the planner made before anything is written.
-            let verified = VerifiedProof(scenario: scenario, plan: plan, rota: (file: "rota.csv", entries: run.rota.entries))
-            let report = verified.report
-            let proofParts = try verified.proof.jsonParts()
-            let proofSeconds = watch.lap()
-            var files: [(name: String, contents: FileContents)] = [
-                ("plan.json", .data(try plan.jsonData())),
-                ("assignments.csv", .data(Data(AssignmentsCSV.render(plan: plan, scenario: scenario).utf8))),
-                ("rota.csv", .data(Data(RotaCSV.render(rota: run.rota, scenario: scenario).utf8))),
-                ("proof.json", .parts(proofParts)),
-            ]
-            files += try RotaOutputs.files(rota: run.rota, plan: plan, scenario: scenario, report: report).map { ($0.name, .data($0.data)) }
-            let outputSeconds = watch.lap()
-            try writeAll(files, into: dir)
+        case .planned(let year):
+            var watch = Stopwatch()
+            try replaceOrExit(folder, with: year.files, command: "plan")
             let writeSeconds = watch.lap()
             if !quiet {
-                print(PlanSummary(plan: plan, scenario: scenario).render())
-                print(String(format: "Annual plan found in %.1f s.", annualSeconds))
+                let t = year.times
+                print(PlanSummary(plan: year.plan, scenario: scenario).render())
+                print(String(format: "Annual plan found in %.1f s.", t.annual))
                 print("")
-                print(RotaSummary(run: run).render())
+                print(RotaSummary(run: year.rota).render())
                 print("")
-                print(report.passed
-                      ? "Independent verification: all \(verified.proof.summary.instances) rule instances of the plan and the rota hold (proof.json records each one)."
-                      : "Independent verification FAILED: \(report.failures.count) rule instances broken — see report.html and run rota verify.")
-                print("Wrote \(dir)/: plan.json, assignments.csv, rota.csv, rota-grid.csv, rota.xlsx, ics/, sites/, report.html, proof.json")
+                print("Independent verification: all \(year.verified.proof.summary.instances) rule instances of the plan and the rota, as written, hold (proof.json records each one).")
+                print("Wrote \(folder.path)/: plan.json, assignments.csv, rota.csv, rota-grid.csv, rota.xlsx, ics/, sites/, report.html, proof.json")
                 print(String(format: "Time: annual plan %.2f s, rota %.2f s, verification and proof %.2f s, other outputs %.2f s, writing %.2f s.",
-                             annualSeconds, rotaSeconds, proofSeconds, outputSeconds, writeSeconds))
+                             t.annual, t.rota, t.proof, t.outputs, writeSeconds))
             }
-            if !report.passed { throw ExitCode(1) }
+        case .rejected(let year):
+            let failures = year.report.failures
+            printError("rota plan: the plan found breaks \(failures.count) rule instance\(failures.count == 1 ? "" : "s") when checked by the independent verifier, so it is not written (\(folder.path) is unchanged):")
+            for f in failures.prefix(20) { printError("  \(f.instance): \(f.finding)") }
+            if failures.count > 20 { printError("  … and \(failures.count - 20) more") }
+            printError("The rota could not be made compliant with the people this plan sends (see the shortfalls above); add candidates or check leave, then plan again.")
+            throw ExitCode(3)
         case .infeasible(let explanation):
-            let dir = out ?? "out/\(scenario.name)"
-            try writeAll([("conflict.json", try explanation.jsonData())], into: dir)
+            try replaceOrExit(folder, with: [try PlanPipeline.conflictFile(explanation)], command: "plan")
             print(explanation.render())
-            print("No plan was written; the conflict is in \(dir)/conflict.json (re-check it with rota check-proof \(self.scenario) \(dir)/conflict.json).")
+            print("No plan was written; the conflict is in \(folder.path)/conflict.json (re-check it with rota check-proof \(self.scenario) \(folder.path)/conflict.json).")
             throw ExitCode(1)
         case .stopped(let s):
             printError("The solver stopped after the time limit without finding a plan (\(s.rows) rows, \(s.columns) columns). Try a longer --time-limit.")

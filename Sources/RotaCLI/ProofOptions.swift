@@ -47,13 +47,7 @@ struct ProofOptions: ParsableArguments {
             printError("rota verify: the proof would overwrite \(input); choose another --proof-out")
             throw ExitCode(2)
         }
-        do {
-            let dir = (path as NSString).deletingLastPathComponent
-            try writeAll([((path as NSString).lastPathComponent, .parts(try proof.jsonParts()))], into: dir.isEmpty ? "." : dir)
-        } catch {
-            printError("rota verify: cannot write the proof to \(path): \(error.localizedDescription)")
-            throw ExitCode(2)
-        }
+        try replaceFileOrExit(path, with: .parts(try proof.jsonParts()), command: "verify")
         FileHandle.standardOutput.write(Data("Wrote \(path) (proof of \(proof.summary.instances) rule instances; verdict \(proof.verdict.rawValue))\n".utf8))
     }
 }

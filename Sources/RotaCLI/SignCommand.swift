@@ -54,14 +54,8 @@ struct SignCommand: ParsableCommand {
             throw ExitCode(2)
         }
         let path = out ?? proof + ".sig"
-        do {
-            let signature = try ProofSigner.sign(canonicalProof: read.canonical, with: privateKey)
-            let dir = (path as NSString).deletingLastPathComponent
-            try writeAll([((path as NSString).lastPathComponent, try signature.jsonData())], into: dir.isEmpty ? "." : dir)
-            print("Signed \(proof) with key \(signature.keyId): wrote \(path)")
-        } catch {
-            printError("rota sign: cannot write the signature to \(path): \(error.localizedDescription)")
-            throw ExitCode(2)
-        }
+        let signature = try ProofSigner.sign(canonicalProof: read.canonical, with: privateKey)
+        try replaceFileOrExit(path, with: .data(try signature.jsonData()), command: "sign")
+        print("Signed \(proof) with key \(signature.keyId): wrote \(path)")
     }
 }

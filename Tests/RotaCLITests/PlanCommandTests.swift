@@ -85,7 +85,7 @@ import Testing
         let r = try RotaProcess.run(["plan", "Scenarios/infeasible/quota-short.yaml", "--out", dir.path])
         #expect(r.status == 1)
         #expect(r.stdout.contains("T1.quota: 菏泽市中医医院 must send ≥ 15 people (1.2% of 1200 technical staff) but lists 12 candidates"))
-        #expect(filesBelow(dir) == ["conflict.json"])
+        #expect(filesBelow(dir) == [".rota-outputs", "conflict.json"])
         let conflict = dir.appendingPathComponent("conflict.json")
         let ok = try RotaProcess.run(["check-proof", "Scenarios/infeasible/quota-short.yaml", conflict.path])
         #expect(ok.status == 0, "\(ok.stdout)")

@@ -1,0 +1,155 @@
+import Foundation
+import RotaCore
+import RotaInput
+import RotaOutput
+import RotaPlanner
+import RotaProof
+import RotaSolver
+import RotaVerifier
+
+/// A year planned from a scenario: read, plan, rota, verify, render, write — the one place
+/// these steps are joined, for `rota plan`, re-planning and the portal alike.
+///
+/// Each stage is a method of its own, so a caller can replace one (re-planning brings its own
+/// annual plan, with the past frozen) and keep the rest:
+///
+/// 1. `plan(progress:)` — the annual plan (GLPK), or the conflict that stops every plan;
+/// 2. `schedule(_:)` — the weekly, half-day rota that carries the plan out;
+/// 3. `prove(plan:rota:)` — renders plan.json and rota.csv, **reads those bytes back** with the
+///    verifier's own readers and verifies what was read: what is written is what was checked;
+/// 4. `render(_:)` — every file a planner reads (CSV, Excel, calendars, site sheets, report);
+/// 5. `OutputFolder.replace(with:)` — the whole set replaces the previous run's in one step.
+///
+/// A plan that fails the independent verifier is never rendered or written: `run` returns
+/// `.rejected` with the broken rule instances.
+///
+/// ```swift
+/// let folder = try OutputFolder(path: "out/heze")          // before any solving
+/// let pipeline = PlanPipeline(scenario: scenario)
+/// switch try pipeline.run() {
+/// case .planned(let year): try folder.replace(with: year.files)
+/// case .infeasible(let conflict): try folder.replace(with: [try PlanPipeline.conflictFile(conflict)])
+/// case .rejected, .stopped: break                          // nothing is written
+/// }
+/// ```
+public struct PlanPipeline: Sendable {
+    public let scenario: Scenario
+    public let options: PlanningOptions
+
+    public init(scenario: Scenario, options: PlanningOptions = PlanningOptions()) {
+        self.scenario = scenario; self.options = options
+    }
+
+    /// Seconds each stage took, for the `Time:` line and the benchmark.
+    public struct PhaseTimes: Sendable, Hashable {
+        public var annual = 0.0, rota = 0.0, proof = 0.0, outputs = 0.0
+    }
+
+    /// A verified year, ready to write.
+    public struct PlannedYear: Sendable {
+        public let plan: Plan
+        public let rota: RotaRun
+        /// The independent verification of the bytes in `files`, and the proof made from it.
+        public let verified: VerifiedProof
+        /// Every output file, plan.json and rota.csv exactly as verified.
+        public let files: [OutputFile]
+        public var times: PhaseTimes
+    }
+
+    /// A plan and rota the independent verifier refused: never written as a plan.
+    public struct RejectedYear: Sendable {
+        public let plan: Plan
+        public let rota: RotaRun
+        public let report: VerificationReport
+    }
+
+    public enum Outcome: Sendable {
+        /// A plan and rota that pass the independent verifier.
+        case planned(PlannedYear)
+        /// No compliant plan exists; the explanation names the colliding rules.
+        case infeasible(ConflictExplanation)
+        /// The planner's plan or rota breaks a rule the verifier checks (e.g. a rota that
+        /// cannot cover a stationing week): nothing is written.
+        case rejected(RejectedYear)
+        /// The solver stopped without a plan (time limit).
+        case stopped(PlanSolver)
+    }
+
+    /// Runs every stage but writing.
+    public func run(progress: ((SolveProgress) -> Void)? = nil) throws -> Outcome {
+        var watch = PhaseClock()
+        var times = PhaseTimes()
+        let annual = try plan(progress: progress)
+        times.annual = watch.lap()
+        switch annual {
+        case .infeasible(let conflict): return .infeasible(conflict)
+        case .stopped(let solver): return .stopped(solver)
+        case .planned(let plan):
+            let rota = try schedule(plan)
+            times.rota = watch.lap()
+            let proved = try prove(plan: plan, rota: rota)
+            times.proof = watch.lap()
+            guard proved.verified.report.passed else {
+                return .rejected(RejectedYear(plan: plan, rota: rota, report: proved.verified.report))
+            }
+            var files = proved.files
+            files += try render(plan: plan, rota: rota, report: proved.verified.report)
+            times.outputs = watch.lap()
+            return .planned(PlannedYear(plan: plan, rota: rota, verified: proved.verified, files: files, times: times))
+        }
+    }
+
+    /// Stage 1: the annual plan.
+    public func plan(progress: ((SolveProgress) -> Void)? = nil) throws -> PlanningOutcome {
+        try AnnualPlanner(scenario: scenario, options: options).plan(progress: progress)
+    }
+
+    /// Stage 2: the weekly, half-day rota of `plan`.
+    public func schedule(_ plan: Plan) throws -> RotaRun {
+        try RotaPlanner(scenario: scenario, plan: plan).run()
+    }
+
+    /// Stage 3: plan.json, rota.csv and proof.json, with the verification of the first two
+    /// made from their bytes as written (read back by `PlanReader` and `RotaCSVReader`).
+    public func prove(plan: Plan, rota: RotaRun) throws -> (verified: VerifiedProof, files: [OutputFile]) {
+        let planBytes = try plan.jsonData()
+        let rotaBytes = Data(RotaCSV.render(rota: rota.rota, scenario: scenario).utf8)
+        let writtenPlan = try PlanReader.decode(planBytes, file: "plan.json")
+        let writtenRota = try RotaCSVReader.parse(String(decoding: rotaBytes, as: UTF8.self), fileName: "rota.csv")
+        let verified = VerifiedProof(scenario: scenario, plan: writtenPlan, rota: (file: "rota.csv", entries: writtenRota))
+        let files = [
+            OutputFile("plan.json", planBytes),
+            OutputFile("assignments.csv", Data(AssignmentsCSV.render(plan: plan, scenario: scenario).utf8)),
+            OutputFile("rota.csv", rotaBytes),
+            OutputFile("proof.json", .parts(try verified.proof.jsonParts())),
+        ]
+        return (verified, files)
+    }
+
+    /// Stage 4: the files planners read.
+    public func render(plan: Plan, rota: RotaRun, report: VerificationReport) throws -> [OutputFile] {
+        try RotaOutputs.files(rota: rota.rota, plan: plan, scenario: scenario, report: report)
+            .map { OutputFile($0.name, $0.data) }
+    }
+
+    /// The one file an infeasible run writes.
+    public static func conflictFile(_ conflict: ConflictExplanation) throws -> OutputFile {
+        OutputFile("conflict.json", try conflict.jsonData())
+    }
+}
+
+/// Wall-clock seconds between laps.
+struct PhaseClock {
+    private let clock = ContinuousClock()
+    private var last: ContinuousClock.Instant
+
+    init() { last = clock.now }
+
+    /// Seconds since the previous lap (or since the clock was made), and starts the next.
+    mutating func lap() -> Double {
+        let now = clock.now
+        let d = now - last
+        last = now
+        return Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
+    }
+}
