@@ -124,9 +124,10 @@ struct CheckProofCommand: ParsableCommand {
         let scenario = try readScenarioOrExit(self.scenario)
         let conflict: ConflictExplanation
         do {
-            conflict = try JSONDecoder().decode(ConflictExplanation.self, from: Data(contentsOf: URL(fileURLWithPath: plan)))
+            conflict = try StrictJSON.decode(ConflictExplanation.self, from: try ProofReader.bytes(plan, what: "conflict"),
+                                             file: plan, format: "docs/plan-format.md (conflict.json)")
         } catch {
-            printError("\(plan): not a readable conflict.json (\(error))")
+            for d in error.diagnostics { printError(d.description) }
             throw ExitCode(2)
         }
         let problems = try ConflictChecker(scenario: scenario).check(conflict)

@@ -36,9 +36,8 @@ public enum ProofReader {
     }
 
     /// Decodes a JSON file's bytes, or lists why they are not that kind of file.
-    public static func decode<T: Decodable>(_ type: T.Type, _ data: Data, file: String) throws(InputError) -> T {
-        _ = try parsed(data, file: file)
-        return try decoded(type, data, file: file)
+    public static func decode<T: Codable>(_ type: T.Type, _ data: Data, file: String) throws(InputError) -> T {
+        try decoded(type, data, file: file)
     }
 
     /// Reads a proof file to sign it: the proof it holds (decoded as `read(path:)` decodes it)
@@ -85,21 +84,9 @@ public enum ProofReader {
         }
     }
 
-    /// The file's bytes decoded as `type`, or why they are not that kind of file (by path).
-    private static func decoded<T: Decodable>(_ type: T.Type, _ data: Data, file: String) throws(InputError) -> T {
-        do {
-            return try JSONDecoder().decode(type, from: data)
-        } catch let DecodingError.keyNotFound(key, ctx) {
-            throw InputError([Diagnostic(file: file, line: 0, path: PlanReader.path(ctx.codingPath + [key]), message: "missing field",
-                                         expected: "see docs/proof-format.md")])
-        } catch let DecodingError.typeMismatch(_, ctx) {
-            throw InputError([Diagnostic(file: file, line: 0, path: PlanReader.path(ctx.codingPath), message: "wrong kind of value")])
-        } catch let DecodingError.valueNotFound(_, ctx) {
-            throw InputError([Diagnostic(file: file, line: 0, path: PlanReader.path(ctx.codingPath), message: "null value")])
-        } catch let DecodingError.dataCorrupted(ctx) {
-            throw InputError([Diagnostic(file: file, line: 0, path: PlanReader.path(ctx.codingPath), message: ctx.debugDescription)])
-        } catch {
-            throw InputError([Diagnostic(file: file, line: 0, path: "(whole file)", message: String(describing: error))])
-        }
+    /// The file's bytes decoded as `type` strictly (no key twice, no unknown field), or why
+    /// they are not that kind of file.
+    private static func decoded<T: Codable>(_ type: T.Type, _ data: Data, file: String) throws(InputError) -> T {
+        try StrictJSON.decode(type, from: data, file: file, format: "docs/proof-format.md")
     }
 }

@@ -25,40 +25,10 @@ public enum PlanReader {
         return try decode(data, file: path)
     }
 
-    /// Decodes plan.json bytes; `file` names them in diagnostics.
+    /// Decodes plan.json bytes strictly (no key twice, no unknown field); `file` names them
+    /// in diagnostics.
     public static func decode(_ data: Data, file: String) throws(InputError) -> Plan {
-        do {
-            _ = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
-        } catch {
-            let detail = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? "not JSON"
-            throw InputError([Diagnostic(file: file, line: line(of: detail, in: data), path: "(whole file)",
-                                         message: "not valid JSON: \(detail)")])
-        }
-        do {
-            return try Plan.decode(data)
-        } catch let error as DecodingError {
-            throw InputError([diagnostic(error, file: file)])
-        } catch {
-            throw InputError([Diagnostic(file: file, line: 0, path: "(whole file)", message: reason(error))])
-        }
-    }
-
-    private static func diagnostic(_ error: DecodingError, file: String) -> Diagnostic {
-        switch error {
-        case .keyNotFound(let key, let ctx):
-            return Diagnostic(file: file, line: 0, path: path(ctx.codingPath + [key]), message: "missing field",
-                              expected: "a value for \"\(key.stringValue)\"; see docs/plan-format.md")
-        case .typeMismatch(let type, let ctx):
-            return Diagnostic(file: file, line: 0, path: path(ctx.codingPath), message: "wrong kind of value",
-                              expected: kind(type))
-        case .valueNotFound(let type, let ctx):
-            return Diagnostic(file: file, line: 0, path: path(ctx.codingPath), message: "null value",
-                              expected: kind(type))
-        case .dataCorrupted(let ctx):
-            return Diagnostic(file: file, line: 0, path: path(ctx.codingPath), message: ctx.debugDescription)
-        @unknown default:
-            return Diagnostic(file: file, line: 0, path: "(whole file)", message: String(describing: error))
-        }
+        try StrictJSON.decode(Plan.self, from: data, file: file, format: "docs/plan-format.md")
     }
 
     /// `teams[0].members[2]` from a coding path.
@@ -70,26 +40,7 @@ public enum PlanReader {
         return text.isEmpty ? "(whole file)" : text
     }
 
-    private static func kind(_ type: Any.Type) -> String {
-        switch type {
-        case is String.Type: return "a string"
-        case is Int.Type, is Double.Type: return "a number"
-        case is Bool.Type: return "true or false"
-        default:
-            let name = String(describing: type)
-            if name.hasPrefix("Array") { return "a list" }
-            if name.hasPrefix("Dictionary") { return "an object" }
-            return "a \(name) object"
-        }
-    }
 
-    /// The line of "… around character N." in the JSON parser's message (0 when it names none).
-    private static func line(of detail: String, in data: Data) -> Int {
-        guard let range = detail.range(of: "character ") else { return 0 }
-        let digits = detail[range.upperBound...].prefix { $0.isASCII && $0.isNumber }
-        guard let offset = Int(digits) else { return 0 }
-        return data.prefix(offset).reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) }
-    }
 
     private static func reason(_ error: any Error) -> String {
         let ns = error as NSError

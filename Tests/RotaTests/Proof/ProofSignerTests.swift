@@ -37,14 +37,17 @@ import Testing
     @Test func aProofFileIsReadForSigningOnceWithItsCanonicalBytes() throws {
         let dir = FixtureDirectory()
         let data = proofData
-        // An unknown field is part of the signed content, though decoding ignores it.
-        var text = String(decoding: data, as: UTF8.self)
-        text = text.replacingOccurrences(of: "{\n  \"digestAlgorithm\"", with: "{\n  \"approvedBy\": \"x\",\n  \"digestAlgorithm\"")
+        // An unknown field would be signed but checked by nothing: it is refused, on its line.
+        let text = String(decoding: data, as: UTF8.self)
+        let extra = text.replacingOccurrences(of: "{\n  \"digestAlgorithm\"", with: "{\n  \"approvedBy\": \"x\",\n  \"digestAlgorithm\"")
+        let extraPath = dir.write("extra.json", extra)
+        do { _ = try ProofReader.readCanonical(path: extraPath); Issue.record("an unknown field was signed") } catch {
+            #expect(error.diagnostics.map(\.description).contains { $0.hasSuffix(": approvedBy: unknown field (expected only the fields of docs/proof-format.md)") })
+        }
         let path = dir.write("proof.json", text)
         let (proof, canonical) = try ProofReader.readCanonical(path: path)
         #expect(proof == (try ProofReader.read(path: path)).proof)
         #expect(canonical == (try CanonicalJSON.canonicalize(Data(text.utf8))))
-        #expect(String(decoding: canonical, as: UTF8.self).contains(#""approvedBy":"x""#))
         let signature = try ProofSigner.sign(canonicalProof: canonical, with: key)
         #expect(signature.signedSHA256 == (try ProofSigner.sign(proof: Data(text.utf8), with: key)).signedSHA256)
         #expect(try ProofSigner.verify(proof: Data(text.utf8), signature: signature, publicKey: key.publicKey).isEmpty)

@@ -30,7 +30,7 @@ import Testing
         let broken = problem("{\n  \"format\": \"rota-plan/1\",\n  ]")
         #expect(broken.count == 1)
         #expect(broken.first?.hasPrefix("plan.json:3: (whole file): not valid JSON: ") == true)
-        #expect(problem("").first?.hasPrefix("plan.json: (whole file): not valid JSON") == true)
+        #expect(problem("") == ["plan.json:1: (whole file): the file is empty (expected a JSON object; see docs/plan-format.md)"])
     }
 
     @Test func missingFieldsAndWrongValuesNameTheirPath() throws {
@@ -39,7 +39,7 @@ import Testing
         teams[1].removeValue(forKey: "sender")
         object["teams"] = teams
         let missing = String(decoding: try JSONSerialization.data(withJSONObject: object), as: UTF8.self)
-        #expect(problem(missing) == ["plan.json: teams[1].sender: missing field (expected a value for \"sender\"; see docs/plan-format.md)"])
+        #expect(problem(missing) == ["plan.json:1: teams[1].sender: missing field (expected a value for \"sender\"; see docs/plan-format.md)"])
 
         var helpers = try #require(object["villageHelpers"] as? [[String: Any]])
         helpers[0]["form"] = "visit"
@@ -47,9 +47,24 @@ import Testing
         teams[1]["sender"] = "hz-municipal"
         object["teams"] = teams
         let badForm = String(decoding: try JSONSerialization.data(withJSONObject: object), as: UTF8.self)
-        #expect(problem(badForm).first?.hasPrefix("plan.json: villageHelpers[0].form: ") == true)
+        #expect(problem(badForm).first?.hasPrefix("plan.json:1: villageHelpers[0].form: ") == true)
 
-        #expect(problem("{\"format\": 1}") == ["plan.json: format: wrong kind of value (expected a string)"])
+        #expect(problem("{\"format\": 1}") == ["plan.json:1: format: wrong kind of value (expected a string)"])
+    }
+
+    /// A key given twice (which one wins depends on the program reading it) and a field the
+    /// format does not have (outside every check) are refused, each on its line.
+    @Test func duplicateKeysAndUnknownFieldsAreRefused() throws {
+        let text = String(decoding: try Fixture.plan.jsonData(), as: UTF8.self)
+        let twice = String(text.dropLast(2)) + ",\n  \"teams\": []\n}\n"
+        let lines = twice.split(separator: "\n", omittingEmptySubsequences: false).count
+        #expect(problem(twice) == ["plan.json:\(lines - 2): (whole file): duplicate key \"teams\" (expected each key once in an object)"])
+        let extra = text.replacingOccurrences(of: "\"teams\" : [", with: "\"approvedBy\" : \"HR\",\n  \"teams\" : [")
+        try #require(extra != text)
+        let line = extra.components(separatedBy: "\n").firstIndex { $0.contains("approvedBy") }! + 1
+        #expect(problem(extra) == ["plan.json:\(line): approvedBy: unknown field (expected only the fields of docs/plan-format.md)"])
+        let nested = text.replacingOccurrences(of: "\"sender\" : \"", with: "\"note\" : 1, \"sender\" : \"")
+        #expect(problem(nested).first?.hasSuffix(".note: unknown field (expected only the fields of docs/plan-format.md)") == true)
     }
 
     @Test func missingFileIsAnInputError() {
