@@ -56,8 +56,8 @@ final class GLPKProblem {
             for (j, a) in zip(r.columns, r.coefficients) { ia.append(Int32(i)); ja.append(Int32(j)); ar.append(a) }
         }
         var error = rota_glp_error()
-        let rc = withCStrings(model.rows.map(\.label)) { rowNames in
-            withCStrings(model.columns.map(\.name)) { colNames in
+        let rc = withCStrings(model.rows.enumerated().map { GLPKName.escaped($1.label, position: $0 + 1) }) { rowNames in
+            withCStrings(model.columns.enumerated().map { GLPKName.escaped($1.name, position: $0 + 1) }) { colNames in
                 rota_glp_load(handle, Int32(m), rowType, rowLo, rowHi, rowNames,
                               Int32(n), colType, colLo, colHi, kind, cost, colNames,
                               Int32(ar.count), ia, ja, ar, model.objectiveConstant, &error)

@@ -104,20 +104,14 @@ public struct Model: Sendable {
     /// coefficients, names GLPK refuses, columns out of range.
     public func validationProblems() -> [String] {
         var problems: [String] = []
-        func checkName(_ n: String, _ what: String) {
-            if n.isEmpty || n.utf8.count > 255 { problems.append("\(what) name \"\(n.prefix(40))…\" must have 1 to 255 bytes") }
-            // GLPK refuses control characters; MPS files cannot carry spaces in names.
-            if n.utf8.contains(where: { $0 <= 0x20 || $0 == 0x7F }) { problems.append("\(what) name \"\(n)\" contains white space or a control character") }
-        }
+        // Names reach GLPK escaped (`GLPKName`), so user text in them cannot break a solve.
         for c in columns {
-            checkName(c.name, "variable")
             if c.lower.isNaN || c.upper.isNaN || c.lower > c.upper { problems.append("variable \(c.name) has bounds \(c.lower)…\(c.upper)") }
             if c.lower == .infinity || c.upper == -.infinity { problems.append("variable \(c.name) has an infinite bound on the wrong side") }
             if !c.cost.isFinite { problems.append("variable \(c.name) has cost \(c.cost)") }
             if c.kind == .binary && (c.lower < 0 || c.upper > 1) { problems.append("binary variable \(c.name) has bounds \(c.lower)…\(c.upper)") }
         }
         for r in rows {
-            checkName(r.label, "constraint")
             if !r.rhs.isFinite { problems.append("constraint \(r.label) has right-hand side \(r.rhs)") }
             for (j, a) in zip(r.columns, r.coefficients) {
                 if j < 0 || j >= columns.count { problems.append("constraint \(r.label) names column \(j) of \(columns.count)") }
