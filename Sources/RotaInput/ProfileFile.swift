@@ -125,13 +125,19 @@ enum RuleValues {
             }
             switch definition.kind {
             case .integer:
-                if let n = entry.value.wholeNumber(log, minimum: 0, expected: "a whole number of 0 or more") {
+                let r = definition.range
+                if let n = entry.value.wholeNumber(log, minimum: r.lowerBound, maximum: r.upperBound,
+                                                   expected: "a whole number from \(r.lowerBound) to \(r.upperBound): \(definition.meaning)") {
                     out.append((entry.key, .integer(n)))
                 }
             case .percent:
                 let expected = "a percentage of 0 or more written as a number, e.g. 1.2 for 1.2%"
                 guard let text = entry.value.plainText, !entry.value.isNull, let percent = percent(text) else {
                     entry.value.wrongKind(log, expected: expected)
+                    continue
+                }
+                guard percent.units <= definition.range.upperBound * (percent.denominator / 100) else {
+                    log.add(entry.value.place, "\(percent) is too large", expected: "a percentage from 0 to \(definition.range.upperBound): \(definition.meaning)")
                     continue
                 }
                 out.append((entry.key, .percent(percent)))

@@ -289,14 +289,23 @@ struct YAMLValue {
         return value
     }
 
-    /// A whole number written without quotes, at least `minimum`.
-    func wholeNumber(_ log: DiagnosticLog, minimum: Int, expected: String) -> Int? {
+    /// The largest whole number a scenario may hold anywhere (head counts, populations, totals,
+    /// parameters): large enough for a province, small enough that no product the planner or
+    /// the verifier forms (`count · 1000`, `units · staff`) can overflow.
+    static let largestWholeNumber = 999_999_999
+
+    /// A whole number written without quotes, from `minimum` to `maximum`.
+    func wholeNumber(_ log: DiagnosticLog, minimum: Int, maximum: Int = YAMLValue.largestWholeNumber, expected: String) -> Int? {
         guard let text = plainText, !isNull, let value = WholeNumber.parse(text) else {
             wrongKind(log, expected: expected)
             return nil
         }
         guard value >= minimum else {
             log.add(place, "\(value) is too small", expected: expected)
+            return nil
+        }
+        guard value <= maximum else {
+            log.add(place, "\(value) is too large", expected: expected)
             return nil
         }
         return value

@@ -63,3 +63,49 @@ import Testing
         #expect(check.stderr.contains("conflict.json:2: confirmedBy: unknown field"), "\(check.stderr)")
     }
 }
+
+/// Numbers past what a region can hold, and rule values that would void a rule, are refused
+/// where they are written — never an arithmetic overflow, never a plan that fails its own check.
+@Suite struct BoundedNumbersTests {
+    /// heze-mini with one text replaced, in a fresh folder; the folder is returned.
+    func mini(replacing old: String, with new: String) throws -> URL {
+        let dir = try RotaProcess.temporaryDirectory()
+        let text = try String(contentsOf: RotaProcess.packageRoot.appendingPathComponent("Scenarios/mini/heze-mini.yaml"), encoding: .utf8)
+        try #require(text.contains(old))
+        try text.replacingOccurrences(of: old, with: new).write(to: dir.appendingPathComponent("s.yaml"), atomically: true, encoding: .utf8)
+        return dir
+    }
+
+    func line(of needle: String, in dir: URL) throws -> Int {
+        let text = try String(contentsOf: dir.appendingPathComponent("s.yaml"), encoding: .utf8)
+        return try #require(text.components(separatedBy: "\n").firstIndex { $0.contains(needle) }) + 1
+    }
+
+    @Test(arguments: [
+        ("T3.total.stationed: 2 ", "T3.total.stationed: 2\n  T3.station-months: 303032819133174357 ", "303032819133174357 is too large (expected a whole number from 1 to 12"),
+        ("T3.total.stationed: 2 ", "T3.total.stationed: 2\n  T3.rounds-per-week: 0 ", "0 is too small (expected a whole number from 1 to 10"),
+        ("T3.total.stationed: 2 ", "T3.total.stationed: 2\n  TCM.centres-per-physician: 0 ", "0 is too small (expected a whole number from 1 to 100"),
+        ("T3.total.stationed: 2 ", "T3.total.stationed: 2\n  T1.quota: 250 ", "250 is too large (expected a percentage from 0 to 100"),
+    ])
+    func aRuleValueOutOfRangeIsRefusedOnItsLine(old: String, new: String, message: String) throws {
+        let dir = try mini(replacing: old, with: new)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let key = String(new.split(separator: "\n")[1].split(separator: ":")[0]).trimmingCharacters(in: .whitespaces)
+        let line = try line(of: key + ":", in: dir)
+        for command in [["plan", "s.yaml", "--out", "out"], ["verify", "s.yaml", "plan.json"]] {
+            let r = try RotaProcess.run(command, in: dir)
+            #expect(r.status == 2, "\(command[0]): \(r.stderr)")
+            #expect(r.stderr.contains("s.yaml:\(line): rules.\(key): \(message)"), "\(command[0]): \(r.stderr)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("out").path))
+    }
+
+    @Test func aHeadCountPastAnyRegionIsRefusedOnItsLine() throws {
+        let dir = try mini(replacing: "technicalStaff: 500", with: "technicalStaff: 768614336404564568")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let line = try line(of: "768614336404564568", in: dir)
+        let r = try RotaProcess.run(["plan", "s.yaml", "--out", "out"], in: dir)
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("s.yaml:\(line): ") && r.stderr.contains("768614336404564568 is too large"), "\(r.stderr)")
+    }
+}

@@ -80,6 +80,9 @@ public struct ParameterDefinition: Sendable {
     public let meaning: String
     /// Whether the key is one of rota's documented additions to rules.md.
     public let addition: Bool
+    /// The values a scenario may set: whole numbers for integer keys, percent for percentages.
+    /// Outside it a rule would be void (0 rounds a week) or no plan could be written.
+    public let range: ClosedRange<Int>
 }
 
 /// The parameters in force for a scenario: a profile's values with overrides applied.
@@ -107,28 +110,28 @@ public struct Parameters: Hashable, Sendable {
 
     /// Every key rota knows, with its kind and meaning.
     public static let definitions: [ParameterDefinition] = [
-        .init(key: "REGION.total", kind: .integer, meaning: "distinct people dispatched in the year (T1 ∪ T2 ∪ T3)", addition: false),
-        .init(key: "T1.team-size", kind: .integer, meaning: "people in each T1 team, at least", addition: false),
-        .init(key: "T1.quota", kind: .percent, meaning: "share of a tertiary hospital's technical staff sent in T1", addition: false),
-        .init(key: "T1.total", kind: .integer, meaning: "T1 people in the region, at least", addition: false),
-        .init(key: "T1.duration-months", kind: .integer, meaning: "months a T1 posting lasts, at least", addition: false),
-        .init(key: "T1.3331.visits-per-month", kind: .integer, meaning: "full-day visits of the 3331 group a month", addition: false),
-        .init(key: "T2.team-size", kind: .integer, meaning: "people in each T2 team, at least", addition: false),
-        .init(key: "T2.quota", kind: .percent, meaning: "share of a secondary or county hospital's technical staff sent in T2", addition: false),
-        .init(key: "T2.total", kind: .integer, meaning: "T2 people in the region, at least", addition: false),
-        .init(key: "T2.duration-months", kind: .integer, meaning: "months a T2 posting lasts, at least", addition: false),
-        .init(key: "T3.quota", kind: .percent, meaning: "share of a township centre's medical staff sent to villages for rounds or stationing", addition: false),
-        .init(key: "T3.total", kind: .integer, meaning: "village helpers in the region, at least", addition: false),
-        .init(key: "T3.total.stationed", kind: .integer, meaning: "stationed village helpers, at least", addition: false),
-        .init(key: "T3.station-population", kind: .integer, meaning: "population from which a village may receive a stationed helper", addition: false),
-        .init(key: "T3.station-days-per-week", kind: .integer, meaning: "days a week a stationed helper is in the village", addition: false),
-        .init(key: "T3.station-months", kind: .integer, meaning: "consecutive months a stationed helper stays, at least", addition: false),
-        .init(key: "T3.rounds-per-week", kind: .integer, meaning: "half-day rounds sessions a week per rounds helper", addition: false),
-        .init(key: "T3.tech-support-per-week", kind: .integer, meaning: "half-day technical-support visits a week", addition: false),
-        .init(key: "TCM.per-week", kind: .integer, meaning: "half-day senior TCM clinics a week at each TCM-featured centre", addition: false),
-        .init(key: "posting.max-leave-days", kind: .integer, meaning: "working days of leave a full-time posting may overlap, at most", addition: false),
-        .init(key: "T3.rounds-visit-weeks", kind: .integer, meaning: "every clinic of a rounds area is visited at least once in this many weeks", addition: true),
-        .init(key: "TCM.centres-per-physician", kind: .integer, meaning: "TCM-featured centres one senior TCM physician may hold a weekly clinic at, at most", addition: true),
+        .init(key: "REGION.total", kind: .integer, meaning: "distinct people dispatched in the year (T1 ∪ T2 ∪ T3)", addition: false, range: 0...1_000_000),
+        .init(key: "T1.team-size", kind: .integer, meaning: "people in each T1 team, at least", addition: false, range: 1...100),
+        .init(key: "T1.quota", kind: .percent, meaning: "share of a tertiary hospital's technical staff sent in T1", addition: false, range: 0...100),
+        .init(key: "T1.total", kind: .integer, meaning: "T1 people in the region, at least", addition: false, range: 0...1_000_000),
+        .init(key: "T1.duration-months", kind: .integer, meaning: "months a T1 posting lasts, at least", addition: false, range: 1...120),
+        .init(key: "T1.3331.visits-per-month", kind: .integer, meaning: "full-day visits of the 3331 group a month", addition: false, range: 1...23),
+        .init(key: "T2.team-size", kind: .integer, meaning: "people in each T2 team, at least", addition: false, range: 1...100),
+        .init(key: "T2.quota", kind: .percent, meaning: "share of a secondary or county hospital's technical staff sent in T2", addition: false, range: 0...100),
+        .init(key: "T2.total", kind: .integer, meaning: "T2 people in the region, at least", addition: false, range: 0...1_000_000),
+        .init(key: "T2.duration-months", kind: .integer, meaning: "months a T2 posting lasts, at least", addition: false, range: 1...120),
+        .init(key: "T3.quota", kind: .percent, meaning: "share of a township centre's medical staff sent to villages for rounds or stationing", addition: false, range: 0...100),
+        .init(key: "T3.total", kind: .integer, meaning: "village helpers in the region, at least", addition: false, range: 0...1_000_000),
+        .init(key: "T3.total.stationed", kind: .integer, meaning: "stationed village helpers, at least", addition: false, range: 0...1_000_000),
+        .init(key: "T3.station-population", kind: .integer, meaning: "population from which a village may receive a stationed helper", addition: false, range: 0...10_000_000),
+        .init(key: "T3.station-days-per-week", kind: .integer, meaning: "days a week a stationed helper is in the village", addition: false, range: 1...7),
+        .init(key: "T3.station-months", kind: .integer, meaning: "consecutive months a stationed helper stays, at least", addition: false, range: 1...12),
+        .init(key: "T3.rounds-per-week", kind: .integer, meaning: "half-day rounds sessions a week per rounds helper", addition: false, range: 1...10),
+        .init(key: "T3.tech-support-per-week", kind: .integer, meaning: "half-day technical-support visits a week", addition: false, range: 1...10),
+        .init(key: "TCM.per-week", kind: .integer, meaning: "half-day senior TCM clinics a week at each TCM-featured centre", addition: false, range: 1...10),
+        .init(key: "posting.max-leave-days", kind: .integer, meaning: "working days of leave a full-time posting may overlap, at most", addition: false, range: 0...366),
+        .init(key: "T3.rounds-visit-weeks", kind: .integer, meaning: "every clinic of a rounds area is visited at least once in this many weeks", addition: true, range: 1...52),
+        .init(key: "TCM.centres-per-physician", kind: .integer, meaning: "TCM-featured centres one senior TCM physician may hold a weekly clinic at, at most", addition: true, range: 1...100),
     ]
 
     public static func definition(_ key: String) -> ParameterDefinition? { definitions.first { $0.key == key } }

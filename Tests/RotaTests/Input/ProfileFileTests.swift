@@ -70,7 +70,7 @@ import Testing
         #expect(dir.problems(miniScenario(staff: "[]", profile: "bad.yaml")) == [
             "bad.yaml:2: extends: unknown built-in profile \"heze\" (expected heze-city, heze-mudan, yanggu-county, jining-city)",
             "bad.yaml:3: colour: unknown field (expected name, extends, rules)",
-            "bad.yaml:5: rules.T1.total: found \"lots\" (expected a whole number of 0 or more)",
+            "bad.yaml:5: rules.T1.total: found \"lots\" (expected a whole number from 0 to 1000000: T1 people in the region, at least)",
             "bad.yaml:6: rules.T9.size: unknown rule id (expected \(Parameters.definitions.map(\.key).joined(separator: ", ")))",
         ])
         dir.write("noname.yaml", "extends: heze-city\nname: a\nname: b\n")

@@ -400,8 +400,8 @@ func gb18030(_ text: String) -> [UInt8]? {
             "heze.yaml:9: rules.T1.teamsize: unknown rule id (expected \(keys))",
             "heze.yaml:10: rules.T1.quota: found \"1.2.3\" (expected a percentage of 0 or more written as a number, e.g. 1.2 for 1.2%)",
             "heze.yaml:11: rules.T2.quota: found \"-1\" (expected a percentage of 0 or more written as a number, e.g. 1.2 for 1.2%)",
-            "heze.yaml:12: rules.T1.total: found \"1.5\" (expected a whole number of 0 or more)",
-            "heze.yaml:13: rules.T2.total: -3 is too small (expected a whole number of 0 or more)",
+            "heze.yaml:12: rules.T1.total: found \"1.5\" (expected a whole number from 0 to 1000000: T1 people in the region, at least)",
+            "heze.yaml:13: rules.T2.total: -3 is too small (expected a whole number from 0 to 1000000: T2 people in the region, at least)",
             "heze.yaml:14: rules.T3.quota: found quoted text \"6\" (expected a percentage of 0 or more written as a number, e.g. 1.2 for 1.2%)",
         ])
     }
