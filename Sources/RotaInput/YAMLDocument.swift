@@ -28,12 +28,14 @@ enum YAMLDocument {
         return String(String.UnicodeScalarView(rest[rest.index(after: end)...]))
     }
 
-    /// The most duplicate keys renamed before giving up on a file.
-    static let maximumRenamedKeys = 1000
+    /// The most duplicate keys renamed before giving up on a file: each costs a parse of the
+    /// whole file, so the bound keeps a file full of repeats from stalling a command.
+    static let maximumRenamedKeys = 20
 
     /// Parses `text`; returns the root (nil when the file is empty or broken, with the reason logged).
     static func parse(_ text: String, file: String, log: DiagnosticLog) -> YAMLValue? {
         if let node = quickCompose(text) {
+            guard boundedExpansion(node, text: text, file: file, log: log) else { return nil }
             let root = YAMLValue(node: node, place: SourcePlace(file: file, line: node.mark?.line ?? 1, path: ""))
             // Composing refused any repeated key, and no key was renamed: there is nothing to
             // report, unless the text itself spells the marker of a renamed key (U+E000, whose
@@ -50,6 +52,7 @@ enum YAMLDocument {
                             expected: "a YAML mapping of fields")
                     return nil
                 }
+                guard boundedExpansion(node, text: text, file: file, log: log) else { return nil }
                 let root = YAMLValue(node: node, place: SourcePlace(file: file, line: node.mark?.line ?? 1, path: ""))
                 reportDuplicates(in: root, log: log)
                 return root
@@ -75,6 +78,34 @@ enum YAMLDocument {
                 return nil
             }
         }
+    }
+
+    /// Whether the composed document has no more values than its text has bytes — which any
+    /// document without aliases satisfies — else logs why not and returns false.
+    ///
+    /// Aliases (`*name`) repeat an anchored value (`&name`) without repeating its text, so a few
+    /// hundred bytes can stand for millions of values ("billion laughs"); every later step walks
+    /// the values, so such a file would stall every command. Counting stops at the bound.
+    static func boundedExpansion(_ node: Node, text: String, file: String, log: DiagnosticLog) -> Bool {
+        let limit = max(text.utf8.count, 64)
+        var count = 0
+        func visit(_ n: Node) -> Bool {
+            count += 1
+            if count > limit { return false }
+            switch n {
+            case .mapping(let m): for (k, v) in m { guard visit(k), visit(v) else { return false } }
+            case .sequence(let s): for v in s { guard visit(v) else { return false } }
+            default: break
+            }
+            return true
+        }
+        if visit(node) { return true }
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let line = lines.firstIndex { $0.contains("*") && $0.range(of: #"(^|[\s\[{,:-])\*[^\s,\]}]+"#, options: .regularExpression) != nil }.map { $0 + 1 } ?? 1
+        log.add(SourcePlace(file: file, line: line, path: "document"),
+                "aliases repeat values here beyond the size of the file (more than \(limit) values from \(text.utf8.count) bytes)",
+                expected: "each value written out; a scenario needs no anchors (&name) or aliases (*name)")
+        return false
     }
 
     /// The document of `text` when it composes without any problem and without resolving tags,

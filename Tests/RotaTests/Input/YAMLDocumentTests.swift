@@ -17,6 +17,29 @@ import Testing
         return log.diagnostics.sorted().map(\.description)
     }
 
+    /// An alias chain ("billion laughs"): a few hundred bytes standing for ten million values,
+    /// with a repeated key and a private-use character that once sent every command into a
+    /// walk of all of them. Refused on the line of the first alias, before anything walks it.
+    @Test func aliasesThatExpandBeyondTheFileAreRefused() {
+        var lines = ["name: x", "b0: &b0 [1,1,1,1,1,1,1,1,1,1]"]
+        for i in 1...7 { lines.append("b\(i): &b\(i) [" + Array(repeating: "*b\(i - 1)", count: 10).joined(separator: ",") + "]") }
+        lines += ["name: y", "k: \u{E000}\u{E123}"]
+        let found = problems(lines.joined(separator: "\n") + "\n")
+        #expect(found.count == 1)
+        #expect(found.first?.hasPrefix("t.yaml:3: document: aliases repeat values here beyond the size of the file") == true, "\(found)")
+        // An alias that repeats a little is still YAML the reader takes.
+        #expect(problems("a: &x [1, 2]\nb: *x\n").isEmpty)
+    }
+
+    /// Each repeated key costs a parse of the whole file, so the reader stops after a bounded
+    /// number and says so, instead of stalling on a file full of repeats.
+    @Test func manyRepeatedKeysAreBounded() {
+        let keys = (0..<200).map { "k\($0): 1" }
+        let found = problems((keys + keys).joined(separator: "\n") + "\n")
+        #expect(found.count == YAMLDocument.maximumRenamedKeys + 1)
+        #expect(found.allSatisfy { $0.contains("is given more than once in one mapping") })
+    }
+
     @Test func repeatedKeysInFlowAndBlockMappings() {
         #expect(problems("a: 1\nb: {x: 1, x: 2, y: 3, y: 4}\na: 2\nc:\n  - {'q': 1, \"q\": 2}\na: 3\n") == [
             "t.yaml:2: b.x: key \"x\" is given twice in this mapping (first on line 2)",
