@@ -32,7 +32,9 @@ struct ScenarioReferences {
         let listedCounties = counties.map { Quote.list($0.map(\.value)) } ?? ""
 
         for entry in institutions {
-            if let county = entry.county, let countyIds, countiesComplete, !countyIds.contains(county.value) {
+            if let county = entry.county, let problem = IdSpelling.problem(county.value) {
+                log.add(county.place, problem, expected: IdSpelling.expected)
+            } else if let county = entry.county, let countyIds, countiesComplete, !countyIds.contains(county.value) {
                 log.add(county.place, "unknown county \(Quote.text(county.value))",
                         expected: "a county id listed under counties: \(listedCounties)")
             }
@@ -62,6 +64,7 @@ struct ScenarioReferences {
     private func reportDuplicates(_ ids: [Located<String>], kind: String, log: DiagnosticLog) {
         var first: [String: SourcePlace] = [:]
         for id in ids {
+            if let problem = IdSpelling.problem(id.value) { log.add(id.place, problem, expected: IdSpelling.expected); continue }
             if let earlier = first[id.value] {
                 let whereFirst = earlier.file == id.place.file ? "line \(earlier.line)" : earlier.reference
                 log.add(id.place, "duplicate \(kind) id \(Quote.text(id.value)) (first on \(whereFirst))",
@@ -75,6 +78,7 @@ struct ScenarioReferences {
     /// Checks that `reference` names an institution of one of the `allowed` tiers.
     private func check(_ reference: Located<String>, byId: [String: InstitutionEntry], allowed: [Tier],
                        expected: String, log: DiagnosticLog) {
+        if let problem = IdSpelling.problem(reference.value) { log.add(reference.place, problem, expected: IdSpelling.expected); return }
         guard let target = byId[reference.value] else {
             log.add(reference.place, "unknown institution \(Quote.text(reference.value))", expected: expected)
             return
@@ -87,6 +91,7 @@ struct ScenarioReferences {
     /// Checks a village's township: a township institution of the village's county.
     private func checkTownship(_ township: Located<String>, of village: InstitutionEntry,
                                byId: [String: InstitutionEntry], log: DiagnosticLog) {
+        if let problem = IdSpelling.problem(township.value) { log.add(township.place, problem, expected: IdSpelling.expected); return }
         let countyNote = village.county.map { " of county \($0.value)" } ?? ""
         let expected = "the id of a township institution\(countyNote)"
         guard let target = byId[township.value] else {

@@ -10,7 +10,7 @@ public typealias ProofSigningKey = Curve25519.Signing.PrivateKey
 public typealias ProofVerifyingKey = Curve25519.Signing.PublicKey
 
 /// Why a key file cannot be used.
-public struct SigningKeyError: Error, Sendable, CustomStringConvertible {
+public struct SigningKeyError: Error, Sendable, CustomStringConvertible, Equatable {
     public var message: String
     public init(_ message: String) { self.message = message }
     public var description: String { message }
@@ -85,6 +85,10 @@ public enum SigningKeyFile {
             throw SigningKeyError("neither a PEM key, nor a base64 key, nor 32 raw key bytes")
         }
         if let begin = text.range(of: "-----BEGIN ") {
+            // One key a file: with two, which one is meant is a guess.
+            guard text.components(separatedBy: "-----BEGIN ").count == 2 else {
+                throw SigningKeyError("more than one PEM block in the file; give a file with exactly one key")
+            }
             let rest = text[begin.upperBound...]
             guard let dashes = rest.range(of: "-----") else { throw SigningKeyError("a PEM header without its closing dashes") }
             let label = String(rest[..<dashes.lowerBound])

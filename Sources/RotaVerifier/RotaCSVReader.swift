@@ -134,6 +134,8 @@ public enum RotaCSVReader {
                 add("activity", "unknown activity \"\(scanner.string(Column.activity))\"", expected: expectedText("activity")); ok = false
             }
             if ok, let half, let activity, scanner.problems.isEmpty {
+                let odd = ids.oddSpellings.count
+                defer { for problem in ids.oddSpellings.dropFirst(odd) { add(nil, problem, expected: IdSpelling.expected) } }
                 entries.append(RotaEntry(person: scanner.withCell(Column.person) { ids.string($0, column: Column.person) },
                                          date: scanner.withCell(Column.date) { ids.string($0, column: Column.date) }, half: half,
                                          site: scanner.withCell(Column.site) { ids.string($0, column: Column.site) }, activity: activity))

@@ -39,6 +39,9 @@ struct UTF8Interner {
     }
 
     /// The string of `bytes`.
+    /// Why each new string not in Unicode normal form C cannot be an id, in the order seen.
+    private(set) var oddSpellings: [String] = []
+
     mutating func string(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
         let hash = UTF8Interner.hash(bytes)
         let mask = slots.count - 1
@@ -49,6 +52,7 @@ struct UTF8Interner {
             i = (i + 1) & mask
         }
         let text = String(decoding: bytes, as: UTF8.self)
+        if bytes.contains(where: { $0 >= 0x80 }), let problem = IdSpelling.problem(text) { oddSpellings.append(problem) }
         slots[i] = Int32(strings.count)
         strings.append(text)
         hashes.append(hash)

@@ -45,6 +45,12 @@ public enum StrictJSON {
         }
         var unknown: [[JSONPathStep]] = []
         collectUnknown(tree, known, at: [], into: &unknown)
+        var oddlySpelled: [([JSONPathStep], String)] = []
+        collectOddSpellings(tree, at: [], into: &oddlySpelled)
+        if let (path, problem) = oddlySpelled.first {
+            throw InputError([Diagnostic(file: file, line: line(at: JSONLocator.offset(of: path, in: bytes, key: false) ?? 0, in: bytes),
+                                         path: render(path), message: problem, expected: IdSpelling.expected)])
+        }
         if !unknown.isEmpty {
             throw InputError(unknown.map { path in
                 Diagnostic(file: file, line: line(at: JSONLocator.offset(of: path, in: bytes, key: true) ?? 0, in: bytes),
@@ -65,6 +71,17 @@ public enum StrictJSON {
             for i in a.indices { collectUnknown(a[i], b[i], at: path + [.index(i)], into: &out) }
         default:
             break
+        }
+    }
+
+    /// Strings (ids, in these files) that other programs would read as different text from
+    /// what Swift's comparison sees: not in Unicode normal form C.
+    static func collectOddSpellings(_ value: JSONValue, at path: [JSONPathStep], into out: inout [([JSONPathStep], String)]) {
+        switch value {
+        case .string(let s): if let p = IdSpelling.problem(s) { out.append((path, p)) }
+        case .array(let a): for (i, v) in a.enumerated() { collectOddSpellings(v, at: path + [.index(i)], into: &out) }
+        case .object(let o): for k in o.keys.sorted() { collectOddSpellings(o[k]!, at: path + [.key(k)], into: &out) }
+        default: break
         }
     }
 

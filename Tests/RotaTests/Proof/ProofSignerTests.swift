@@ -106,4 +106,18 @@ import Testing
         #expect(throws: SigningKeyError.self) { try SigningKeyFile.publicKey(from: Data("not a key".utf8)) }
         #expect(throws: SigningKeyError.self) { try SigningKeyFile.publicKey(from: Data("AAAA".utf8)) }
     }
+
+    /// A key file with two keys would be read as its first: which one is meant is a guess, so
+    /// the file is refused.
+    @Test func aKeyFileWithTwoKeysIsRefused() {
+        let other = Curve25519.Signing.PrivateKey()
+        let two = SigningKeyFile.pem(publicKey: key.publicKey) + SigningKeyFile.pem(publicKey: other.publicKey)
+        #expect(throws: SigningKeyError("more than one PEM block in the file; give a file with exactly one key")) {
+            try SigningKeyFile.publicKey(from: Data(two.utf8))
+        }
+        #expect(throws: SigningKeyError.self) {
+            try SigningKeyFile.privateKey(from: Data((SigningKeyFile.pem(privateKey: key) + SigningKeyFile.pem(privateKey: other)).utf8))
+        }
+        #expect(throws: Never.self) { try SigningKeyFile.publicKey(from: Data(SigningKeyFile.pem(publicKey: key.publicKey).utf8)) }
+    }
 }
