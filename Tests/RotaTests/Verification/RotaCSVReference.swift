@@ -39,6 +39,7 @@ enum RotaCSVReference {
             return failure()
         }
         var entries: [RotaEntry] = []
+        var seenIds: Set<[UInt32]> = []
         for (row, record) in records.dropFirst().enumerated() {
             func add(_ field: String?, _ message: String, expected: String? = nil) {
                 problems.append(diagnostic(record.line, field.map { "rota[\(row)].\($0)" } ?? "rota[\(row)]", message, expected))
@@ -64,6 +65,10 @@ enum RotaCSVReference {
             }
             if ok, let half, let activity, record.problems.isEmpty {
                 entries.append(RotaEntry(person: cell["person"]!, date: date, half: half, site: cell["site"]!, activity: activity))
+                // An id not in Unicode normal form C is reported the first time it is seen.
+                for id in [cell["person"]!, cell["site"]!] where seenIds.insert(id.unicodeScalars.map(\.value)).inserted {
+                    if let problem = IdSpelling.problem(id) { add(nil, problem, expected: IdSpelling.expected) }
+                }
             }
         }
         return problems.isEmpty ? .entries(entries) : failure()
