@@ -115,8 +115,9 @@ public struct PlanPipeline: Sendable {
         let planBytes = try plan.jsonData()
         let rotaBytes = Data(RotaCSV.render(rota: rota.rota, scenario: scenario).utf8)
         let writtenPlan = try PlanReader.decode(planBytes, file: "plan.json")
-        let writtenRota = try RotaCSVReader.parse(String(decoding: rotaBytes, as: UTF8.self), fileName: "rota.csv")
-        let verified = VerifiedProof(scenario: scenario, plan: writtenPlan, rota: (file: "rota.csv", entries: writtenRota))
+        let writtenRota = try RotaCSVReader.read(data: rotaBytes, path: "rota.csv")
+        let verified = VerifiedProof(scenario: scenario, plan: writtenPlan, rota: (file: "rota.csv", entries: writtenRota),
+                                     digests: ["rota": Digest.hex(rotaBytes)])
         let files = [
             OutputFile("plan.json", planBytes),
             OutputFile("assignments.csv", Data(AssignmentsCSV.render(plan: plan, scenario: scenario).utf8)),

@@ -9,7 +9,7 @@ import RotaVerifier
 /// Discussion: `rota verify` and `rota check-proof` read the same inputs. On a year of the Heze
 /// region the scenario (YAML and staff lists) and the rota (half a million rows) are each a
 /// noticeable part of a check, and neither depends on the other, so they are read on separate
-/// threads (`ParallelJobs`). The rota's digest (`RotaCanonicalForm`) is computed right after
+/// threads (`ParallelJobs`). The rota's digest (the SHA-256 of its bytes) is computed right after
 /// the rota is read, on the same thread, while the scenario is still being read on the other;
 /// a proof file is read as bytes beside them. The diagnostics come back in the order of the
 /// files (scenario, plan, rota, proof), whichever finished first; a file that cannot be read is
@@ -68,8 +68,9 @@ public struct VerificationInputs: Sendable {
                 case .scenario(let path): return .scenario(try ScenarioReader.read(path: path))
                 case .plan(let path): return .plan(try PlanReader.read(path: path))
                 case .rota(let path):
-                    let entries = try RotaCSVReader.read(path: path)
-                    return .rota(entries, digest: digesting ? RotaCanonicalForm.sha256(entries) : nil)
+                    let data = try RotaCSVReader.bytes(path)
+                    let entries = try RotaCSVReader.read(data: data, path: path)
+                    return .rota(entries, digest: digesting ? Digest.hex(data) : nil)
                 case .proof(let path): return .proof(try ProofReader.bytes(path, what: "proof"))
                 }
             } catch {

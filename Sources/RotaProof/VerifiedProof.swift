@@ -1,3 +1,4 @@
+import Foundation
 import RotaCore
 import RotaInput
 import RotaVerifier
@@ -52,7 +53,11 @@ public struct VerifiedProof: Sendable {
         var list: [@Sendable () -> Part] = []
         if let rotaParts { list.append { .rotaPart(0, rotaParts.decide(0)) } }
         if wanted("scenario") { list.append { .digest("scenario", ScenarioCanonicalForm.sha256(scenario)) } }
-        if let rota, wanted("rota") { list.append { .digest("rota", RotaCanonicalForm.sha256(rota.entries)) } }
+        // The rota's digest is of its file's bytes (`VerificationInputs` gives it); without the
+        // file, of the bytes rota writes for these entries.
+        if let rota, wanted("rota") {
+            list.append { .digest("rota", Digest.hex(Data(RotaCSV.render(rota: WeeklyRota(scenario: scenario.name, entries: rota.entries), scenario: scenario).utf8))) }
+        }
         if let rotaParts { for k in 1..<rotaParts.count { list.append { .rotaPart(k, rotaParts.decide(k)) } } }
         list.append { .plan(PlanVerifier(scenario: scenario).verify(plan)) }
         if wanted("plan") { list.append { .digest("plan", PlanCanonicalForm.sha256(plan)) } }

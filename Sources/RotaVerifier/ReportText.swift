@@ -65,7 +65,7 @@ extension VerificationReport {
         } else {
             let weekly = Set(RotaVerifier.ruleOrder)
             for item in PlanVerifier.notChecked where !weekly.contains(item.rule) { lines.append("- \(item.rule): \(item.reason)") }
-            lines.append("- rota.csv name, hospital, site_name: display columns, not checked (the ids are)")
+            lines.append("- rota.csv name, hospital, site_name: display columns, not checked against the scenario (the ids are); a proof binds the file's exact bytes, so editing them after proving breaks the proof")
         }
         return lines.joined(separator: "\n") + "\n"
     }

@@ -33,14 +33,22 @@ public enum RotaCSVReader {
 
     /// Reads and parses the file at `path`.
     public static func read(path: String) throws(InputError) -> [RotaEntry] {
-        let data: Data
+        try read(data: try bytes(path), path: path)
+    }
+
+    /// The bytes of the file at `path` (the proof's rota digest is theirs).
+    public static func bytes(_ path: String) throws(InputError) -> Data {
         do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
+            return try Data(contentsOf: URL(fileURLWithPath: path))
         } catch {
             let ns = error as NSError
             let reason = ns.domain == NSCocoaErrorDomain && ns.code == NSFileReadNoSuchFileError ? "no such file" : ns.localizedDescription
             throw InputError([Diagnostic(file: path, line: 0, path: "(whole file)", message: "cannot read the rota file (\(reason))")])
         }
+    }
+
+    /// Parses a rota file's bytes; `path` names it in diagnostics.
+    public static func read(data: Data, path: String) throws(InputError) -> [RotaEntry] {
         // Checking the encoding and parsing go on at the same time; parsing bytes that turn out
         // not to be UTF-8 gives nothing that is used.
         let work = ParallelJobs.run(count: 2, threads: 2) { job -> Result<[RotaEntry], InputError>? in

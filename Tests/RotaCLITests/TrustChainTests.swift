@@ -109,3 +109,23 @@ import Testing
         #expect(r.stderr.contains("s.yaml:\(line): ") && r.stderr.contains("768614336404564568 is too large"), "\(r.stderr)")
     }
 }
+
+/// rota.csv's display columns are bound by the proof: its digest is of the file's bytes.
+@Suite struct RotaBytesBoundTests {
+    @Test func aNameEditedAfterProvingBreaksTheProof() throws {
+        let dir = try TrustChainTests().copy()
+        defer { try? FileManager.default.removeItem(at: dir.deletingLastPathComponent()) }
+        let scenario = TrustChainTests.scenario
+        let files = ["plan.json", "proof.json"].map { dir.appendingPathComponent($0).path }
+        #expect(try RotaProcess.run(["check-proof", scenario, files[0], files[1]]).status == 0)
+        let url = dir.appendingPathComponent("rota.csv")
+        var lines = try String(contentsOf: url, encoding: .utf8).components(separatedBy: "\r\n")
+        var cells = lines[1].components(separatedBy: ",")
+        cells[1] = "某某"   // the name column
+        lines[1] = cells.joined(separator: ",")
+        try lines.joined(separator: "\r\n").write(to: url, atomically: true, encoding: .utf8)
+        let r = try RotaProcess.run(["check-proof", scenario, files[0], files[1]])
+        #expect(r.status == 1)
+        #expect(r.stdout.contains("rota"), "\(r.stdout)")
+    }
+}
