@@ -65,10 +65,9 @@ public enum AttendanceCSV {
         case .unreadable(let reason):
             throw InputError([Diagnostic(file: path, line: 0, path: "(whole file)",
                                          message: "cannot read the attendance file (\(reason))")])
-        case .undecodable(let offset):
-            throw InputError([Diagnostic(file: path, line: 0, path: "(whole file)",
-                                         message: "not text: undecodable byte at offset \(offset)",
-                                         expected: "UTF-8 or GB18030")])
+        case .undecodable(let offset, let line):
+            throw InputError([Diagnostic(file: path, line: line, path: "(whole file)",
+                                         message: TextDecoding.undecodableMessage(byteOffset: offset))])
         case .text(let text, _):
             return try parse(text, file: path)
         }

@@ -43,9 +43,9 @@ enum ProfileFile {
             log.add(value.place, "cannot read profile file \(Quote.text(shown)): \(reason)",
                     expected: "\(builtInList), or the path of a profile file")
             return nil
-        case .undecodable(let offset):
-            log.add(SourcePlace(file: shown, line: 0, path: "document"),
-                    "the file is neither UTF-8 nor GB18030 text (bad byte at offset \(offset))")
+        case .undecodable(let offset, let line):
+            log.add(SourcePlace(file: shown, line: line, path: "document"),
+                    TextDecoding.undecodableMessage(byteOffset: offset))
             return nil
         case .text(let text, _):
             return read(text, file: shown, log: log)

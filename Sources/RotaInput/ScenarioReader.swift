@@ -30,9 +30,9 @@ public enum ScenarioReader {
             text = decoded
         case .unreadable(let reason):
             throw InputError([SourcePlace(file: path, line: 0, path: "document").problem("cannot read the scenario file: \(reason)")])
-        case .undecodable(let offset):
-            throw InputError([SourcePlace(file: path, line: 0, path: "document")
-                .problem("the file is neither UTF-8 nor GB18030 text (bad byte at offset \(offset))")])
+        case .undecodable(let offset, let line):
+            throw InputError([SourcePlace(file: path, line: line, path: "document")
+                .problem(TextDecoding.undecodableMessage(byteOffset: offset))])
         }
         let directory = (path as NSString).deletingLastPathComponent
         return try read(yaml: text, fileName: path, baseDirectory: directory.isEmpty ? "." : directory)
@@ -196,9 +196,9 @@ struct ScenarioAssembly {
         case .unreadable(let reason):
             log.add(node.place, "cannot read staff file \(Quote.text(shown)): \(reason)", expected: expected)
             return []
-        case .undecodable(let offset):
-            log.add(SourcePlace(file: shown, line: 0, path: "document"),
-                    "the file is neither UTF-8 nor GB18030 text (bad byte at offset \(offset))")
+        case .undecodable(let offset, let line):
+            log.add(SourcePlace(file: shown, line: line, path: "document"),
+                    TextDecoding.undecodableMessage(byteOffset: offset))
             return []
         case .text(let text, _):
             return StaffCSV.read(text, file: shown, log: log)

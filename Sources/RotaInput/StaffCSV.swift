@@ -18,7 +18,7 @@ enum StaffCSV {
         let table = CSVTable.parse(text)
         let headerPlace = SourcePlace(file: file, line: 1, path: "header")
         guard let headerIndex = table.records.firstIndex(where: { !$0.isBlank }) else {
-            log.add(SourcePlace(file: file, line: 0, path: "document"), "the staff file is empty",
+            log.add(SourcePlace(file: file, line: 1, path: "document"), "the staff file is empty",
                     expected: "a header row \(Quote.list(StaffFields.all)) and a row per staff member")
             return []
         }

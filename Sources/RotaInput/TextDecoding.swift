@@ -33,7 +33,13 @@ public enum TextDecoding {
     public enum FileOutcome: Equatable, Sendable {
         case text(String, Encoding)
         case unreadable(reason: String)
-        case undecodable(byteOffset: Int)
+        /// Not text; `line` is the 1-based line of the first byte that cannot be read.
+        case undecodable(byteOffset: Int, line: Int)
+    }
+
+    /// What is wrong with a file that is neither UTF-8 nor GB18030.
+    public static func undecodableMessage(byteOffset: Int) -> String {
+        "the file is neither UTF-8 nor GB18030 text (byte \(byteOffset + 1) cannot be read; save it as UTF-8 or as GB18030 text, e.g. CSV from Excel)"
     }
 
     private static let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
@@ -64,7 +70,8 @@ public enum TextDecoding {
         }
         switch decode([UInt8](data)) {
         case .text(let text, let encoding): return .text(text, encoding)
-        case .undecodable(let offset): return .undecodable(byteOffset: offset)
+        case .undecodable(let offset):
+            return .undecodable(byteOffset: offset, line: 1 + data.prefix(offset).reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) })
         }
     }
 

@@ -28,6 +28,9 @@ enum YAMLDocument {
         return String(String.UnicodeScalarView(rest[rest.index(after: end)...]))
     }
 
+    /// libyaml's limit on nested collections (its default, `yaml_set_max_nest_level`).
+    static let libyamlNestingLimit = 1000
+
     /// The most duplicate keys renamed before giving up on a file: each costs a parse of the
     /// whole file, so the bound keeps a file full of repeats from stalling a command.
     static let maximumRenamedKeys = 20
@@ -48,7 +51,7 @@ enum YAMLDocument {
         while true {
             do {
                 guard let node = try Yams.compose(yaml: current) else {
-                    log.add(SourcePlace(file: file, line: 0, path: "document"), "the file is empty",
+                    log.add(SourcePlace(file: file, line: 1, path: "document"), "the file is empty",
                             expected: "a YAML mapping of fields")
                     return nil
                 }
@@ -132,7 +135,7 @@ enum YAMLDocument {
             return SourcePlace(file: file, line: line, path: "document").problem(message)
         }
         guard let yamlError = error as? YamlError else {
-            return SourcePlace(file: file, line: 0, path: "document").problem("YAML syntax error: \(error)")
+            return SourcePlace(file: file, line: 1, path: "document").problem("YAML syntax error: \(error)")
         }
         switch yamlError {
         case let .scanner(context, problem, mark, _),
@@ -140,13 +143,15 @@ enum YAMLDocument {
              let .composer(context, problem, mark, _):
             // Yams reports "another document" with a context on line 1 that says nothing useful.
             let useful = context.flatMap { $0.mark.line == 1 && $0.mark.column == 1 && problem.contains("another document") ? nil : $0 }
-            let message = problem.contains("another document") ? "a second document starts here; the file must hold one document" : problem
+            let message = problem.contains("another document") ? "a second document starts here; the file must hold one document"
+                : problem.contains("Maximum nesting level") ? "values nested too deeply (more than \(YAMLDocument.libyamlNestingLimit) levels)"
+                : problem
             return at(mark.line, message, useful)
         case let .reader(problem, offset, _, yaml):
             let line = offset.map { lineOfUTF8Offset($0, in: yaml) } ?? 0
             return at(line, problem, nil)
         default:
-            return SourcePlace(file: file, line: 0, path: "document").problem("YAML syntax error: \(yamlError)")
+            return SourcePlace(file: file, line: 1, path: "document").problem("YAML syntax error: \(yamlError)")
         }
     }
 

@@ -150,6 +150,8 @@ extension RotaVerifier {
 
         /// Valid items of one activity at one site in the week of `days`, inside `days`, in input order.
         func items(_ activity: RotaActivity, at site: Int32, week days: DayRange) -> WeekItems {
+            // A site the rota never names (−1) has no items: never another site's.
+            guard site >= 0, Int(site) < sites.count else { return siteItems[0..<0].lazy.filter { _ in false } }
             let k = Book.siteKey(activity, site, sites: sites.count)
             let all = siteItems[siteStarts[k]..<siteStarts[k + 1]]
             let monday = days.from.weekStart.ordinal

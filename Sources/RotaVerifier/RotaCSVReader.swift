@@ -54,7 +54,8 @@ public enum RotaCSVReader {
         let work = ParallelJobs.run(count: 2, threads: 2) { job -> Result<[RotaEntry], InputError>? in
             if job == 0 {
                 guard !isUTF8(data) else { return nil }
-                return .failure(InputError([Diagnostic(file: path, line: 0, path: "(whole file)", message: "the rota file is not UTF-8 text",
+                return .failure(InputError([Diagnostic(file: path, line: firstNonUTF8Line(data), path: "(whole file)",
+                                                       message: "the rota file is not UTF-8 text (this line has bytes that are not)",
                                                        expected: "UTF-8, with or without a byte-order mark")]))
             }
             // Decoding the file as UTF-8 text drops one byte-order mark; `parse` drops one more.
@@ -72,6 +73,21 @@ public enum RotaCSVReader {
         var text = text
         let parsed = text.withUTF8 { bytes in Result { () throws(InputError) in try parse(utf8: bytes, fileName: fileName) } }
         return try parsed.get()
+    }
+
+    /// The 1-based line of the first byte sequence in `data` that is not UTF-8.
+    static func firstNonUTF8Line(_ data: Data) -> Int {
+        var parser = Unicode.UTF8.ForwardParser()
+        var iterator = data.makeIterator()
+        var line = 1
+        while true {
+            switch parser.parseScalar(from: &iterator) {
+            case .valid(let scalar):
+                if scalar.count == 1 && scalar.first == 0x0A { line += 1 }
+            case .emptyInput: return line
+            case .error: return line
+            }
+        }
     }
 
     /// Whether `data` is valid UTF-8.
@@ -95,7 +111,7 @@ public enum RotaCSVReader {
         var hasHeader = false
         while !hasHeader && scanner.next() { hasHeader = !scanner.isBlank }
         guard hasHeader else {
-            throw InputError([Diagnostic(file: fileName, line: 0, path: "(whole file)", message: "the rota file is empty",
+            throw InputError([Diagnostic(file: fileName, line: 1, path: "(whole file)", message: "the rota file is empty",
                                          expected: "a header row \(header) and a row per person and half-day")])
         }
         for p in scanner.problems { problems.append(Diagnostic(file: fileName, line: scanner.line, path: "header", message: p)) }
@@ -149,8 +165,27 @@ public enum RotaCSVReader {
                                          site: scanner.withCell(Column.site) { ids.string($0, column: Column.site) }, activity: activity))
             }
         }
-        if !problems.isEmpty { throw InputError(problems) }
+        if !problems.isEmpty { throw InputError(capped(problems, fileName: fileName)) }
         return entries
+    }
+
+    /// The most problems listed one by one; the rest are counted by kind.
+    public static let listedProblems = 100
+
+    /// The first `listedProblems` problems, then one line counting the others by kind (what
+    /// is wrong, without the cell's text): a rota saved wrongly from a spreadsheet would
+    /// otherwise print a line for each of its thousands of rows.
+    static func capped(_ problems: [Diagnostic], fileName: String) -> [Diagnostic] {
+        guard problems.count > listedProblems else { return problems }
+        let sorted = problems.sorted()
+        let rest = sorted.dropFirst(listedProblems)
+        var kinds: [String: Int] = [:]
+        for d in rest { kinds[(d.path.split(separator: ".").last.map(String.init) ?? "") + ": " + (d.message.split(separator: "\"").first.map(String.init) ?? d.message), default: 0] += 1 }
+        let summary = kinds.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map { "\($0.value) × \($0.key.trimmingCharacters(in: .whitespaces))" }
+        let last = rest.last!.line
+        return Array(sorted.prefix(listedProblems)) + [Diagnostic(file: fileName, line: last, path: "(rest of the file)",
+            message: "\(rest.count) more problems up to this line, not listed: " + summary.prefix(8).joined(separator: "; ") + (summary.count > 8 ? "; …" : ""),
+            expected: "fix the problems above (often one cause, such as a column moved or a date format) and check again")]
     }
 
     /// The half-day a cell names exactly, or nil.
