@@ -425,7 +425,7 @@ func gb18030(_ text: String) -> [UInt8]? {
             "heze.yaml:1: document: found a list (expected a mapping with name, profile, period, calendar, rules, counties, institutions, staff, links)",
         ])
         #expect(dir.problems("# nothing\n") == [
-            "heze.yaml: document: the file is empty (expected a YAML mapping of fields)",
+            "heze.yaml:1: document: the file is empty (expected a YAML mapping of fields)",
         ])
         #expect(dir.problems("a: 1\n---\nb: 2\n") == [
             "heze.yaml:2: document: YAML syntax error: a second document starts here; the file must hold one document",

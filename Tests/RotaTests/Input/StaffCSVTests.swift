@@ -110,7 +110,7 @@ import Testing
         ])
         dir.write("empty.csv", "\n\n")
         #expect(dir.problems(miniScenario(staff: "empty.csv")) == [
-            "empty.csv: document: the staff file is empty (expected a header row id, name, institution, role, specialty, title, hometown, unavailable and a row per staff member)",
+            "empty.csv:1: document: the staff file is empty (expected a header row id, name, institution, role, specialty, title, hometown, unavailable and a row per staff member)",
         ])
     }
 

@@ -57,7 +57,7 @@ import Testing
 
     @Test func emptyFile() {
         #expect(problems("\u{FEFF}\r\n\n", file: "r.csv") == [
-            "r.csv: (whole file): the rota file is empty (expected a header row person,name,hospital,date,half,site,site_name,activity and a row per person and half-day)",
+            "r.csv:1: (whole file): the rota file is empty (expected a header row person,name,hospital,date,half,site,site_name,activity and a row per person and half-day)",
         ])
     }
 
@@ -109,7 +109,7 @@ import Testing
         }
         try Data([0x70, 0xFF, 0xFE, 0x0A]).write(to: url)
         do { _ = try RotaCSVReader.read(path: url.path) } catch {
-            #expect(error.description == "\(url.path): (whole file): the rota file is not UTF-8 text (expected UTF-8, with or without a byte-order mark)")
+            #expect(error.description == "\(url.path):1: (whole file): the rota file is not UTF-8 text (this line has bytes that are not) (expected UTF-8, with or without a byte-order mark)")
         }
     }
 }

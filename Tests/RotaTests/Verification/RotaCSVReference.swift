@@ -26,7 +26,7 @@ enum RotaCSVReference {
         var records = split(text)
         records.removeAll { $0.isBlank }
         guard let first = records.first else {
-            return .problems(["\(fileName): (whole file): the rota file is empty (expected a header row \(header) and a row per person and half-day)"])
+            return .problems(["\(fileName):1: (whole file): the rota file is empty (expected a header row \(header) and a row per person and half-day)"])
         }
         var problems: [Diagnostic] = []
         func diagnostic(_ line: Int, _ path: String, _ message: String, _ expected: String?) -> Diagnostic {
