@@ -17,6 +17,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
     ],
     targets: [
         // libglpk-dev, linked directly: Debian ships no glpk.pc.
@@ -100,7 +101,7 @@ let package = Package(
         ),
         .testTarget(
             name: "RotaTests",
-            dependencies: ["Rota"],
+            dependencies: ["Rota", .product(name: "PropertyBased", package: "swift-property-based")],
             path: "Tests/RotaTests"
         ),
         .testTarget(
