@@ -15,8 +15,8 @@ import RotaVerifier
 ///
 /// 1. `plan(progress:)` — the annual plan (GLPK), or the conflict that stops every plan;
 /// 2. `schedule(_:)` — the weekly, half-day rota that carries the plan out;
-/// 3. `prove(plan:rota:)` — renders plan.json and rota.csv, **reads those bytes back** with the
-///    verifier's own readers and verifies what was read: what is written is what was checked;
+/// 3. `write(plan:rota:)` and `prove(_:)` — plan.json and rota.csv as bytes, **read back** with
+///    the verifier's own readers and verified as read: what is written is what was checked;
 /// 4. `render(_:)` — every file a planner reads (CSV, Excel, calendars, site sheets, report);
 /// 5. `OutputFolder.replace(with:)` — the whole set replaces the previous run's in one step.
 ///
@@ -87,15 +87,23 @@ public struct PlanPipeline: Sendable {
         case .planned(let plan):
             let rota = try schedule(plan)
             times.rota = watch.lap()
-            let proved = try prove(plan: plan, rota: rota)
-            times.proof = watch.lap()
-            guard proved.verified.report.passed else {
-                return .rejected(RejectedYear(plan: plan, rota: rota, report: proved.verified.report))
-            }
-            var files = proved.files
-            files += try render(plan: plan, rota: rota, report: proved.verified.report)
+            let written = try write(plan: plan, rota: rota)
             times.outputs = watch.lap()
-            return .planned(PlannedYear(plan: plan, rota: rota, verified: proved.verified, files: files, times: times))
+            let verified = try prove(written)
+            times.proof = watch.lap()
+            guard verified.report.passed else {
+                return .rejected(RejectedYear(plan: plan, rota: rota, report: verified.report))
+            }
+            var files = [
+                OutputFile("plan.json", written.plan),
+                OutputFile("assignments.csv", Data(AssignmentsCSV.render(plan: plan, scenario: scenario).utf8)),
+                OutputFile("rota.csv", written.rota),
+                OutputFile("proof.json", .parts(try verified.proof.jsonParts())),
+            ]
+            times.proof += watch.lap()
+            files += try render(plan: plan, rota: rota, report: verified.report)
+            times.outputs += watch.lap()
+            return .planned(PlannedYear(plan: plan, rota: rota, verified: verified, files: files, times: times))
         }
     }
 
@@ -109,22 +117,25 @@ public struct PlanPipeline: Sendable {
         try RotaPlanner(scenario: scenario, plan: plan).run()
     }
 
-    /// Stage 3: plan.json, rota.csv and proof.json, with the verification of the first two
-    /// made from their bytes as written (read back by `PlanReader` and `RotaCSVReader`).
-    public func prove(plan: Plan, rota: RotaRun) throws -> (verified: VerifiedProof, files: [OutputFile]) {
-        let planBytes = try plan.jsonData()
-        let rotaBytes = Data(RotaCSV.render(rota: rota.rota, scenario: scenario).utf8)
-        let writtenPlan = try PlanReader.decode(planBytes, file: "plan.json")
-        let writtenRota = try RotaCSVReader.read(data: rotaBytes, path: "rota.csv")
-        let verified = VerifiedProof(scenario: scenario, plan: writtenPlan, rota: (file: "rota.csv", entries: writtenRota),
-                                     digests: ["rota": Digest.hex(rotaBytes)])
-        let files = [
-            OutputFile("plan.json", planBytes),
-            OutputFile("assignments.csv", Data(AssignmentsCSV.render(plan: plan, scenario: scenario).utf8)),
-            OutputFile("rota.csv", rotaBytes),
-            OutputFile("proof.json", .parts(try verified.proof.jsonParts())),
-        ]
-        return (verified, files)
+    /// The bytes of plan.json and rota.csv, as they will be written.
+    public struct WrittenYear: Sendable {
+        public let plan: Data
+        public let rota: Data
+    }
+
+    /// Stage 3a: plan.json and rota.csv as bytes.
+    public func write(plan: Plan, rota: RotaRun) throws -> WrittenYear {
+        WrittenYear(plan: try plan.jsonData(), rota: Data(RotaCSV.render(rota: rota.rota, scenario: scenario).utf8))
+    }
+
+    /// Stage 3b: the independent verification of plan.json and rota.csv **as written**: the
+    /// bytes are read back by the verifier's own readers (`PlanReader`, `RotaCSVReader`), and
+    /// the proof binds the rota file's bytes by their digest.
+    public func prove(_ written: WrittenYear) throws -> VerifiedProof {
+        let plan = try PlanReader.decode(written.plan, file: "plan.json")
+        let rota = try RotaCSVReader.read(data: written.rota, path: "rota.csv")
+        return VerifiedProof(scenario: scenario, plan: plan, rota: (file: "rota.csv", entries: rota),
+                             digests: ["rota": Digest.hex(written.rota)])
     }
 
     /// Stage 4: the files planners read.
