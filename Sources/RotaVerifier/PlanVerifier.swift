@@ -47,7 +47,7 @@ public struct PlanVerifier: Sendable {
         "PLAN.integrity",
         "T1.team-size", "T1.team-mix", "T1.duration", "T1.one-sender", "T1.locality", "T1.3331", "T1.quota", "T1.total",
         "T2.team-size", "T2.team-mix", "T2.duration", "T2.one-sender", "T2.locality", "T2.quota", "T2.total",
-        "T3.station-target", "T3.station-continuity", "T3.tech-support", "T3.locality", "T3.quota",
+        "T3.station-target", "T3.station-continuity", "T3.part-time-duration", "T3.tech-support", "T3.locality", "T3.quota",
         "T3.total", "T3.total.stationed",
         "TCM.weekly", "TCM.locality",
         "PERSON.one-posting", "PERSON.leave",

@@ -8,6 +8,9 @@ import RotaCore
 ///   most one helper is stationed there at any one time.
 /// - `T3.station-continuity[PERSON:VILLAGE]` for every stationing: ≥ T3.station-months
 ///   months (end ≥ start + months − 1 day) inside the period.
+/// - `T3.part-time-duration[PERSON:FORM:SITE]` for every rounds or technical-support duty:
+///   ≥ T3.part-time-months months inside the period (a reading: the year's totals count people
+///   helping villages through the year, so a one-day duty does not count as a helper).
 /// - `T3.tech-support[PERSON:VILLAGE]` for every technical-support duty at a village: the
 ///   clinic has no licensed (assistant) physician.
 /// - `T3.locality[PERSON:FORM:SITE]` for every village duty: the sender is the person's own
@@ -24,6 +27,7 @@ extension PlanVerifier {
     func villageChecks(_ view: PlanView) -> [RuleCheck] {
         stationTargets(view)
             + view.helpers.filter { $0.helper.form == .station }.map(stationContinuity)
+            + view.helpers.filter { $0.helper.form != .station }.map(partTimeDuration)
             + view.helpers.filter { $0.helper.form == .techSupport }.compactMap(techSupport)
             + view.helpers.map(villageLocality)
             + villageQuotas(view)
@@ -68,6 +72,15 @@ extension PlanVerifier {
                 what: "the stationing at \(context.label(institution: h.helper.site))",
                 start: h.helper.start, end: h.helper.end, range: h.range,
                 months: context.parameters.int("T3.station-months"))
+    }
+
+    /// A rounds or technical-support duty long enough to count in the year's totals.
+    private func partTimeDuration(_ h: PlanView.Helper) -> RuleCheck {
+        posting(rule: "T3.part-time-duration", key: "\(h.helper.person):\(h.helper.form.rawValue):\(h.helper.site)",
+                subject: context.subject(person: h.helper.person),
+                what: "the \(h.helper.form == .rounds ? "rounds" : "technical-support") duty at \(context.label(institution: h.helper.site))",
+                start: h.helper.start, end: h.helper.end, range: h.range,
+                months: context.parameters.int("T3.part-time-months"))
     }
 
     private func techSupport(_ h: PlanView.Helper) -> RuleCheck? {

@@ -131,6 +131,7 @@ public struct Parameters: Hashable, Sendable {
         .init(key: "TCM.per-week", kind: .integer, meaning: "half-day senior TCM clinics a week at each TCM-featured centre", addition: false, range: 1...10),
         .init(key: "posting.max-leave-days", kind: .integer, meaning: "working days of leave a full-time posting may overlap, at most", addition: false, range: 0...366),
         .init(key: "T3.rounds-visit-weeks", kind: .integer, meaning: "every clinic of a rounds area is visited at least once in this many weeks", addition: true, range: 1...52),
+        .init(key: "T3.part-time-months", kind: .integer, meaning: "months a rounds or technical-support duty lasts, at least, for its helper to count among the year's village helpers", addition: true, range: 1...12),
         .init(key: "TCM.centres-per-physician", kind: .integer, meaning: "TCM-featured centres one senior TCM physician may hold a weekly clinic at, at most", addition: true, range: 1...100),
     ]
 

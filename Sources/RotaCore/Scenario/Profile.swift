@@ -66,5 +66,6 @@ public struct Profile: Sendable {
         ("posting.max-leave-days", ["20", "20", "20", "20"]),
         ("T3.rounds-visit-weeks", ["2", "2", "2", "2"]),
         ("TCM.centres-per-physician", ["2", "2", "2", "2"]),
+        ("T3.part-time-months", ["12", "12", "12", "12"]),
     ]
 }

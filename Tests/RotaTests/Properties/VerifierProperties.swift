@@ -19,7 +19,7 @@ import Testing
 
     /// One way to break a plan, and the rule that must then fail.
     enum Breakage: CaseIterable, Sendable {
-        case memberLeavesATeam, personInTwoTeams, unknownMember, shortStationing, clinicDropped, teamEndsEarly
+        case memberLeavesATeam, personInTwoTeams, unknownMember, shortStationing, clinicDropped, teamEndsEarly, oneDayRounds
 
         var rule: String {
             switch self {
@@ -29,6 +29,7 @@ import Testing
             case .shortStationing: "T3.station-continuity"
             case .clinicDropped: "TCM.weekly"
             case .teamEndsEarly: "duration"
+            case .oneDayRounds: "T3.part-time-duration"
             }
         }
 
@@ -57,6 +58,11 @@ import Testing
             case .teamEndsEarly:
                 let i = at(p.teams)
                 p.teams[i].end = Day(iso: p.teams[i].start)!.adding(months: 6).iso
+            case .oneDayRounds:
+                // Every part-time duty a single day: the helpers would still count in the totals.
+                for i in p.villageHelpers.indices where p.villageHelpers[i].form != .station {
+                    p.villageHelpers[i].end = p.villageHelpers[i].start
+                }
             }
             return p
         }

@@ -19,7 +19,7 @@ import Testing
         #expect(passed)
         #expect(compliant.failing.isEmpty)
         // 18 integrity, 14 T1, 13 T2, 16 T3, 6 TCM, 24 + 24 person, 1 region.
-        #expect(compliant.checks.count == 116)
+        #expect(compliant.checks.count == 121)
         let counts = Dictionary(uniqueKeysWithValues: compliant.families.map { ($0.rule, $0.passed) })
         #expect(counts["PLAN.integrity"] == 18)
         #expect(counts["T1.3331"] == 2)

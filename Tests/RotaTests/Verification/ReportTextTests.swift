@@ -24,7 +24,7 @@ import Testing
         let end = try #require(text.range(of: "\n\nNot checked here:"))
         let failures = String(text[start.lowerBound..<end.lowerBound])
         #expect(failures == """
-            FAILS: 1 of 116 rule instances is broken, in 1 rule family.
+            FAILS: 1 of 121 rule instances is broken, in 1 rule family.
 
             Failures
 
@@ -49,7 +49,7 @@ import Testing
 
     @Test func passingReportSaysSo() {
         let text = PlanVerifier(scenario: Fixture.scenario).verify(Fixture.plan).render()
-        #expect(text.contains("\nPASSES: all 116 rule instances hold.\n"))
+        #expect(text.contains("\nPASSES: all 121 rule instances hold.\n"))
         #expect(!text.contains("Failures"))
     }
 

@@ -280,8 +280,8 @@ struct RotaBreakage: CustomTestStringConvertible, Sendable {
         #expect(plan.passed)
         #expect(report.failing == ["T3.tech-support[ch-ts1:2025-09-01]"])
         #expect(report.check("T3.tech-support[ch-ts1:2025-09-01]")?.quantity("own") == 1)
-        #expect(report.checks.count == 116)
-        #expect(report.allChecks.count == 116 + 74)
+        #expect(report.checks.count == 121)
+        #expect(report.allChecks.count == 121 + 74)
 
         let text = report.render()
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
@@ -289,7 +289,7 @@ struct RotaBreakage: CustomTestStringConvertible, Sendable {
         #expect(lines.contains("Rota family             pass  fail  What it asks"))
         #expect(lines.contains { $0.hasPrefix("T3.tech-support            8     1  each technical-support helper") })
         #expect(lines.contains { $0.hasPrefix("ROTA.integrity            16     0  the rota names") })
-        #expect(text.contains("FAILS: 1 of 190 rule instances is broken, in 1 rule family."))
+        #expect(text.contains("FAILS: 1 of 195 rule instances is broken, in 1 rule family."))
         #expect(text.contains("""
             1. T3.tech-support[ch-ts1:2025-09-01] — 程刚 (ch-ts1)
                Finding:  1 half-day of technical support at 孙楼村卫生室 (cao-hanji-v04) in the week of 2025-09-01, 2 required
