@@ -9,7 +9,8 @@ struct RotaCommand: ParsableCommand {
         discussion: "Exit codes: 0 done, 1 no compliant plan or a rule broken, 2 bad input or command line, 3 solver stopped without an answer.",
         version: RotaVersion.current,
         subcommands: [PlanCommand.self, VerifyCommand.self, GenerateCommand.self,
-                      CheckProofCommand.self, SignCommand.self, KeygenCommand.self, AuditCommand.self]
+                      CheckProofCommand.self, SignCommand.self, KeygenCommand.self, AuditCommand.self,
+                      SuggestCommand.self]
     )
 }
 
