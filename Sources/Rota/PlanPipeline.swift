@@ -77,7 +77,7 @@ public struct PlanPipeline: Sendable {
 
     /// Runs every stage but writing.
     public func run(progress: ((SolveProgress) -> Void)? = nil) throws -> Outcome {
-        var watch = PhaseClock()
+        var watch = Stopwatch()
         var times = PhaseTimes()
         let annual = try plan(progress: progress)
         times.annual = watch.lap()
@@ -147,21 +147,5 @@ public struct PlanPipeline: Sendable {
     /// The one file an infeasible run writes.
     public static func conflictFile(_ conflict: ConflictExplanation) throws -> OutputFile {
         OutputFile("conflict.json", try conflict.jsonData())
-    }
-}
-
-/// Wall-clock seconds between laps.
-struct PhaseClock {
-    private let clock = ContinuousClock()
-    private var last: ContinuousClock.Instant
-
-    init() { last = clock.now }
-
-    /// Seconds since the previous lap (or since the clock was made), and starts the next.
-    mutating func lap() -> Double {
-        let now = clock.now
-        let d = now - last
-        last = now
-        return Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
     }
 }

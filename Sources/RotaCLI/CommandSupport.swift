@@ -50,25 +50,3 @@ func replaceFileOrExit(_ path: String, with contents: OutputContents, command: S
 
 /// Whether standard error is a terminal (progress is shown only then).
 var standardErrorIsTerminal: Bool { isatty(STDERR_FILENO) != 0 }
-
-/// Wall-clock seconds of a command's phases, for the figures `rota plan` prints.
-///
-/// ```swift
-/// var watch = Stopwatch()
-/// … // solve
-/// let solve = watch.lap()   // seconds since the start or the previous lap
-/// ```
-struct Stopwatch {
-    private let clock = ContinuousClock()
-    private var last: ContinuousClock.Instant
-
-    init() { last = clock.now }
-
-    /// Seconds since the previous lap (or since the stopwatch was made), and starts the next.
-    mutating func lap() -> Double {
-        let now = clock.now
-        let d = now - last
-        last = now
-        return Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
-    }
-}

@@ -128,9 +128,11 @@ private final class ProgressBox {
     let report: (SolveProgress) -> Void
     init(_ f: ((SolveProgress) -> Void)?) { report = f ?? { _ in } }
     func report(_ p: rota_glp_progress) {
+        // GLPK reports −DBL_MAX as the bound before any node has one: that is no bound.
+        func known(_ has: Int32, _ value: Double) -> Double? { has != 0 && abs(value) < 1e300 ? value : nil }
         report(SolveProgress(elapsed: p.elapsed_seconds,
-                             incumbent: p.has_incumbent != 0 ? p.incumbent : nil,
-                             bound: p.has_bound != 0 ? p.bound : nil,
+                             incumbent: known(p.has_incumbent, p.incumbent),
+                             bound: known(p.has_bound, p.bound),
                              gap: p.gap >= 0 ? p.gap : nil,
                              activeNodes: Int(p.nodes_active)))
     }

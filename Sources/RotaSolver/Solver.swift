@@ -138,7 +138,7 @@ public struct Solver: Sendable {
         if hasSolution {
             for (j, c) in model.columns.enumerated() where c.kind != .continuous { values[j] = values[j].rounded() }
         }
-        var bound: Double? = r.has_bound != 0 ? r.bound : nil
+        var bound: Double? = r.has_bound != 0 && abs(r.bound) < 1e300 ? r.bound : nil   // −DBL_MAX: no bound yet
         if hasSolution, let b = bound, b > r.objective { bound = r.objective }
         return Solution(status: status, objective: hasSolution ? r.objective : nil, bound: bound,
                         values: values, seconds: r.seconds, timedOut: r.timed_out != 0)
