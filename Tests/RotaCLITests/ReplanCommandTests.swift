@@ -62,3 +62,32 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: bad.path))
     }
 }
+
+/// `rota verify --changes --earlier --from` passes a re-plan and catches a changed past.
+@Suite struct VerifyReplanTests {
+    @Test func aReplanVerifiesAndAChangedPastIsCaught() throws {
+        let dir = try RotaProcess.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let earlier = dir.appendingPathComponent("plan"), later = dir.appendingPathComponent("replan")
+        try #require(try RotaProcess.run(["plan", "Scenarios/mini/heze-mini.yaml", "--out", earlier.path, "--quiet"]).status == 0)
+        let plan = try JSONSerialization.jsonObject(with: Data(contentsOf: earlier.appendingPathComponent("plan.json"))) as! [String: Any]
+        let member = ((plan["teams"] as! [[String: Any]]).first { $0["tier"] as? String == "T2" }!["members"] as! [String])[0]
+        let changes = dir.appendingPathComponent("CHANGES.yaml")
+        try "changes:\n  - {absence: \(member), from: 2025-07-07, to: 2025-07-11, reason: training}\n".write(to: changes, atomically: true, encoding: .utf8)
+        try #require(try RotaProcess.run(["replan", "Scenarios/mini/heze-mini.yaml", earlier.path, "--from", "2025-07-01",
+                                          "--changes", changes.path, "--out", later.path, "--quiet"]).status == 0)
+        let newPlan = later.appendingPathComponent("plan.json").path
+        let ok = try RotaProcess.run(["verify", "Scenarios/mini/heze-mini.yaml", newPlan, "--changes", changes.path, "--earlier", earlier.path, "--from", "2025-07-01"])
+        #expect(ok.status == 0, "\(ok.stdout)\(ok.stderr)")
+        #expect(ok.stdout.contains("Frozen past (every half-day before 2025-07-01) against \(earlier.path): all "))
+        // Without the change file the absence is not leave: the member's missing week fails.
+        let without = try RotaProcess.run(["verify", "Scenarios/mini/heze-mini.yaml", newPlan])
+        #expect(without.status == 1)
+        // A re-plan date earlier than the real one: the absence's week is a changed past.
+        let early = try RotaProcess.run(["verify", "Scenarios/mini/heze-mini.yaml", newPlan, "--earlier", earlier.path, "--from", "2025-07-14"])
+        #expect(early.status == 1)
+        #expect(early.stdout.contains("10 entries removed, 0 added — FAILS"))
+        let bad = try RotaProcess.run(["verify", "Scenarios/mini/heze-mini.yaml", newPlan, "--earlier", earlier.path])
+        #expect(bad.status == 2)
+    }
+}
