@@ -42,20 +42,59 @@ struct VerifyCommand: ParsableCommand {
         valueName: "rota.csv"))
     var rota: String?
 
+    @Option(name: .long, help: "A re-plan's change file: the scenario is checked with its events applied (needs --from).")
+    var changes: String?
+
+    @Option(name: .long, help: "The earlier plan's folder: check that no rota entry before --from changed.")
+    var earlier: String?
+
+    @Option(name: .long, help: "The re-plan date (YYYY-MM-DD) of --changes and --earlier.")
+    var from: String?
+
+    func validate() throws {
+        if changes != nil || earlier != nil {
+            guard let from else { throw ValidationError("--changes and --earlier need --from, the re-plan date") }
+            guard Day(iso: from) != nil else { throw ValidationError("--from must be a date written YYYY-MM-DD") }
+        } else if from != nil {
+            throw ValidationError("--from goes with --changes or --earlier")
+        }
+    }
+
     func run() throws {
         // Read every file first, so one run lists the problems of all of them.
         // The digests and the proof are made only when a proof is asked for.
         let proving = proofOptions.destination(plan: self.plan) != nil
-        let inputs = VerificationInputs.read(scenario: self.scenario, plan: self.plan,
+        var inputs = VerificationInputs.read(scenario: self.scenario, plan: self.plan,
                                              rota: VerificationInputs.rotaPath(given: rota, plan: self.plan), digesting: proving)
+        var earlierRota: [RotaEntry]?
+        if let day = from.flatMap(Day.init(iso:)) {
+            if let changes, let original = inputs.scenario {
+                do { inputs.scenario = try ChangeFileReader.read(path: changes, scenario: original, from: day).apply(to: original) }
+                catch { inputs.diagnostics += error.diagnostics }
+            }
+            if let earlier {
+                do { earlierRota = try RotaCSVReader.read(path: (earlier as NSString).appendingPathComponent("rota.csv")) }
+                catch { inputs.diagnostics += error.diagnostics }
+                if inputs.rota == nil {
+                    inputs.diagnostics.append(Diagnostic(file: self.plan, line: 0, path: "document", message: "--earlier needs the re-plan's rota.csv",
+                                                         expected: "a rota.csv beside the plan, or --rota"))
+                }
+            }
+        }
         guard let scenario = inputs.scenario, let plan = inputs.plan, inputs.diagnostics.isEmpty else {
             for d in inputs.diagnostics { FileHandle.standardError.write(Data((d.description + "\n").utf8)) }
             throw ExitCode(2)
+        }
+        var pastKept = true
+        if let earlierRota, let later = inputs.rota, let day = from.flatMap(Day.init(iso:)) {
+            let check = FrozenPastCheck(earlier: earlierRota, later: later, before: day)
+            FileHandle.standardOutput.write(Data(check.render(earlierPath: earlier!).utf8))
+            pastKept = check.unchanged
         }
         let verified = proving ? VerifiedProof(scenario: scenario, plan: plan, rota: inputs.rotaFile, digests: inputs.digests) : nil
         let report = verified?.report ?? VerifiedProof.report(scenario: scenario, plan: plan, rota: inputs.rotaFile)
         FileHandle.standardOutput.write(Data(report.render().utf8))
         if let verified { try proofOptions.writeIfAsked(verified.proof, scenarioPath: self.scenario, planPath: self.plan) }
-        if !report.passed { throw ExitCode(1) }
+        if !report.passed || !pastKept { throw ExitCode(1) }
     }
 }

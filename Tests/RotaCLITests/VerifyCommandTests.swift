@@ -51,7 +51,7 @@ private func rota(_ arguments: [String]) throws -> (status: Int32, out: String, 
         leave and covers. Exit 0: the plan (and rota) comply; 1: a rule is broken; 2:
         the scenario, plan or rota file cannot be read.
 
-        USAGE: rota verify <scenario> <plan> [--proof] [--proof-out <file>] [--rota <rota.csv>]
+        USAGE: rota verify <scenario> <plan> [--proof] [--proof-out <file>] [--rota <rota.csv>] [--changes <changes>] [--earlier <earlier>] [--from <from>]
 
         ARGUMENTS:
           <scenario>              The scenario YAML file the plan was made for.
@@ -65,6 +65,12 @@ private func rota(_ arguments: [String]) throws -> (status: Int32, out: String, 
                                   (implies --proof).
           --rota <rota.csv>       The rota.csv to check with the plan (default:
                                   rota.csv beside the plan, if there is one).
+          --changes <changes>     A re-plan's change file: the scenario is checked with
+                                  its events applied (needs --from).
+          --earlier <earlier>     The earlier plan's folder: check that no rota entry
+                                  before --from changed.
+          --from <from>           The re-plan date (YYYY-MM-DD) of --changes and
+                                  --earlier.
           --version               Show the version.
           -h, --help              Show help information.
 

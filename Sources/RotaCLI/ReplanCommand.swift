@@ -1,0 +1,93 @@
+import Foundation
+import ArgumentParser
+import Rota
+
+/// `rota replan SCENARIO PLAN_DIR --from DATE --changes CHANGES.yaml [--out DIR]`: the rest of
+/// the year after the events of a change file, with every half-day before DATE frozen as
+/// served (see docs/replan-format.md).
+struct ReplanCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "replan",
+        abstract: "Re-plan the rest of the year after the events of a change file, keeping every half-day before --from as served.",
+        discussion: "Exit 0 with a re-plan, 1 when the events break a rule the plan cannot absorb (the rules and events are named), 2 for bad input, 3 when no rota that keeps the plan passes the verifier, 4 when the outputs cannot be written."
+    )
+
+    @Argument(help: "The scenario YAML file the earlier plan was made for.")
+    var scenario: String
+
+    @Argument(help: "The folder of the earlier plan (plan.json and rota.csv, as rota plan wrote them).")
+    var planDir: String
+
+    @Option(name: .long, help: "First day that may change (YYYY-MM-DD); every half-day before it is frozen.")
+    var from: String
+
+    @Option(name: .long, help: "The change file (CHANGES.yaml) listing the events.")
+    var changes: String
+
+    @Option(name: .long, help: "Folder for the new outputs (default: PLAN_DIR-replan-DATE).")
+    var out: String?
+
+    @Flag(name: .long, help: "Print no summary.")
+    var quiet = false
+
+    func validate() throws {
+        guard Day(iso: from) != nil else { throw ValidationError("--from must be a date written YYYY-MM-DD") }
+        if let out, (out as NSString).standardizingPath == (planDir as NSString).standardizingPath {
+            throw ValidationError("--out must differ from PLAN_DIR: the earlier plan is the frozen past this re-plan is checked against")
+        }
+    }
+
+    func run() throws {
+        let original = try readScenarioOrExit(self.scenario)
+        let day = Day(iso: from)!
+        var problems: [Diagnostic] = []
+        if !original.period.contains(day) {
+            problems.append(Diagnostic(file: "--from", line: 0, path: "from", message: "\(from) is outside the period \(original.period)",
+                                       expected: "a day of the scenario's period"))
+        }
+        var changeSet: ChangeSet?
+        do { changeSet = try ChangeFileReader.read(path: changes, scenario: original, from: day) } catch { problems += error.diagnostics }
+        var past: FrozenPast?
+        do { past = try FrozenPast.read(directory: planDir, from: day) } catch { problems += error.diagnostics }
+        guard problems.isEmpty, let changeSet, let past else {
+            for p in problems.sorted() { printError(p.description) }
+            printError("\(problems.count) problem\(problems.count == 1 ? "" : "s"); nothing was written.")
+            throw ExitCode(2)
+        }
+        let folder = try outputFolderOrExit(out ?? "\((planDir as NSString).standardizingPath)-replan-\(from)", command: "replan")
+        let amended = changeSet.apply(to: original)
+        var watch = Stopwatch()
+        let outcome = try PlanPipeline(scenario: amended).replan(past: past, changes: changeSet, original: original)
+        let seconds = watch.lap()
+        switch outcome {
+        case .replanned(let r):
+            try replaceOrExit(folder, with: r.files, command: "replan")
+            guard !quiet else { return }
+            print("Re-plan from \(from) after \(changeSet.events.count) event\(changeSet.events.count == 1 ? "" : "s"):")
+            for e in changeSet.events { print("  \(e)") }
+            print("Half-days before \(from): frozen as served (0 changed).")
+            print("Postings changed: \(r.postingsChanged.count).")
+            let total = r.changes.reduce(0) { $0 + $1.removed + $1.added }
+            print("Half-days changed from \(from): \(total), for \(r.changes.count) \(r.changes.count == 1 ? "person" : "people") (\(r.method == "kept" ? "the earlier rota kept but for the events" : "the rota from \(from) scheduled again")):")
+            for c in r.changes.prefix(20) { print("  \(c.person): −\(c.removed) +\(c.added) half-days \(c.first)..\(c.last) — \(c.why)") }
+            if r.changes.count > 20 { print("  … and \(r.changes.count - 20) more (changes.csv)") }
+            for b in r.frozenBreaches { print("Already broken by the frozen past (not caused by the events): \(b.instance): \(b.finding)") }
+            print("Independent verification over the whole year: \(r.verified.report.passed ? "every rule instance holds" : "every rule instance holds but \(r.frozenBreaches.count) the frozen past already broke").")
+            print("Wrote \(folder.path)/: plan.json, rota.csv, proof.json, changes.csv, replan.json (digests of the plan it replaces), changed/ics/, and the full set of outputs.")
+            print(String(format: "Time: re-plan %.2f s.", seconds))
+        case .conflict(let found):
+            printError("rota replan: the events break \(found.count) rule instance\(found.count == 1 ? "" : "s") the plan cannot absorb without changing a posting; nothing was written:")
+            for (check, events) in found.prefix(20) {
+                printError("  \(check.instance): \(check.finding)")
+                for e in events { printError("    caused by \(e)") }
+            }
+            printError("Changing a posting mid-term is not yet supported by rota replan; rota suggest \(self.scenario) \(planDir) --replace PERSON --from \(from) lists who could take it over.")
+            throw ExitCode(1)
+        case .rejected(let report):
+            let failures = report.failures
+            printError("rota replan: no rota that keeps the plan passes the independent verifier (\(failures.count) rule instance\(failures.count == 1 ? "" : "s") broken); nothing was written:")
+            for f in failures.prefix(20) { printError("  \(f.instance): \(f.finding)") }
+            throw ExitCode(3)
+        }
+    }
+}

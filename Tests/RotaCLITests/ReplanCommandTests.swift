@@ -1,0 +1,93 @@
+import Foundation
+import Testing
+
+@Suite struct ReplanCommandTests {
+    @Test func helpTextIsExact() throws {
+        let r = try RotaProcess.run(["replan", "--help"])
+        #expect(r.stdout == """
+        OVERVIEW: Re-plan the rest of the year after the events of a change file,
+        keeping every half-day before --from as served.
+
+        Exit 0 with a re-plan, 1 when the events break a rule the plan cannot absorb
+        (the rules and events are named), 2 for bad input, 3 when no rota that keeps
+        the plan passes the verifier, 4 when the outputs cannot be written.
+
+        USAGE: rota replan <scenario> <plan-dir> --from <from> --changes <changes> [--out <out>] [--quiet]
+
+        ARGUMENTS:
+          <scenario>              The scenario YAML file the earlier plan was made for.
+          <plan-dir>              The folder of the earlier plan (plan.json and
+                                  rota.csv, as rota plan wrote them).
+
+        OPTIONS:
+          --from <from>           First day that may change (YYYY-MM-DD); every
+                                  half-day before it is frozen.
+          --changes <changes>     The change file (CHANGES.yaml) listing the events.
+          --out <out>             Folder for the new outputs (default:
+                                  PLAN_DIR-replan-DATE).
+          --quiet                 Print no summary.
+          --version               Show the version.
+          -h, --help              Show help information.
+
+
+        """)
+    }
+
+    /// heze-mini: a week's absence of a T2 member re-plans with the past untouched and only
+    /// that member's half-days changed; a bad change file is exit 2 with nothing written.
+    @Test func aWeeksAbsenceReplansAndABadChangeFileWritesNothing() throws {
+        let dir = try RotaProcess.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let earlier = dir.appendingPathComponent("plan"), later = dir.appendingPathComponent("replan")
+        let planned = try RotaProcess.run(["plan", "Scenarios/mini/heze-mini.yaml", "--out", earlier.path, "--quiet"])
+        try #require(planned.status == 0, "\(planned.stderr)")
+        let plan = try JSONSerialization.jsonObject(with: Data(contentsOf: earlier.appendingPathComponent("plan.json"))) as! [String: Any]
+        let member = ((plan["teams"] as! [[String: Any]]).first { $0["tier"] as? String == "T2" }!["members"] as! [String])[0]
+        let changes = dir.appendingPathComponent("CHANGES.yaml")
+        try "changes:\n  - {absence: \(member), from: 2025-07-07, to: 2025-07-11, reason: training}\n".write(to: changes, atomically: true, encoding: .utf8)
+        let r = try RotaProcess.run(["replan", "Scenarios/mini/heze-mini.yaml", earlier.path, "--from", "2025-07-01", "--changes", changes.path, "--out", later.path])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("Half-days changed from 2025-07-01: 10, for 1 person"))
+        let csv = try String(contentsOf: later.appendingPathComponent("changes.csv"), encoding: .utf8)
+        #expect(csv.split(separator: "\n").count == 2 && csv.contains("\(member),") && csv.contains("training"))
+        let record = try JSONSerialization.jsonObject(with: Data(contentsOf: later.appendingPathComponent("replan.json"))) as! [String: Any]
+        let replaces = record["replaces"] as! [String: String]
+        #expect(replaces["plan"]?.hasPrefix("sha256:") == true)
+
+        try "changes:\n  - {absence: nobody, from: 2025-07-07, to: 2025-07-11}\n".write(to: changes, atomically: true, encoding: .utf8)
+        let bad = dir.appendingPathComponent("bad")
+        let refused = try RotaProcess.run(["replan", "Scenarios/mini/heze-mini.yaml", earlier.path, "--from", "2025-07-01", "--changes", changes.path, "--out", bad.path])
+        #expect(refused.status == 2)
+        #expect(refused.stderr.contains("CHANGES.yaml:2: changes[0].absence: no staff member \"nobody\" in the scenario"))
+        #expect(!FileManager.default.fileExists(atPath: bad.path))
+    }
+}
+
+/// `rota verify --changes --earlier --from` passes a re-plan and catches a changed past.
+@Suite struct VerifyReplanTests {
+    @Test func aReplanVerifiesAndAChangedPastIsCaught() throws {
+        let dir = try RotaProcess.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let earlier = dir.appendingPathComponent("plan"), later = dir.appendingPathComponent("replan")
+        try #require(try RotaProcess.run(["plan", "Scenarios/mini/heze-mini.yaml", "--out", earlier.path, "--quiet"]).status == 0)
+        let plan = try JSONSerialization.jsonObject(with: Data(contentsOf: earlier.appendingPathComponent("plan.json"))) as! [String: Any]
+        let member = ((plan["teams"] as! [[String: Any]]).first { $0["tier"] as? String == "T2" }!["members"] as! [String])[0]
+        let changes = dir.appendingPathComponent("CHANGES.yaml")
+        try "changes:\n  - {absence: \(member), from: 2025-07-07, to: 2025-07-11, reason: training}\n".write(to: changes, atomically: true, encoding: .utf8)
+        try #require(try RotaProcess.run(["replan", "Scenarios/mini/heze-mini.yaml", earlier.path, "--from", "2025-07-01",
+                                          "--changes", changes.path, "--out", later.path, "--quiet"]).status == 0)
+        let newPlan = later.appendingPathComponent("plan.json").path
+        let ok = try RotaProcess.run(["verify", "Scenarios/mini/heze-mini.yaml", newPlan, "--changes", changes.path, "--earlier", earlier.path, "--from", "2025-07-01"])
+        #expect(ok.status == 0, "\(ok.stdout)\(ok.stderr)")
+        #expect(ok.stdout.contains("Frozen past (every half-day before 2025-07-01) against \(earlier.path): all "))
+        // Without the change file the absence is not leave: the member's missing week fails.
+        let without = try RotaProcess.run(["verify", "Scenarios/mini/heze-mini.yaml", newPlan])
+        #expect(without.status == 1)
+        // A re-plan date earlier than the real one: the absence's week is a changed past.
+        let early = try RotaProcess.run(["verify", "Scenarios/mini/heze-mini.yaml", newPlan, "--earlier", earlier.path, "--from", "2025-07-14"])
+        #expect(early.status == 1)
+        #expect(early.stdout.contains("10 entries removed, 0 added — FAILS"))
+        let bad = try RotaProcess.run(["verify", "Scenarios/mini/heze-mini.yaml", newPlan, "--earlier", earlier.path])
+        #expect(bad.status == 2)
+    }
+}
