@@ -41,10 +41,13 @@ let package = Package(
             dependencies: [.product(name: "Crypto", package: "swift-crypto")],
             path: "Sources/RotaCore"
         ),
-        // The scenario reader: YAML, staff CSV, text decodings.
+        // The scenario reader: YAML, staff CSV or Excel workbook, text decodings.
         .target(
             name: "RotaInput",
-            dependencies: ["RotaCore", .product(name: "Yams", package: "Yams")],
+            dependencies: [
+                "RotaCore", .product(name: "Yams", package: "Yams"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
             path: "Sources/RotaInput"
         ),
         // The solver layer: a linear model and GLPK behind it.

@@ -1,7 +1,7 @@
 import RotaCore
 /// Leave written as text, as in the staff CSV file: `2025-03-01..2025-03-14;2025-05-06`.
 enum LeaveText {
-    static let expected = "leave written {from: YYYY-MM-DD, to: YYYY-MM-DD}, or YYYY-MM-DD..YYYY-MM-DD, or one day YYYY-MM-DD"
+    static let expected = "leave written {from: YYYY-MM-DD, to: YYYY-MM-DD}, or YYYY-MM-DD..YYYY-MM-DD (also 至 or ~ between, dates also YYYY/M/D or YYYY年M月D日), or one day"
 
     /// The ranges of a `;`-separated cell; each is reported at `listPlace[i]`.
     static func ranges(_ cell: String, listPlace: SourcePlace, log: DiagnosticLog) -> [Located<DayRange>] {
@@ -20,14 +20,14 @@ enum LeaveText {
 
     /// One range `from..to` or a single day.
     static func range(_ text: String, place: SourcePlace, log: DiagnosticLog) -> DayRange? {
-        let ends = text.components(separatedBy: "..").map { Trimmed.text($0, .whitespaces) }
+        let ends = rangeEnds(text)
         switch ends.count {
         case 1:
-            guard let day = DayText.parse(ends[0], at: place, log: log) else { return nil }
+            guard let day = StaffDayText.parse(ends[0], at: place, log: log) else { return nil }
             return DayRange(from: day, to: day)
         case 2:
-            let from = DayText.parse(ends[0], at: place.field("from"), log: log)
-            let to = DayText.parse(ends[1], at: place.field("to"), log: log)
+            let from = StaffDayText.parse(ends[0], at: place.field("from"), log: log)
+            let to = StaffDayText.parse(ends[1], at: place.field("to"), log: log)
             guard let from, let to else { return nil }
             guard from <= to else {
                 log.add(place, "from \(from.iso) is after to \(to.iso)", expected: "from on or before to")
@@ -38,5 +38,17 @@ enum LeaveText {
             log.add(place, "bad leave range \(Quote.text(text))", expected: expected)
             return nil
         }
+    }
+
+    /// The ends of `from..to`, `from至to`, `from~to`, or `from-to` when the days are written
+    /// with `/` or 年月日 (an ISO day has its own hyphens).
+    static func rangeEnds(_ text: String) -> [String] {
+        for separator in ["..", "至", "~", "～", "—"] where text.contains(separator) {
+            return text.components(separatedBy: separator).map { Trimmed.text($0, .whitespaces) }
+        }
+        if text.contains("/") || text.contains("年"), text.contains("-") {
+            return text.components(separatedBy: "-").map { Trimmed.text($0, .whitespaces) }
+        }
+        return [Trimmed.text(text, .whitespaces)]
     }
 }

@@ -78,7 +78,7 @@ struct ScenarioAssembly {
         let institutionList = fields.required("institutions", log: log)?
             .elements(log, expected: "a list of institutions")
         let institutions = InstitutionFields.read(list: institutionList ?? [], log: log)
-        let staff = readStaff()
+        let staff = StaffFields.resolvingNames(readStaff(), institutions: institutions)
         let links = readLinks()
 
         ScenarioReferences(counties: counties?.list.map(\.id), countiesComplete: counties?.complete ?? true,
@@ -192,6 +192,19 @@ struct ScenarioAssembly {
         }
         guard let path = node.text(log, expected: expected) else { return [] }
         let shown = files.displayPath(path)
+        if path.lowercased().hasSuffix(".xlsx") {
+            guard let data = FileManager.default.contents(atPath: files.openPath(path)) else {
+                log.add(node.place, "cannot read staff file \(Quote.text(shown))", expected: expected)
+                return []
+            }
+            do {
+                return StaffCSV.read(sheet: try XLSXSheet.read(data: data), file: shown, log: log)
+            } catch {
+                log.add(SourcePlace(file: shown, line: 0, path: "document"), error.reason,
+                        expected: "an Excel workbook (.xlsx) whose first sheet is the staff list")
+                return []
+            }
+        }
         switch TextDecoding.readFile(atPath: files.openPath(path)) {
         case .unreadable(let reason):
             log.add(node.place, "cannot read staff file \(Quote.text(shown)): \(reason)", expected: expected)

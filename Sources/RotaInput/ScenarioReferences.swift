@@ -80,7 +80,9 @@ struct ScenarioReferences {
                        expected: String, log: DiagnosticLog) {
         if let problem = IdSpelling.problem(reference.value) { log.add(reference.place, problem, expected: IdSpelling.expected); return }
         guard let target = byId[reference.value] else {
-            log.add(reference.place, "unknown institution \(Quote.text(reference.value))", expected: expected)
+            let candidates = byId.values.filter { $0.tier.map(allowed.contains) ?? false }.compactMap(\.id?.value)
+            log.add(reference.place, "unknown institution \(Quote.text(reference.value))\(Suggestion.note(reference.value, among: candidates))",
+                    expected: expected)
             return
         }
         if let tier = target.tier, !allowed.contains(tier) {

@@ -2,8 +2,9 @@ import RotaCore
 /// Reads the staff of a scenario from a CSV file with the staff field names as its header.
 ///
 /// The header row names the columns, in any order: `id`, `name`, `institution` and `role` are
-/// required, `specialty`, `title`, `hometown` and `unavailable` optional; any other name is an
-/// error. An empty cell is an absent field. `unavailable` is written
+/// required, `specialty`, `title`, `hometown` and `unavailable` optional; each may also be
+/// written by its Chinese name (`StaffVocabulary`: 编号, 姓名, 单位, 岗位类别, 专业, 职称, 家乡,
+/// 不可派出日期 …); any other name is an error. An empty cell is an absent field. `unavailable` is written
 /// `2025-03-01..2025-03-14;2025-07-01..2025-07-05` (one day as `2025-05-06`). Rows with no
 /// text at all are skipped and not counted: `staff[i]` is the i-th (0-based) non-blank data row,
 /// reported on the physical line it starts on.
@@ -15,7 +16,31 @@ import RotaCore
 enum StaffCSV {
     /// Reads the staff entries of `text` (the decoded file), reporting problems against `file`.
     static func read(_ text: String, file: String, log: DiagnosticLog) -> [StaffEntry] {
-        let table = CSVTable.parse(text)
+        read(table: CSVTable.parse(text), file: file, log: log)
+    }
+
+    /// Reads the first sheet of an Excel workbook the same way; problems name the cell
+    /// (`staff.xlsx:B17`). A number in the `unavailable` column is an Excel date cell.
+    static func read(sheet: XLSXSheet, file: String, log: DiagnosticLog) -> [StaffEntry] {
+        let header = sheet.rows.first { row in row.cells.contains { !Trimmed.text($0, .whitespaces).isEmpty } }
+        let leaveColumns = Set((header?.cells ?? []).indices.filter {
+            StaffVocabulary.field(forHeader: Trimmed.text(header!.cells[$0], .whitespaces)) == "unavailable"
+        })
+        let records = sheet.rows.map { row in
+            var cells = row.cells
+            for column in row.numeric.intersection(leaveColumns) {
+                if let day = XLSXSheet.dayFromSerial(cells[column]) { cells[column] = day.iso }
+            }
+            return CSVTable.Record(line: row.line, cells: cells)
+        }
+        return read(table: CSVTable(records: records), file: file, log: log,
+                    cellName: { column, line in "\(XLSXSheet.columnName(column))\(line)" })
+    }
+
+    /// Reads the staff entries of a table of cells. `cellName` names a cell (`B17`) for
+    /// workbooks, whose problems are reported by cell rather than by line.
+    static func read(table: CSVTable, file: String, log: DiagnosticLog,
+                     cellName: ((Int, Int) -> String)? = nil) -> [StaffEntry] {
         let headerPlace = SourcePlace(file: file, line: 1, path: "header")
         guard let headerIndex = table.records.firstIndex(where: { !$0.isBlank }) else {
             log.add(SourcePlace(file: file, line: 1, path: "document"), "the staff file is empty",
@@ -30,10 +55,11 @@ enum StaffCSV {
         var columns: [String?] = []
         var seen: [String: Int] = [:]
         for (i, raw) in header.cells.enumerated() {
-            let name = Trimmed.text(raw, .whitespaces)
-            if name.isEmpty { columns.append(nil); continue }
-            if !StaffFields.all.contains(name) {
-                log.add(place, "unknown column \(Quote.text(name))", expected: Quote.list(StaffFields.all))
+            let written = Trimmed.text(raw, .whitespaces)
+            if written.isEmpty { columns.append(nil); continue }
+            guard let name = StaffVocabulary.field(forHeader: written) else {
+                log.add(place, "unknown column \(Quote.text(written))\(Suggestion.note(written, among: StaffFields.all))",
+                        expected: "\(Quote.list(StaffFields.all)) or their Chinese names (姓名, 单位, 岗位类别, 职称, 专业 …)")
                 columns.append(nil)
                 continue
             }
@@ -56,7 +82,7 @@ enum StaffCSV {
         var row = 0
         for record in table.records[(headerIndex + 1)...] where !record.isBlank {
             entries.append(read(record: record, row: row, columns: columns, header: header.cells,
-                                file: file, log: log))
+                                file: file, log: log, cellName: cellName))
             row += 1
         }
         return entries
@@ -64,7 +90,7 @@ enum StaffCSV {
 
     /// One data row.
     private static func read(record: CSVTable.Record, row: Int, columns: [String?], header: [String],
-                             file: String, log: DiagnosticLog) -> StaffEntry {
+                             file: String, log: DiagnosticLog, cellName: ((Int, Int) -> String)?) -> StaffEntry {
         let rowPlace = SourcePlace(file: file, line: record.line, path: DocumentPath.element("staff", row))
         let before = log.diagnostics.count
         for problem in record.problems { log.add(rowPlace, problem) }
@@ -89,7 +115,10 @@ enum StaffCSV {
                 continue
             }
             if !value.isEmpty {
-                cells[name] = Located(value: value, place: rowPlace.field(name))
+                let place = cellName.map {
+                    SourcePlace(file: "\(file):\($0(i, record.line))", line: 0, path: rowPlace.field(name).path)
+                } ?? rowPlace.field(name)
+                cells[name] = Located(value: value, place: place)
             }
         }
 
@@ -105,10 +134,10 @@ enum StaffCSV {
         let role = required("role").flatMap { StaffFields.role($0, log: log) }
         let title = cells["title"].flatMap { StaffFields.title($0, log: log) }
         let leave = cells["unavailable"].map {
-            LeaveText.ranges($0.value, listPlace: rowPlace.field("unavailable"), log: log)
+            LeaveText.ranges($0.value, listPlace: $0.place, log: log)
         } ?? []
         return StaffEntry(place: rowPlace, id: id, name: name?.value, institution: institution, role: role,
-                          specialty: cells["specialty"]?.value, title: title, hometown: cells["hometown"],
+                          specialty: cells["specialty"].map { StaffVocabulary.specialty($0.value) }, title: title, hometown: cells["hometown"],
                           unavailable: leave,
                           isComplete: log.diagnostics.count == before && id != nil && name != nil
                               && institution != nil && role != nil)

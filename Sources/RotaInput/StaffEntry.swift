@@ -29,15 +29,17 @@ enum StaffFields {
 
     /// A role from its text, or nil with a diagnostic.
     static func role(_ text: Located<String>, log: DiagnosticLog) -> Role? {
-        if let role = Role(rawValue: text.value) { return role }
-        log.add(text.place, "unknown role \(Quote.text(text.value))", expected: Quote.list(roles))
+        if let role = StaffVocabulary.role(text.value) { return role }
+        log.add(text.place, "unknown role \(Quote.text(text.value))",
+                expected: "\(Quote.list(roles)) or 医师, 护士, 药师, 技师")
         return nil
     }
 
     /// A title from its text, or nil with a diagnostic.
     static func title(_ text: Located<String>, log: DiagnosticLog) -> Title? {
-        if let title = Title(rawValue: text.value) { return title }
-        log.add(text.place, "unknown title \(Quote.text(text.value))", expected: Quote.list(titles))
+        if let title = StaffVocabulary.title(text.value) { return title }
+        log.add(text.place, "unknown title \(Quote.text(text.value))",
+                expected: "\(Quote.list(titles)) or 主任医师, 副主任医师, 主治医师, 医师 (and the 护/药/技 titles)")
         return nil
     }
 
@@ -80,7 +82,7 @@ enum StaffFields {
             }
         }
         return StaffEntry(place: value.place, id: id, name: name?.value, institution: institution, role: role,
-                          specialty: specialty?.value, title: title, hometown: hometown, unavailable: leave,
+                          specialty: specialty.map { StaffVocabulary.specialty($0.value) }, title: title, hometown: hometown, unavailable: leave,
                           isComplete: log.diagnostics.count == before)
     }
 
@@ -96,5 +98,28 @@ enum StaffFields {
             return nil
         }
         return DayRange(from: from, to: to)
+    }
+
+    /// The staff with an institution or hometown written by its name (菏泽市立医院, as staff
+    /// lists write it) replaced by the id of the one institution of that name. Ids win over
+    /// names; a name two institutions share is left as written (and reported as unknown).
+    static func resolvingNames(_ staff: [StaffEntry], institutions: [InstitutionEntry]) -> [StaffEntry] {
+        let ids = Set(institutions.compactMap { $0.id?.value })
+        var byName: [String: String?] = [:]
+        for entry in institutions {
+            guard let institution = entry.institution else { continue }
+            byName[institution.name] = byName[institution.name] == nil ? institution.id : .some(nil)
+        }
+        func resolve(_ reference: Located<String>?) -> Located<String>? {
+            guard let reference, !ids.contains(reference.value),
+                  let found = byName[reference.value], let id = found else { return reference }
+            return Located(value: id, place: reference.place)
+        }
+        return staff.map { entry in
+            var entry = entry
+            entry.institution = resolve(entry.institution)
+            entry.hometown = resolve(entry.hometown)
+            return entry
+        }
     }
 }

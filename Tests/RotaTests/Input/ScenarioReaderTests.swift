@@ -209,7 +209,7 @@ func gb18030(_ text: String) -> [UInt8]? {
             "heze.yaml:2: name: key \"name\" is given twice in this mapping (first on line 1)",
             "heze.yaml:16: institutions[0].technicalStaff: key \"technicalStaff\" is given twice in this mapping (first on line 16)",
             "heze.yaml:24: institutions[3].medicalStaff: key \"medicalStaff\" is given twice in this mapping (first on line 23)",
-            "heze.yaml:42: staff[0].role: unknown role \"docter\" (expected doctor, nurse, pharmacist, technician)",
+            "heze.yaml:42: staff[0].role: unknown role \"docter\" (expected doctor, nurse, pharmacist, technician or 医师, 护士, 药师, 技师)",
         ])
     }
 
@@ -415,8 +415,8 @@ func gb18030(_ text: String) -> [UInt8]? {
         #expect(problems == [
             "heze.yaml:35: institutions[4].location.lat: 134.83 is out of range (expected a latitude in degrees from -90 to 90)",
             "heze.yaml:35: institutions[4].location.lon: -181 is out of range (expected a longitude in degrees from -180 to 180)",
-            "heze.yaml:40: staff[0].role: unknown role \"surgeon\" (expected doctor, nurse, pharmacist, technician)",
-            "heze.yaml:42: staff[0].title: unknown title \"chief\" (expected junior, intermediate, associate-senior, senior)",
+            "heze.yaml:40: staff[0].role: unknown role \"surgeon\" (expected doctor, nurse, pharmacist, technician or 医师, 护士, 药师, 技师)",
+            "heze.yaml:42: staff[0].title: unknown title \"chief\" (expected junior, intermediate, associate-senior, senior or 主任医师, 副主任医师, 主治医师, 医师 (and the 护/药/技 titles))",
         ])
     }
 
@@ -462,9 +462,9 @@ func gb18030(_ text: String) -> [UInt8]? {
             "heze.yaml:16: institutions[1].technicalStaff: 0 is too small (expected a whole-hospital head count above 0)",
             "heze.yaml:38: links[0].to: unknown institution \"cao-nowhere\" (expected the id of an institution)",
             "staff.csv:3: staff[1].institution: unknown institution \"nowhere\" (expected the id of a tertiary, secondary, county or township institution)",
-            "staff.csv:3: staff[1].role: unknown role \"midwife\" (expected doctor, nurse, pharmacist, technician)",
+            "staff.csv:3: staff[1].role: unknown role \"midwife\" (expected doctor, nurse, pharmacist, technician or 医师, 护士, 药师, 技师)",
             "staff.csv:4: staff[2].id: duplicate staff id \"a1\" (first on line 2) (expected staff ids unique)",
-            "staff.csv:4: staff[2].title: unknown title \"chief\" (expected junior, intermediate, associate-senior, senior)",
+            "staff.csv:4: staff[2].title: unknown title \"chief\" (expected junior, intermediate, associate-senior, senior or 主任医师, 副主任医师, 主治医师, 医师 (and the 护/药/技 titles))",
         ])
     }
 }

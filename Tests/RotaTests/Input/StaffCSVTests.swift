@@ -57,13 +57,13 @@ import Testing
     }
 
     @Test func gb18030ProblemsKeepTheirLines() throws {
-        let csv = "id,name,institution,role,title\r\nhzm-0001,张伟,hz-municipal,医生,\r\nhzm-0002,李娜,菏泽,nurse,主任\r\n"
+        let csv = "id,name,institution,role,title\r\nhzm-0001,张伟,hz-municipal,大医生,\r\nhzm-0002,李娜,菏泽,nurse,主任\r\n"
         let bytes = try #require(gb18030(csv))
         dir.write("员工.csv", bytes: bytes)
         #expect(dir.problems(miniScenario(staff: "员工.csv")) == [
-            "员工.csv:2: staff[0].role: unknown role \"医生\" (expected doctor, nurse, pharmacist, technician)",
+            "员工.csv:2: staff[0].role: unknown role \"大医生\" (expected doctor, nurse, pharmacist, technician or 医师, 护士, 药师, 技师)",
             "员工.csv:3: staff[1].institution: unknown institution \"菏泽\" (expected the id of a tertiary, secondary, county or township institution)",
-            "员工.csv:3: staff[1].title: unknown title \"主任\" (expected junior, intermediate, associate-senior, senior)",
+            "员工.csv:3: staff[1].title: unknown title \"主任\" (expected junior, intermediate, associate-senior, senior or 主任医师, 副主任医师, 主治医师, 医师 (and the 护/药/技 titles))",
         ])
     }
 
@@ -76,7 +76,7 @@ import Testing
         #expect(dir.problems(miniScenario(staff: "staff.csv")) == [
             "staff.csv:1: header: column \"id\" is given twice (columns 1 and 5)",
             "staff.csv:1: header: missing column \"role\" (expected the columns id, name, institution, role, and optionally specialty, title, hometown, unavailable)",
-            "staff.csv:1: header: unknown column \"rank\" (expected id, name, institution, role, specialty, title, hometown, unavailable)",
+            "staff.csv:1: header: unknown column \"rank\" (expected id, name, institution, role, specialty, title, hometown, unavailable or their Chinese names (姓名, 单位, 岗位类别, 职称, 专业 …))",
         ])
     }
 
@@ -94,8 +94,8 @@ import Testing
         #expect(dir.problems(miniScenario(staff: "staff.csv")) == [
             "staff.csv:2: staff[0].unavailable[0]: from 2025-03-14 is after to 2025-03-01 (expected from on or before to)",
             "staff.csv:4: staff[1].name: required field is missing (empty cell)",
-            "staff.csv:4: staff[1].unavailable[0]: bad date \"2025-02-30\" (expected a date written YYYY-MM-DD)",
-            "staff.csv:4: staff[1].unavailable[1].to: bad date \"x\" (expected a date written YYYY-MM-DD)",
+            "staff.csv:4: staff[1].unavailable[0]: bad date \"2025-02-30\" (expected a date written YYYY-MM-DD, YYYY/M/D or YYYY年M月D日)",
+            "staff.csv:4: staff[1].unavailable[1].to: bad date \"x\" (expected a date written YYYY-MM-DD, YYYY/M/D or YYYY年M月D日)",
             "staff.csv:5: staff[2]: row has 6 cells but the header has 5 columns (expected one cell per header column)",
             "staff.csv:6: staff[3]: text after the closing quote of a cell (a quote inside a quoted cell is written twice: \"\")",
             "staff.csv:7: staff[4]: a quoted cell opened on line 7 is never closed",

@@ -102,7 +102,7 @@ import Testing
             "CHANGES.yaml:6: changes[1].date: 2025-06-30 is before the re-plan date 2025-07-01; the past is frozen as served (expected a day on or after 2025-07-01)",
             "CHANGES.yaml:7: changes[2].new-candidate: staff id \"hzm-0001\" is already taken (expected a new staff id)",
             "CHANGES.yaml:9: changes[2].institution: \"cao-hanji-v01\" is a village (expected a hospital or township centre id of the scenario)",
-            "CHANGES.yaml:10: changes[2].role: unknown role \"surgeon\" (expected doctor, nurse, pharmacist, technician)",
+            "CHANGES.yaml:10: changes[2].role: unknown role \"surgeon\" (expected doctor, nurse, pharmacist, technician or 医师, 护士, 药师, 技师)",
             "CHANGES.yaml:11: changes[3].head-count: \"cao-hanji-v01\" is a village (expected a hospital or township centre id of the scenario)",
             "CHANGES.yaml:12: changes[3].technical-staff: 0 is too small (expected the number of professional technical staff (专业技术人员), 1 or more)",
             "CHANGES.yaml:13: changes[4].village: \"cao-people\" is a county (expected a village id of the scenario)",
