@@ -8,13 +8,13 @@ OUT      ?= out/heze-city-2025
 ROTA      = .build/release/rota
 SUDO     := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps build demo test bench clean
+.PHONY: deps build demo test bench clean serve-demo
 
 # Debian packages the build and the tests need: GLPK (libglpk-dev) and, for the test that
 # reads the Excel workbook back, python3-openpyxl.
 deps:
 	@missing=""; \
-	for p in libglpk-dev python3-openpyxl; do \
+	for p in libglpk-dev python3-openpyxl chromium chromium-driver curl; do \
 	  dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; \
 	done; \
 	if [ -n "$$missing" ]; then \
@@ -51,6 +51,13 @@ demo: build
 
 test: deps
 	$(SWIFT) test
+
+# The commission's portal on http://localhost:8080 with the Scenarios/audit submissions and
+# attendance loaded (a fresh database in out/portal-demo; log in as commission / demo-password).
+serve-demo: build
+	rm -rf out/portal-demo && mkdir -p out/portal-demo
+	$(ROTA) serve --db out/portal-demo/portal.sqlite --create-commission commission --password demo-password
+	$(ROTA) serve --db out/portal-demo/portal.sqlite --load Scenarios/audit --port 8080
 
 bench: build
 	python3 scripts/bench.py

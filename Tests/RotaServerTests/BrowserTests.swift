@@ -1,0 +1,106 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+import Testing
+@testable import RotaServer
+
+/// A real headless Chromium (Debian's `chromium` and `chromium-driver`, installed by `make deps`)
+/// driven through the WebDriver protocol: logs in, uploads the heze-mini submission through the
+/// form, sees the verdict, and sees the dashboard.
+@Suite(.serialized) struct BrowserTests {
+    @Test func aPersonLogsInUploadsHezeMiniAndSeesTheVerdictAndTheDashboard() async throws {
+        let driverPath = "/usr/bin/chromedriver"
+        try #require(FileManager.default.isExecutableFile(atPath: driverPath), "install chromium and chromium-driver (make deps)")
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("rota-browser-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let db = dir.appendingPathComponent("portal.sqlite").path
+        #expect(try runRota(["serve", "--db", db, "--create-commission", "commission", "--password", PortalFixture.password]) == 0)
+        let server = try ServerProcess(db: db)
+        defer { server.kill() }
+
+        let driverPort = Int.random(in: 20000...40000)
+        let driver = Process()
+        driver.executableURL = URL(fileURLWithPath: driverPath)
+        driver.arguments = ["--port=\(driverPort)", "--allowed-ips=127.0.0.1"]
+        driver.standardOutput = FileHandle.nullDevice
+        driver.standardError = FileHandle.nullDevice
+        try driver.run()
+        defer { if driver.isRunning { kill(driver.processIdentifier, SIGKILL) }; driver.waitUntilExit() }
+        // curl, not URLSession: FoundationNetworking fails on chromedriver's answers ("Failed writing header").
+        func curl(_ method: String, _ path: String, _ body: Data?) throws -> (Int, Data) {
+            let p = Process(), out = Pipe()
+            p.executableURL = URL(fileURLWithPath: "/usr/bin/curl")
+            p.arguments = ["-s", "-X", method, "-H", "Content-Type: application/json", "-w", "\n%{http_code}",
+                           "http://127.0.0.1:\(driverPort)\(path)"] + (body.map { ["--data-binary", String(decoding: $0, as: UTF8.self)] } ?? [])
+            p.standardOutput = out
+            p.standardError = FileHandle.nullDevice
+            try p.run()
+            let data = out.fileHandleForReading.readDataToEndOfFile()
+            p.waitUntilExit()
+            let text = String(decoding: data, as: UTF8.self)
+            let code = Int(text.split(separator: "\n").last ?? "") ?? 0
+            return (code, Data(text.utf8.dropLast(String(code).count + 1)))
+        }
+        func call(_ method: String, _ path: String, _ body: Any? = nil) async throws -> Any? {
+            let data = try body.map { try JSONSerialization.data(withJSONObject: $0) }
+            let (status, answer) = try curl(method, path, data)
+            let json = try? JSONSerialization.jsonObject(with: answer) as? [String: Any]
+            guard status == 200 else { throw PortalError(status: .badGateway, message: "WebDriver \(method) \(path): \(status) \(String(decoding: answer, as: UTF8.self).prefix(500))") }
+            return json?["value"]
+        }
+        var ready = false, lastError = ""
+        for _ in 0..<100 where !ready {
+            do {
+                let v = try await call("GET", "/status") as? [String: Any]
+                if v?["ready"] as? Bool == true { ready = true; break }
+            } catch { lastError = "\(error)" }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        try #require(ready, "chromedriver did not start: \(lastError)")
+        let created = try await call("POST", "/session", ["capabilities": ["alwaysMatch": ["browserName": "chrome", "goog:chromeOptions": [
+            "binary": "/usr/bin/chromium",
+            "args": ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1280,1800",
+                     "--user-data-dir=\(dir.appendingPathComponent("profile").path)"]]]]]) as? [String: Any]
+        let session = try #require(created?["sessionId"] as? String)
+        defer { Task { _ = try? await call("DELETE", "/session/\(session)") } }
+        let base = "http://127.0.0.1:\(server.port)"
+        func go(_ path: String) async throws { _ = try await call("POST", "/session/\(session)/url", ["url": base + path]) }
+        func element(_ css: String) async throws -> String {
+            let v = try await call("POST", "/session/\(session)/element", ["using": "css selector", "value": css]) as? [String: Any]
+            return try #require(v?.values.first as? String)
+        }
+        func type(_ css: String, _ text: String) async throws {
+            _ = try await call("POST", "/session/\(session)/element/\(try await element(css))/value", ["text": text])
+        }
+        func click(_ css: String) async throws { _ = try await call("POST", "/session/\(session)/element/\(try await element(css))/click", [String: String]()) }
+        func source() async throws -> String { try await call("GET", "/session/\(session)/source") as? String ?? "" }
+        func screenshot(_ name: String) async throws {
+            guard let b64 = try await call("GET", "/session/\(session)/screenshot") as? String, let png = Data(base64Encoded: b64) else { return }
+            let shots = URL(fileURLWithPath: ProcessInfo.processInfo.environment["ROTA_SCREENSHOTS"] ?? dir.path)
+            try? FileManager.default.createDirectory(at: shots, withIntermediateDirectories: true)
+            try png.write(to: shots.appendingPathComponent(name))
+            #expect(png.starts(with: [0x89, 0x50, 0x4E, 0x47]))
+        }
+
+        try await go("/login")
+        try await type("#username", "commission")
+        try await type("#password", PortalFixture.password)
+        try await click("#login")
+        try await go("/submissions")
+        try await type("#name", "heze-mini")
+        try await type("#scenario", PortalFixture.path("Scenarios/audit/heze-mini/scenario.yaml"))
+        try await type("#plan", PortalFixture.path("Scenarios/audit/heze-mini/plan.json"))
+        try await click("#submit")
+        let verdict = try await source()
+        #expect(verdict.contains("heze-mini — version 1"))
+        #expect(verdict.contains("PASSES: all 177 rule instances hold"))
+        try await screenshot("verdict.png")
+        try await go("/dashboard")
+        let dashboard = try await source()
+        #expect(dashboard.contains("Region dashboard") && dashboard.contains("quota-chart"))
+        #expect(dashboard.contains("菏泽市立医院") && dashboard.contains("The region passes: 1 submissions"))
+        try await screenshot("dashboard.png")
+    }
+}
