@@ -59,6 +59,21 @@ import Testing
         #expect(r.plan == plan)
     }
 
+    /// A week's absence of two 3331 group members in turn: the visits of July move (the rota
+    /// from the re-plan date is scheduled again when keeping it breaks T1.3331), the past stays.
+    @Test func shortAbsencesOfTheGroupReplanWithTheVisitsMoved() throws {
+        let group = try #require(past().plan.teams.first { $0.group3331 != nil }?.group3331)
+        let (outcome, changes) = try replan("""
+            changes:
+              - {absence: \(group.nurse), from: 2025-07-07, to: 2025-07-11, reason: course}
+              - {absence: \(group.doctor), from: 2025-07-14, to: 2025-07-18, reason: course}
+            """)
+        guard case .replanned(let r) = outcome else { Issue.record("expected a re-plan, got \(outcome)"); return }
+        try expectFrozenAndVerified(r, past: try past(), amended: changes.apply(to: Self.scenario))
+        #expect(Set([group.nurse, group.doctor]).isSubset(of: Set(r.changes.map(\.person))))
+        #expect(r.changes.allSatisfy { $0.first >= "2025-07-01" })
+    }
+
     @Test func aLongAbsenceOfAGroupNurseIsAConflictNamingTheRuleAndTheEvent() throws {
         let nurse = try #require(past().plan.teams.first { $0.group3331 != nil }?.group3331?.nurse)
         let (outcome, _) = try replan("""
