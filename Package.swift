@@ -18,6 +18,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // libglpk-dev, linked directly: Debian ships no glpk.pc.
@@ -94,10 +96,25 @@ let package = Package(
             ],
             path: "Sources/Rota"
         ),
+        // The commission's portal: accounts, submissions checked on upload, attendance, the
+        // dashboard. Served by Hummingbird, stored in SQLite through GRDB.
+        .target(
+            name: "RotaServer",
+            dependencies: [
+                "Rota",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+            ],
+            path: "Sources/RotaServer",
+            resources: [.copy("Resources/openapi.yaml")]
+        ),
         .executableTarget(
             name: "RotaCLI",
             dependencies: [
                 "Rota",
+                "RotaServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Sources/RotaCLI"
@@ -111,6 +128,15 @@ let package = Package(
             name: "RotaCLITests",
             dependencies: ["Rota", "RotaCLI"],
             path: "Tests/RotaCLITests"
+        ),
+        .testTarget(
+            name: "RotaServerTests",
+            dependencies: [
+                "RotaServer", "RotaCLI",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            path: "Tests/RotaServerTests"
         ),
     ]
 )
