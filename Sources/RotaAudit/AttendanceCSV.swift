@@ -40,7 +40,8 @@ public struct AttendanceRecord: Sendable, Hashable {
 /// Columns (a header row, any order): `person, date, half, status`, and optionally
 /// `submission` (the submission folder name a row belongs to, for a region-wide file whose
 /// person ids repeat across submissions). `date` is ISO `YYYY-MM-DD`, `half` is `am` or `pm`,
-/// `status` is `present`, `justified` or `unjustified`. UTF-8 (a byte-order mark is fine) or
+/// `status` is `present`, `justified` or `unjustified`, or a Chinese word (`statusWords`: 在岗,
+/// 请假 …, 脱岗 …); `half` may be 上午/下午 and `date` `2025/7/1` as Chinese-locale Excel saves it. UTF-8 (a byte-order mark is fine) or
 /// GB18030, as other rota inputs. Blank lines are skipped. The same person, date and half
 /// given twice with different statuses is an error.
 ///
@@ -56,6 +57,20 @@ public struct AttendanceRecord: Sendable, Hashable {
 public enum AttendanceCSV {
     /// The columns a file must have.
     public static let requiredColumns = ["person", "date", "half", "status"]
+
+    /// Chinese statuses as attendance sheets write them. 在岗/出勤 is at post; leave with a
+    /// reason (请假, 病假, 事假, 休假, 公假, 培训, 出差) is justified; 脱岗/旷工/缺勤 (无正当理由脱岗)
+    /// is unjustified.
+    public static let statusWords: [String: String] = {
+        var map: [String: String] = [:]
+        for w in ["在岗", "出勤", "到岗"] { map[w] = AttendanceStatus.present.rawValue }
+        for w in ["请假", "病假", "事假", "休假", "公假", "培训", "出差", "调休"] { map[w] = AttendanceStatus.justified.rawValue }
+        for w in ["脱岗", "旷工", "缺勤", "无故缺勤"] { map[w] = AttendanceStatus.unjustified.rawValue }
+        return map
+    }()
+
+    /// 上午 and 下午 as the halves.
+    public static let halfWords = ["上午": "am", "下午": "pm"]
     /// The columns a file may have.
     public static let knownColumns = ["submission", "person", "date", "half", "status"]
 
@@ -120,22 +135,23 @@ public enum AttendanceCSV {
                 guard let i = column[name], i < r.cells.count else { return "" }
                 return r.cells[i].trimmingCharacters(in: .whitespaces)
             }
-            let person = cell("person"), dateText = cell("date"), half = cell("half").lowercased()
-            let statusText = cell("status").lowercased()
+            let person = cell("person"), dateText = cell("date")
+            let half = AttendanceCSV.halfWords[cell("half")] ?? cell("half").lowercased()
+            let statusText = AttendanceCSV.statusWords[cell("status")] ?? cell("status").lowercased()
             let submission = cell("submission")
             var ok = true
             if person.isEmpty { problem("person", "missing person", "a staff id of the submission's scenario"); ok = false }
-            let date = Day(iso: dateText)
+            let date = Day(spreadsheet: dateText)
             if date == nil {
-                problem("date", dateText.isEmpty ? "missing date" : "not a date: \"\(dateText)\"", "YYYY-MM-DD"); ok = false
+                problem("date", dateText.isEmpty ? "missing date" : "not a date: \"\(dateText)\"", Day.spreadsheetForms); ok = false
             }
             if half != "am" && half != "pm" {
-                problem("half", half.isEmpty ? "missing half" : "unknown half \"\(cell("half"))\"", "am or pm"); ok = false
+                problem("half", half.isEmpty ? "missing half" : "unknown half \"\(cell("half"))\"", "am or pm (上午 or 下午)"); ok = false
             }
             let status = AttendanceStatus(rawValue: statusText)
             if status == nil {
                 problem("status", statusText.isEmpty ? "missing status" : "unknown status \"\(cell("status"))\"",
-                        "present, justified or unjustified"); ok = false
+                        "present, justified or unjustified (在岗, 请假, 脱岗 …)"); ok = false
             }
             guard ok, let date, let status else { continue }
             let key = "\(submission)\u{1}\(person)\u{1}\(date.iso)\u{1}\(half)"

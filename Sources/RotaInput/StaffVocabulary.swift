@@ -95,24 +95,10 @@ enum StaffVocabulary {
 
 /// A day as staff lists write it: `2025-07-01`, `2025/7/1` or `2025年7月1日`.
 enum StaffDayText {
-    static let expected = "a date written YYYY-MM-DD, YYYY/M/D or YYYY年M月D日"
+    static let expected = "a date written \(Day.spreadsheetForms)"
 
-    /// The day, or nil when the text is no such date.
-    static func day(_ text: String) -> Day? {
-        if let day = Day(iso: text) { return day }
-        var parts: [Substring]
-        if text.contains("/") {
-            parts = text.split(separator: "/", omittingEmptySubsequences: false)
-        } else if text.hasSuffix("日"), text.contains("年"), text.contains("月") {
-            parts = text.dropLast().split(omittingEmptySubsequences: false, whereSeparator: { $0 == "年" || $0 == "月" })
-        } else {
-            return nil
-        }
-        guard parts.count == 3, parts[0].count == 4, (1...2).contains(parts[1].count), (1...2).contains(parts[2].count),
-              parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
-              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]) else { return nil }
-        return Day(year: y, month: m, day: d)
-    }
+    /// The day, or nil when the text is no such date (`Day(spreadsheet:)`).
+    static func day(_ text: String) -> Day? { Day(spreadsheet: text) }
 
     /// The day, or nil with a diagnostic at `place`.
     static func parse(_ text: String, at place: SourcePlace, log: DiagnosticLog) -> Day? {

@@ -5,7 +5,8 @@ import RotaCore
 /// rota planner's CSV code (the independence rule), so a writer bug shows up as a diagnostic
 /// or a failed check instead of being read back the way it was written.
 ///
-/// The contract: UTF-8 (an optional byte-order mark), CRLF or LF line ends, RFC 4180 quoting
+/// The contract: UTF-8 (an optional byte-order mark) or GB18030 (a rota saved back from Excel on
+/// Chinese Windows; its dates may then be `2025/7/1`), CRLF or LF line ends, RFC 4180 quoting
 /// (a cell in double quotes may hold commas, line breaks and `""` for a quote), a header row
 /// and then exactly these columns in this order:
 ///
@@ -55,8 +56,8 @@ public enum RotaCSVReader {
             if job == 0 {
                 guard !isUTF8(data) else { return nil }
                 return .failure(InputError([Diagnostic(file: path, line: firstNonUTF8Line(data), path: "(whole file)",
-                                                       message: "the rota file is not UTF-8 text (this line has bytes that are not)",
-                                                       expected: "UTF-8, with or without a byte-order mark")]))
+                                                       message: "the rota file is neither UTF-8 nor GB18030 text (this line has bytes that are not UTF-8)",
+                                                       expected: "UTF-8, with or without a byte-order mark, or GB18030 as Excel saves CSV on Chinese Windows")]))
             }
             // Decoding the file as UTF-8 text drops one byte-order mark; `parse` drops one more.
             let start = data.starts(with: byteOrderMark) ? byteOrderMark.count : 0
@@ -65,7 +66,12 @@ public enum RotaCSVReader {
                 return Result { () throws(InputError) in try parse(utf8: UnsafeBufferPointer(rebasing: bytes[start...]), fileName: path) }
             }
         }
-        return try (work[0] ?? work[1]!).get()
+        if let notUTF8 = work[0] {
+            // Not UTF-8: a rota saved back from Excel on Chinese Windows is GB18030 ("ANSI").
+            if case .text(let text, .gb18030) = TextDecoding.decode(Array(data)) { return try parse(text, fileName: path) }
+            return try notUTF8.get()
+        }
+        return try work[1]!.get()
     }
 
     /// Parses the text of a rota file; `fileName` names it in diagnostics.
@@ -145,9 +151,14 @@ public enum RotaCSVReader {
                 add(name, "empty cell", expected: expectedText(name)); ok = false
             }
             // A date is read as the last row's (a valid one: only valid rows reach `ids`) or parsed.
+            // A day Excel saved in the Chinese locale (`2025/7/1`) is read as its ISO day.
+            var spreadsheetDay: Day?
             if !scanner.isEmpty(Column.date)
                 && !scanner.withCell(Column.date, { ids.isRecent($0, column: Column.date) || Day(isoUTF8: $0) != nil }) {
-                add("date", "not a date \"\(scanner.string(Column.date))\"", expected: expectedText("date")); ok = false
+                spreadsheetDay = Day(spreadsheet: scanner.string(Column.date))
+                if spreadsheetDay == nil {
+                    add("date", "not a date \"\(scanner.string(Column.date))\"", expected: expectedText("date")); ok = false
+                }
             }
             let half = scanner.withCell(Column.half, halfDay)
             if !scanner.isEmpty(Column.half) && half == nil {
@@ -161,7 +172,7 @@ public enum RotaCSVReader {
                 let odd = ids.oddSpellings.count
                 defer { for problem in ids.oddSpellings.dropFirst(odd) { add(nil, problem, expected: IdSpelling.expected) } }
                 entries.append(RotaEntry(person: scanner.withCell(Column.person) { ids.string($0, column: Column.person) },
-                                         date: scanner.withCell(Column.date) { ids.string($0, column: Column.date) }, half: half,
+                                         date: spreadsheetDay?.iso ?? scanner.withCell(Column.date) { ids.string($0, column: Column.date) }, half: half,
                                          site: scanner.withCell(Column.site) { ids.string($0, column: Column.site) }, activity: activity))
             }
         }
@@ -208,7 +219,7 @@ public enum RotaCSVReader {
     static func expectedText(_ field: String) -> String {
         switch field {
         case "person": return "a staff id of the scenario"
-        case "date": return "an ISO date YYYY-MM-DD"
+        case "date": return "a date \(Day.spreadsheetForms)"
         case "half": return "am or pm"
         case "site": return "an institution id of the scenario"
         default: return RotaActivity.allCases.map(\.rawValue).joined(separator: ", ")

@@ -23,15 +23,22 @@ private func example(_ path: String) -> String { root.appendingPathComponent("Sc
         #expect(rows[0].submission == nil)
     }
 
+    @Test func chineseStatusesHalvesAndExcelDates() throws {
+        let rows = try AttendanceCSV.parse("person,date,half,status\r\np1,2025/3/3,上午,在岗\r\np1,2025/3/3,下午,病假\r\np2,2025年3月4日,上午,脱岗\r\n", file: "a.csv")
+        #expect(rows.map(\.status) == [.present, .justified, .unjustified])
+        #expect(rows.map(\.half) == ["am", "pm", "am"])
+        #expect(rows.map(\.date) == [day("2025-03-03"), day("2025-03-03"), day("2025-03-04")])
+    }
+
     @Test func badRowsAreLocatedToTheirLine() {
         #expect(throws: InputError.self) { try AttendanceCSV.parse("person,date,half,status\np1,2025-03-03,am,absent\n", file: "a.csv") }
         do {
             _ = try AttendanceCSV.parse("person,date,half,status\np1,2025-03-03,am,present\np1,2025-02-30,noon,absent\n", file: "a.csv")
         } catch {
             let text = error.description
-            #expect(text.contains("a.csv:3: attendance[1].date: not a date: \"2025-02-30\" (expected YYYY-MM-DD)"))
-            #expect(text.contains("a.csv:3: attendance[1].half: unknown half \"noon\" (expected am or pm)"))
-            #expect(text.contains("a.csv:3: attendance[1].status: unknown status \"absent\" (expected present, justified or unjustified)"))
+            #expect(text.contains("a.csv:3: attendance[1].date: not a date: \"2025-02-30\" (expected YYYY-MM-DD, YYYY/M/D or YYYY年M月D日)"))
+            #expect(text.contains("a.csv:3: attendance[1].half: unknown half \"noon\" (expected am or pm (上午 or 下午))"))
+            #expect(text.contains("a.csv:3: attendance[1].status: unknown status \"absent\" (expected present, justified or unjustified (在岗, 请假, 脱岗 …))"))
         }
     }
 

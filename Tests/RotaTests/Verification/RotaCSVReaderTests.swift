@@ -74,12 +74,12 @@ import Testing
         ].joined(separator: "\r\n") + "\r\n"
         #expect(problems(text, file: "r.csv") == [
             "r.csv:2: rota[0].half: unknown half \"AM\" (expected am or pm)",
-            "r.csv:3: rota[1].date: not a date \"2025-9-1\" (expected an ISO date YYYY-MM-DD)",
+            "r.csv:3: rota[1].date: not a date \"2025-9-1\" (expected a date YYYY-MM-DD, YYYY/M/D or YYYY年M月D日)",
             "r.csv:4: rota[2].activity: unknown activity \"visit\" (expected posting, 3331-rounds, 3331-teaching, 3331-lecture, station, rounds, tech-support, tcm-clinic)",
             "r.csv:5: rota[3]: 7 cells (expected 8: person,name,hospital,date,half,site,site_name,activity)",
             "r.csv:6: rota[4].person: empty cell (expected a staff id of the scenario)",
             "r.csv:7: rota[5]: text after the closing quote of a cell (a quoted cell ends at its closing quote)",
-            "r.csv:7: rota[5].date: not a date \"2025-02-30\" (expected an ISO date YYYY-MM-DD)",
+            "r.csv:7: rota[5].date: not a date \"2025-02-30\" (expected a date YYYY-MM-DD, YYYY/M/D or YYYY年M月D日)",
             "r.csv:8: rota[6]: a quoted cell opened on line 8 is never closed",
         ])
     }
@@ -109,7 +109,7 @@ import Testing
         }
         try Data([0x70, 0xFF, 0xFE, 0x0A]).write(to: url)
         do { _ = try RotaCSVReader.read(path: url.path) } catch {
-            #expect(error.description == "\(url.path):1: (whole file): the rota file is not UTF-8 text (this line has bytes that are not) (expected UTF-8, with or without a byte-order mark)")
+            #expect(error.description == "\(url.path):1: (whole file): the rota file is neither UTF-8 nor GB18030 text (this line has bytes that are not UTF-8) (expected UTF-8, with or without a byte-order mark, or GB18030 as Excel saves CSV on Chinese Windows)")
         }
     }
 }
@@ -124,5 +124,24 @@ enum RotaCSVText {
             lines.append([e.person, q("名字, \"甲\""), q("医院"), e.date, e.half.rawValue, e.site, q("地点\n二行"), e.activity.rawValue].joined(separator: ","))
         }
         return "\u{FEFF}" + lines.joined(separator: "\r\n") + "\r\n"
+    }
+}
+
+extension RotaCSVReaderTests {
+    /// A rota saved back from Excel on Chinese Windows: GB18030 bytes, dates `2025/9/1`. It reads
+    /// to the same entries, and verifies the same.
+    @Test func aRotaSavedFromChineseLocaleExcelReads() throws {
+        let text = RotaCSVText.write(RotaVerificationFixture.entries)
+        let slashed = text.replacing(/(\d{4})-(\d{2})-(\d{2})/) { m in
+            "\(Int(m.1)!)/\(Int(m.2)!)/\(Int(m.3)!)"
+        }
+        #expect(slashed != text)
+        let bytes = try #require(gb18030(slashed))
+        #expect(String(validating: bytes, as: UTF8.self) == nil)   // really not UTF-8
+        let read = try RotaCSVReader.read(data: Data(bytes), path: "rota.csv")
+        #expect(read == RotaVerificationFixture.entries)
+        #expect(problems("\(Self.header)\np,,h,2025/13/1,am,s,,posting\n", file: "r.csv") == [
+            "r.csv:2: rota[0].date: not a date \"2025/13/1\" (expected a date YYYY-MM-DD, YYYY/M/D or YYYY年M月D日)",
+        ])
     }
 }

@@ -56,7 +56,9 @@ enum RotaCSVReference {
                 add(name, "empty cell", expected: RotaCSVReader.expectedText(name)); ok = false
             }
             let date = cell["date"]!, halfText = cell["half"]!, activityText = cell["activity"]!
-            if !date.isEmpty && isoDay(date) == nil { add("date", "not a date \"\(date)\"", expected: RotaCSVReader.expectedText("date")); ok = false }
+            // A day as Chinese-locale Excel writes it (2025/9/1) stands for its ISO day.
+            let spreadsheet = isoDay(date) == nil ? Day(spreadsheet: date) : nil
+            if !date.isEmpty && isoDay(date) == nil && spreadsheet == nil { add("date", "not a date \"\(date)\"", expected: RotaCSVReader.expectedText("date")); ok = false }
             let half = HalfDay(rawValue: halfText)
             if !halfText.isEmpty && half == nil { add("half", "unknown half \"\(halfText)\"", expected: RotaCSVReader.expectedText("half")); ok = false }
             let activity = RotaActivity(rawValue: activityText)
@@ -64,7 +66,7 @@ enum RotaCSVReference {
                 add("activity", "unknown activity \"\(activityText)\"", expected: RotaCSVReader.expectedText("activity")); ok = false
             }
             if ok, let half, let activity, record.problems.isEmpty {
-                entries.append(RotaEntry(person: cell["person"]!, date: date, half: half, site: cell["site"]!, activity: activity))
+                entries.append(RotaEntry(person: cell["person"]!, date: spreadsheet?.iso ?? date, half: half, site: cell["site"]!, activity: activity))
                 // An id not in Unicode normal form C is reported the first time it is seen.
                 for id in [cell["person"]!, cell["site"]!] where seenIds.insert(id.unicodeScalars.map(\.value)).inserted {
                     if let problem = IdSpelling.problem(id) { add(nil, problem, expected: IdSpelling.expected) }
