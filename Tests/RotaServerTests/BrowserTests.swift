@@ -76,6 +76,16 @@ import Testing
         }
         func click(_ css: String) async throws { _ = try await call("POST", "/session/\(session)/element/\(try await element(css))/click", [String: String]()) }
         func source() async throws -> String { try await call("GET", "/session/\(session)/source") as? String ?? "" }
+        /// The page's source once it holds `text` (a form's navigation may still be under way
+        /// when the click returns), or the last source read after about 30 s.
+        func source(containing text: String) async throws -> String {
+            var page = try await source()
+            for _ in 0..<150 where !page.contains(text) {
+                try await Task.sleep(for: .milliseconds(200))
+                page = try await source()
+            }
+            return page
+        }
         func screenshot(_ name: String) async throws {
             guard let b64 = try await call("GET", "/session/\(session)/screenshot") as? String, let png = Data(base64Encoded: b64) else { return }
             let shots = URL(fileURLWithPath: ProcessInfo.processInfo.environment["ROTA_SCREENSHOTS"] ?? dir.path)
@@ -88,17 +98,18 @@ import Testing
         try await type("#username", "commission")
         try await type("#password", PortalFixture.password)
         try await click("#login")
+        _ = try await source(containing: "Log out")
         try await go("/submissions")
         try await type("#name", "heze-mini")
         try await type("#scenario", PortalFixture.path("Scenarios/audit/heze-mini/scenario.yaml"))
         try await type("#plan", PortalFixture.path("Scenarios/audit/heze-mini/plan.json"))
         try await click("#submit")
-        let verdict = try await source()
+        let verdict = try await source(containing: "heze-mini — version 1")
         #expect(verdict.contains("heze-mini — version 1"))
         #expect(verdict.contains("PASSES: all 177 rule instances hold"))
         try await screenshot("verdict.png")
         try await go("/dashboard")
-        let dashboard = try await source()
+        let dashboard = try await source(containing: "Region dashboard")
         #expect(dashboard.contains("Region dashboard") && dashboard.contains("quota-chart"))
         #expect(dashboard.contains("菏泽市立医院") && dashboard.contains("The region passes: 1 submissions"))
         try await screenshot("dashboard.png")
