@@ -10,11 +10,12 @@ SUDO     := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: deps build demo test bench clean serve-demo
 
-# Debian packages the build and the tests need: GLPK (libglpk-dev) and, for the test that
-# reads the Excel workbook back, python3-openpyxl.
+# Debian packages the build and the tests need: GLPK (libglpk-dev), zlib (zlib1g-dev, the
+# proof's gzip stream), for the test that reads the Excel workbook back python3-openpyxl,
+# and for the portal's browser test chromium, chromium-driver and curl.
 deps:
 	@missing=""; \
-	for p in libglpk-dev python3-openpyxl chromium chromium-driver curl; do \
+	for p in libglpk-dev zlib1g-dev python3-openpyxl chromium chromium-driver curl; do \
 	  dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; \
 	done; \
 	if [ -n "$$missing" ]; then \
@@ -33,21 +34,22 @@ demo: build
 	@echo ""
 	$(ROTA) verify $(SCENARIO) $(OUT)/plan.json > $(OUT)/.verify.txt; status=$$?; grep -E "^(PASSES|FAILS)" $(OUT)/.verify.txt; rm -f $(OUT)/.verify.txt; exit $$status
 	@echo ""
-	$(ROTA) check-proof $(SCENARIO) $(OUT)/plan.json $(OUT)/proof.json
+	$(ROTA) check-proof $(SCENARIO) $(OUT)/plan.json $(OUT)/proof.jsonl.gz
 	@echo ""
-	@echo "A copy of the proof with one verdict changed must be caught:"
-	@sed '0,/"verdict": "pass"/s//"verdict": "fail"/' $(OUT)/proof.json > $(OUT)/.tampered-proof.json
-	@if $(ROTA) check-proof $(SCENARIO) $(OUT)/plan.json $(OUT)/.tampered-proof.json > $(OUT)/.tampered.txt; \
+	@echo "A copy of the proof with one instance's verdict changed must be caught:"
+	@gzip -dc $(OUT)/proof.jsonl.gz | sed '2s/"verdict":"pass"/"verdict":"fail"/' | gzip > $(OUT)/.tampered-proof.jsonl.gz
+	@if $(ROTA) check-proof $(SCENARIO) $(OUT)/plan.json $(OUT)/.tampered-proof.jsonl.gz > $(OUT)/.tampered.txt; \
 	  then echo "ERROR: the tampered proof was accepted"; rm -f $(OUT)/.tampered*; exit 1; \
 	  else head -n 3 $(OUT)/.tampered.txt; echo "(caught: check-proof exits 1)"; fi
-	@rm -f $(OUT)/.tampered-proof.json $(OUT)/.tampered.txt
+	@rm -f $(OUT)/.tampered-proof.jsonl.gz $(OUT)/.tampered.txt
 	@echo ""
 	@echo "Outputs are in $(OUT)/:"
 	@echo "  plan.json, assignments.csv           the annual dispatch plan"
 	@echo "  rota.csv, rota-grid.csv, rota.xlsx   the half-day rota (long form, grid, Excel workbook)"
 	@echo "  ics/PERSON.ics, sites/SITE.csv       per-person calendars, per-site sheets"
 	@echo "  report.html                          rule results and monthly calendars"
-	@echo "  proof.json                           the compliance proof (rota check-proof re-checks it)"
+	@echo "  proof.jsonl.gz                       the compliance proof (rota check-proof re-checks it;"
+	@echo "                                       zcat it to read: one rule instance per line)"
 
 test: deps
 	$(SWIFT) test

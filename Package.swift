@@ -36,6 +36,12 @@ let package = Package(
             path: "Sources/CGLPKShim",
             linkerSettings: [.linkedLibrary("glpk")]
         ),
+        // zlib (zlib1g-dev): the compliance proof is a gzip stream.
+        .systemLibrary(
+            name: "CRotaZlib",
+            path: "Sources/CRotaZlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
         // The model: scenario, days, parameters and rules, the plan and the rota as data,
         // diagnostics, canonical JSON. No I/O beyond JSON text, no solver.
         .target(
@@ -71,7 +77,7 @@ let package = Package(
         .target(
             name: "RotaProof",
             dependencies: [
-                "RotaCore", "RotaInput", "RotaVerifier",
+                "RotaCore", "RotaInput", "RotaVerifier", "CRotaZlib",
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             path: "Sources/RotaProof"

@@ -11,7 +11,7 @@ nurse outside its 3331 group) absent 2025-07-01..2025-09-30 (the issue's case) a
 one week (2025-07-07..2025-07-11): exit, wall time, postings and half-days changed (or the
 rule instances a conflict names), and `rota verify --changes --earlier --from` of the re-plan.
 
-"prove s" is the part of `rota plan` that verifies the plan and rota and builds proof.json
+"prove s" is the part of `rota plan` that verifies the plan and rota and builds proof.jsonl.gz
 (its "Time:" line); "p+c %" is proving plus `rota check-proof`, as a share of the whole
 `rota plan` — the goal is under 10% for the Heze year.
 """
@@ -59,7 +59,7 @@ def main():
             with open(os.path.join(out, "plan.json"), encoding="utf-8") as f:
                 solver = json.load(f).get("solver") or {}
             vcode, vwall, _, _ = run_measured([ROTA, "verify", scenario, os.path.join(out, "plan.json")])
-            pcode, pwall, _, _ = run_measured([ROTA, "check-proof", scenario, os.path.join(out, "plan.json"), os.path.join(out, "proof.json")])
+            pcode, pwall, _, _ = run_measured([ROTA, "check-proof", scenario, os.path.join(out, "plan.json"), os.path.join(out, "proof.jsonl.gz")])
         rows.append((name, code, wall, mem, float(annual.group(1)) if annual else float("nan"),
                      float(rota.group(1)) if rota else float("nan"), solver, vcode, vwall, pcode, pwall,
                      float(prove.group(1)) if prove else float("nan")))

@@ -98,7 +98,7 @@ public struct PlanPipeline: Sendable {
                 OutputFile("plan.json", written.plan),
                 OutputFile("assignments.csv", Data(AssignmentsCSV.render(plan: plan, scenario: scenario).utf8)),
                 OutputFile("rota.csv", written.rota),
-                OutputFile("proof.json", .parts(try verified.proof.jsonParts())),
+                OutputFile("proof.jsonl.gz", .data(try verified.proof.fileData())),
             ]
             times.proof += watch.lap()
             files += try render(plan: plan, rota: rota, report: verified.report)

@@ -135,7 +135,7 @@ extension PlanPipeline {
                     OutputFile("plan.json", written.plan),
                     OutputFile("assignments.csv", Data(AssignmentsCSV.render(plan: plan, scenario: scenario).utf8)),
                     OutputFile("rota.csv", written.rota),
-                    OutputFile("proof.json", .parts(try verified.proof.jsonParts())),
+                    OutputFile("proof.jsonl.gz", .data(try verified.proof.fileData())),
                 ]
                 files += try RotaOutputs.files(rota: rota, plan: plan, scenario: scenario, report: verified.report)
                     .map { OutputFile($0.name, $0.data) }

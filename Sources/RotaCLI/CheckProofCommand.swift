@@ -10,7 +10,7 @@ import Rota
 /// cannot be read.
 ///
 /// ```text
-/// $ rota check-proof heze-mini.yaml out/plan.json out/proof.json --key hospital.pub.pem
+/// $ rota check-proof heze-mini.yaml out/plan.json out/proof.jsonl.gz --key hospital.pub.pem
 /// proof confirmed: 163 rule instances, digests match
 /// verdict: pass (all 163 rule instances hold)
 /// signature valid: signed by key 5c0f2a93d1e47b68
@@ -18,9 +18,9 @@ import Rota
 struct CheckProofCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check-proof",
-        abstract: "Confirm a proof.json (or a conflict.json) against its scenario, trusting nothing in it.",
+        abstract: "Confirm a proof.jsonl.gz (or a conflict.json) against its scenario, trusting nothing in it.",
         discussion: """
-            Recomputes the SHA-256 of the canonical scenario and plan, re-runs the independent \
+            Recomputes the SHA-256 of the canonical scenario and of the plan and rota files, re-runs the independent \
             verifier and compares every rule instance of the proof (quantities, arithmetic, \
             witnesses, parameters, verdicts) and its versions. With --key, also checks the \
             Ed25519 signature in PROOF.sig. With two arguments, SCENARIO CONFLICT, re-checks a \
@@ -37,7 +37,7 @@ struct CheckProofCommand: ParsableCommand {
     @Argument(help: "The plan.json file the proof is about, or a conflict.json to re-check.")
     var plan: String
 
-    @Argument(help: "The proof.json file to confirm (absent for a conflict.json).")
+    @Argument(help: "The proof.jsonl.gz file to confirm (absent for a conflict.json).")
     var proof: String?
 
     @Option(name: .customLong("rota"), help: ArgumentHelp(
@@ -84,7 +84,8 @@ struct CheckProofCommand: ParsableCommand {
         guard let scenario = inputs.scenario, let plan = inputs.plan, let proofData, diagnostics.isEmpty else {
             // Name what is wrong with the proof too, when the other inputs stop the check.
             if let proofData {
-                do { _ = try ProofReader.decode(ComplianceProof.self, proofData, file: proofPath) } catch { diagnostics += error.diagnostics }
+                do { _ = try ProofReader.decode(stream: try ProofReader.stream(proofData, path: proofPath), path: proofPath) }
+                catch { diagnostics += error.diagnostics }
             }
             for d in diagnostics.sorted() { printError(d.description) }
             throw ExitCode(2)
@@ -98,10 +99,7 @@ struct CheckProofCommand: ParsableCommand {
         }
         var mismatches = check.mismatches
         if let publicKey, let signature {
-            // The proof file parsed as JSON above, so canonicalising it cannot fail here.
-            if let message = try? check.canonicalBytes() {
-                mismatches += ProofSigner.verify(canonicalProof: message, signature: signature, publicKey: publicKey)
-            }
+            mismatches += ProofSigner.verify(stream: check.stream, signature: signature, publicKey: publicKey)
         }
         guard mismatches.isEmpty else {
             print("proof NOT confirmed: \(mismatches.count) mismatch\(mismatches.count == 1 ? "" : "es") between the proof and what rota recomputes")

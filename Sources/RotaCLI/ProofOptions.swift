@@ -7,16 +7,16 @@ import Rota
 /// changes by two lines.
 ///
 /// ArgumentParser has no option with an optional value, so `--proof [FILE]` is spelled
-/// `--proof` (proof.json beside the plan) and `--proof-out FILE` (there instead; implies
+/// `--proof` (proof.jsonl.gz beside the plan) and `--proof-out FILE` (there instead; implies
 /// `--proof`).
 ///
 /// ```text
 /// $ rota verify heze-mini.yaml out/plan.json --proof
 /// …
-/// Wrote out/proof.json (proof of 163 rule instances; verdict pass)
+/// Wrote out/proof.jsonl.gz (proof of 163 rule instances; verdict pass)
 /// ```
 struct ProofOptions: ParsableArguments {
-    @Flag(name: .long, help: "Also write the compliance proof, proof.json, beside the plan.")
+    @Flag(name: .long, help: "Also write the compliance proof, proof.jsonl.gz, beside the plan.")
     var proof = false
 
     @Option(name: .long, help: ArgumentHelp("Write the compliance proof to this file instead (implies --proof).", valueName: "file"))
@@ -27,7 +27,7 @@ struct ProofOptions: ParsableArguments {
         guard !out.isEmpty, !out.hasSuffix("/") else { throw ValidationError("--proof-out needs a file name") }
         var isDir: ObjCBool = false
         if FileManager.default.fileExists(atPath: out, isDirectory: &isDir), isDir.boolValue {
-            throw ValidationError("--proof-out \(out): is a directory; give the proof's file name, e.g. \(out)/proof.json")
+            throw ValidationError("--proof-out \(out): is a directory; give the proof's file name, e.g. \(out)/proof.jsonl.gz")
         }
     }
 
@@ -35,7 +35,7 @@ struct ProofOptions: ParsableArguments {
     func destination(plan: String) -> String? {
         if let proofOut { return proofOut }
         guard proof else { return nil }
-        return ((plan as NSString).deletingLastPathComponent as NSString).appendingPathComponent("proof.json")
+        return ((plan as NSString).deletingLastPathComponent as NSString).appendingPathComponent("proof.jsonl.gz")
     }
 
     /// Writes `proof` if one was asked for, and says so; exit 2 when it cannot be written, or
@@ -47,7 +47,7 @@ struct ProofOptions: ParsableArguments {
             printError("rota verify: the proof would overwrite \(input); choose another --proof-out")
             throw ExitCode(2)
         }
-        try replaceFileOrExit(path, with: .parts(try proof.jsonParts()), command: "verify")
+        try replaceFileOrExit(path, with: .data(try proof.fileData()), command: "verify")
         FileHandle.standardOutput.write(Data("Wrote \(path) (proof of \(proof.summary.instances) rule instances; verdict \(proof.verdict.rawValue))\n".utf8))
     }
 }

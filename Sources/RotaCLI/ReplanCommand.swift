@@ -73,7 +73,7 @@ struct ReplanCommand: ParsableCommand {
             if r.changes.count > 20 { print("  … and \(r.changes.count - 20) more (changes.csv)") }
             for b in r.frozenBreaches { print("Already broken by the frozen past (not caused by the events): \(b.instance): \(b.finding)") }
             print("Independent verification over the whole year: \(r.verified.report.passed ? "every rule instance holds" : "every rule instance holds but \(r.frozenBreaches.count) the frozen past already broke").")
-            print("Wrote \(folder.path)/: plan.json, rota.csv, proof.json, changes.csv, replan.json (digests of the plan it replaces), changed/ics/, and the full set of outputs.")
+            print("Wrote \(folder.path)/: plan.json, rota.csv, proof.jsonl.gz, changes.csv, replan.json (digests of the plan it replaces), changed/ics/, and the full set of outputs.")
             print(String(format: "Time: re-plan %.2f s.", seconds))
         case .conflict(let found):
             printError("rota replan: the events break \(found.count) rule instance\(found.count == 1 ? "" : "s") the plan cannot absorb without changing a posting; nothing was written:")

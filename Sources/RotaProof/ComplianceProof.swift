@@ -3,7 +3,7 @@ import RotaCore
 import RotaInput
 import RotaVerifier
 
-/// A compliance proof (`proof.json`): everything the independent verifier decided about one
+/// A compliance proof (`proof.jsonl.gz`): everything the independent verifier decided about one
 /// plan for one scenario, bound to both by their digests, in a form a health commission can
 /// re-check with `rota check-proof` without trusting the hospital's software.
 ///
@@ -11,19 +11,20 @@ import RotaVerifier
 /// quote, the parameters the rule reads, the whole numbers the verifier took from the
 /// scenario and counted in the plan, the integer arithmetic, the evidence and the verdict. It
 /// is a claim: `ProofChecker` recomputes all of it from the scenario and plan and names every
-/// difference. `ProofWriter` builds it; `jsonData()` writes it in the canonical member order,
-/// indented, so the same proof always has the same bytes. The format is `docs/proof-format.md`.
+/// difference. `ProofWriter` builds it; `fileData()` writes it as gzipped JSON Lines
+/// (`ProofStream`) that state each rule's texts once, so the same proof always has the same
+/// bytes. The format is `docs/proof-format.md`.
 ///
 /// ```swift
 /// let report = PlanVerifier(scenario: scenario).verify(plan)
 /// let proof = ProofWriter.proof(scenario: scenario, plan: plan, report: report)
 /// proof.verdict                       // .pass
 /// proof.instances.count               // 163
-/// try proof.jsonData().write(to: URL(fileURLWithPath: "out/proof.json"))
+/// try proof.fileData().write(to: URL(fileURLWithPath: "out/proof.jsonl.gz"))
 /// ```
 public struct ComplianceProof: Codable, Sendable, Hashable {
-    /// The format of proof.json this type reads and writes.
-    public static let formatVersion = "rota-proof/1"
+    /// The format of proof.jsonl.gz this type reads and writes.
+    public static let formatVersion = "rota-proof/2"
     /// The digest algorithm of `digests`.
     public static let digestAlgorithm = "SHA-256"
 
@@ -40,9 +41,9 @@ public struct ComplianceProof: Codable, Sendable, Hashable {
     public var period: String
     /// Always `SHA-256`.
     public var digestAlgorithm: String
-    /// Lower-case hex digests of the canonical bytes of each input: `scenario`
-    /// (`ScenarioCanonicalForm`) and `plan` (`PlanCanonicalForm`); more inputs may be added
-    /// under their own keys.
+    /// Lower-case hex digests of each input: `scenario` of its canonical bytes
+    /// (`ScenarioCanonicalForm`), `plan` and `rota` of their files' bytes exactly; more inputs
+    /// may be added under their own keys.
     public var digests: [String: String]
     /// The solver's figures from plan.json, when it has them (not covered by the plan digest).
     public var solver: ProofSolver?
@@ -65,29 +66,21 @@ public struct ComplianceProof: Codable, Sendable, Hashable {
         self.instances = instances; self.notChecked = notChecked; self.summary = summary; self.verdict = verdict
     }
 
-    /// The proof as a JSON value.
+    /// The proof as a JSON value (every instance with its rule's texts: the in-memory form).
     public func jsonValue() throws -> JSONValue { try JSONValue(encoding: self) }
 
-    /// The bytes `rota verify --proof` writes: canonical member order (`CanonicalJSON.pretty`),
-    /// two-space indentation and a final newline. Throws only for a non-finite solver figure.
-    public func jsonData() throws -> Data {
-        let parts = try jsonParts()
-        var data = Data(capacity: parts.reduce(0) { $0 + $1.count })
-        for part in parts { data.append(contentsOf: part) }
-        return data
-    }
+    /// The proof's content as JSON Lines (`ProofStream`): a header line, one line per instance.
+    /// Throws only for a non-finite solver figure.
+    public func lines() throws -> ProofStream.Lines { try ProofStream.lines(self) }
 
-    /// `jsonData()` in the parts it is written in (joined, they are its bytes): a year's proof
-    /// is about 100 MB, which a caller can write or compare part by part without joining.
-    public func jsonParts() throws -> [[UInt8]] {
-        try requireFiniteSolver()
-        return ProofJSON.prettyParts(self)
-    }
+    /// The bytes `rota plan` and `rota verify --proof` write as proof.jsonl.gz: the lines,
+    /// gzipped (`GzipStream`). The same proof always gives the same bytes.
+    public func fileData() throws -> Data { GzipStream.compress(try lines().all) }
 
-    /// The canonical (RFC 8785) bytes of the proof: what `rota sign` signs.
-    public func canonicalData() throws -> Data {
-        try requireFiniteSolver()
-        return Data(ProofJSON.canonical(self))
+    /// Reads a proof file's bytes (`proof.jsonl.gz`), strictly; errors name the line of the
+    /// decompressed stream.
+    public static func decode(_ fileData: Data, path: String = "proof.jsonl.gz") throws(InputError) -> ComplianceProof {
+        try ProofReader.decode(stream: try ProofReader.stream(fileData, path: path), path: path)
     }
 
     /// JSON has no form for NaN or the infinities.
@@ -97,11 +90,6 @@ public struct ComplianceProof: Codable, Sendable, Hashable {
             throw EncodingError.invalidValue(value, EncodingError.Context(
                 codingPath: [], debugDescription: "solver \(name) is \(value), which JSON cannot hold"))
         }
-    }
-
-    /// Reads proof.json bytes (any whitespace and member order).
-    public static func decode(_ data: Data) throws -> ComplianceProof {
-        try JSONDecoder().decode(ComplianceProof.self, from: data)
     }
 }
 
@@ -142,6 +130,14 @@ public struct ProofInstance: Codable, Sendable, Hashable {
         clause = check.clause; quote = check.quote; self.parameters = parameters
         quantities = check.quantities; arithmetic = check.arithmetic; finding = check.finding
         witnesses = check.witnesses; verdict = check.verdict
+    }
+
+    /// An instance line of the stream with its rule's shared texts from the header.
+    public init(line l: ProofStream.Line, rule: ProofStream.RuleText) {
+        self.rule = l.rule; instance = l.instance; subject = l.subject
+        clause = rule.clause; quote = rule.quote; parameters = rule.parameters
+        quantities = l.quantities; arithmetic = l.arithmetic; finding = l.finding
+        witnesses = l.witnesses; verdict = l.verdict
     }
 }
 

@@ -35,60 +35,85 @@ public enum ProofChecker {
 
     /// Checks a proof file's bytes against the proof rota recomputes (`rota check-proof`).
     ///
-    /// Discussion: a proof file rota wrote and nobody changed is byte for byte the indented
-    /// form of the recomputed proof (`ComplianceProof.jsonData()`); that comparison
-    /// (`ProofJSON.prettyMatches`, which makes the expected bytes a chunk at a time) confirms
-    /// it without decoding a single field. Any other bytes (an edit, another layout) are
-    /// decoded and compared field by field (`compare(claimed:recomputed:)`), and fields
-    /// outside the format are named (`unknownFields(in:)`). Throws when the bytes differ and
-    /// are not a readable proof.
+    /// Discussion: the file is decompressed (`ProofReader.stream`) and its content compared
+    /// with the stream rota makes of the recomputed proof (`ProofStream.lines`): a proof rota
+    /// wrote and nobody changed is that stream byte for byte, and is confirmed without decoding
+    /// a single field. Otherwise each line is compared with the recomputed line at its place;
+    /// a line that is the same is taken as the recomputed instance, any other line is decoded
+    /// strictly and compared field by field (`compare(claimed:recomputed:)`), and a line whose
+    /// content is right but whose bytes are not the canonical form is named. Throws when a line
+    /// that differs is not readable (invalid JSON, a field outside the format, …).
     ///
     /// ```swift
     /// let recomputed = ProofWriter.proof(scenario: scenario, plan: plan, report: report)
-    /// let result = try ProofChecker.check(file: bytes, path: "proof.json", recomputed: recomputed)
+    /// let result = try ProofChecker.check(file: bytes, path: "proof.jsonl.gz", recomputed: recomputed)
     /// result.mismatches   // [] when the proof says exactly what rota finds
     /// ```
     public static func check(file data: Data, path: String, recomputed: ComplianceProof) throws(InputError) -> FileCheck {
-        // Rota's own layout exists only for a proof JSON can hold (finite solver figures).
-        if (try? recomputed.requireFiniteSolver()) != nil {
-            if data.withUnsafeBytes({ ProofJSON.prettyMatches($0, recomputed) }) {
-                return FileCheck(mismatches: [], claimed: recomputed, data: data, matchedByteForByte: true)
-            }
-            if let found = checkByInstance(file: Array(data), expected: ProofJSON.pretty(recomputed), recomputed: recomputed) {
-                return FileCheck(mismatches: found.mismatches, claimed: found.claimed, data: data, matchedByteForByte: false)
+        let stream = try ProofReader.stream(data, path: path)
+        let ranges = ProofReader.lines(stream)
+        // A proof JSON cannot hold (a NaN solver figure) has no stream: every line is decoded.
+        let expected = try? recomputed.lines()
+        if let expected, ranges.count == expected.instances.count + 1,
+           stream[ranges[0]].elementsEqual(expected.header),
+           ParallelJobs.array(count: 2, threads: 2, { half in
+               stride(from: 1 + half, to: ranges.count, by: 2).allSatisfy { stream[ranges[$0]].elementsEqual(expected.instances[$0 - 1]) }
+           }).allSatisfy({ $0 }) {
+            return FileCheck(mismatches: [], claimed: recomputed, stream: stream)
+        }
+        let header = try ProofReader.header(stream, ranges, path: path)
+        let rules = try ProofReader.rulesTable(header, path: path)
+        var out: [ProofMismatch] = []
+        func canonical(_ line: Int, _ bytes: ArraySlice<UInt8>, _ value: some Encodable) {
+            guard let v = try? JSONValue(encoding: value) else { return }
+            var written = Array(CanonicalJSON.data(v))
+            written.append(0x0A)
+            if !bytes.elementsEqual(written) {
+                out.append(ProofMismatch(instance: nil, field: "line \(line)", proofValue: "its text in another form",
+                                         recomputedValue: "the canonical form (RFC 8785, one line, ending in a newline)"))
             }
         }
-        let claimed = try ProofReader.decode(ComplianceProof.self, data, file: path)
-        return FileCheck(mismatches: compare(claimed: claimed, recomputed: recomputed) + unknownFields(in: data),
-                         claimed: claimed, data: data, matchedByteForByte: false)
-    }
-
-    /// The check of a file in rota's layout (`ProofFileLayout`) that differs from the expected
-    /// bytes: instances whose text is the expected text are taken as the recomputed ones, the
-    /// others and the proof-wide fields are decoded and compared. Nil when the file is not in
-    /// that layout or a part does not decode (the caller then decodes the whole file, which
-    /// names the problem with its line).
-    static func checkByInstance(file: [UInt8], expected: [UInt8], recomputed: ComplianceProof)
-        -> (claimed: ComplianceProof, mismatches: [ProofMismatch])? {
-        guard let fileLayout = ProofFileLayout.split(file), let expectedLayout = ProofFileLayout.split(expected),
-              let skeleton = try? JSONParser.parse(fileLayout.skeleton),
-              var claimed = try? skeleton.decode(ComplianceProof.self),
-              let skeletonModel = try? claimed.jsonValue() else { return nil }
-        var unknown = unknownFields(in: skeleton, model: skeletonModel, path: "")
+        let headerSame = stream[ranges[0]].elementsEqual(expected?.header ?? [])
+        if !headerSame { canonical(1, stream[ranges[0]], header) }
+        var instances: [ProofInstance] = []
         var unchanged: Set<String> = []
-        claimed.instances.reserveCapacity(fileLayout.instances.count)
-        for (n, text) in fileLayout.instances.enumerated() {
-            if n < expectedLayout.instances.count, text.elementsEqual(expectedLayout.instances[n]) {
-                claimed.instances.append(recomputed.instances[n])
-                unchanged.insert(recomputed.instances[n].instance)
+        instances.reserveCapacity(ranges.count - 1)
+        var problems: [Diagnostic] = []
+        for (n, range) in ranges.enumerated().dropFirst() {
+            let bytes = stream[range]
+            if let expected, n - 1 < expected.instances.count, bytes.elementsEqual(expected.instances[n - 1]) {
+                // The line as recomputed; its rule's texts are the header's, which may differ.
+                var instance = recomputed.instances[n - 1]
+                if headerSame {
+                    unchanged.insert(instance.instance)
+                } else if let r = rules[instance.rule] {
+                    instance.clause = r.clause; instance.quote = r.quote; instance.parameters = r.parameters
+                } else {
+                    problems.append(Diagnostic(file: path, line: n + 1, path: "rule", message: "rule \(instance.rule) has no entry in the header's rules",
+                                               expected: "every instance's rule in the header's rules table"))
+                }
+                instances.append(instance)
                 continue
             }
-            guard let value = try? JSONParser.parse(text), let instance = try? value.decode(ProofInstance.self),
-                  let model = try? JSONValue(encoding: instance) else { return nil }
-            unknown += unknownFields(in: value, model: model, path: "instances[\(n)]")
-            claimed.instances.append(instance)
+            do {
+                let instance = try ProofReader.instance(bytes, line: n + 1, rules: rules, path: path)
+                canonical(n + 1, bytes, ProofStream.Line(instance))
+                instances.append(instance)
+            } catch {
+                problems += error.diagnostics
+                if problems.count >= 100 { break }
+            }
         }
-        return (claimed, compare(claimed: claimed, recomputed: recomputed, unchanged: unchanged) + unknown)
+        if !problems.isEmpty { throw InputError(problems) }
+        let claimed = ProofReader.proof(header, instances: instances)
+        // The rules table: a rule no instance names, or texts other than the ones its instances were compared with.
+        let named = Set(claimed.instances.map(\.rule))
+        for r in header.rules where !named.contains(r.id) {
+            out.append(ProofMismatch(instance: nil, field: "rules table", proofValue: "rule \(r.id), named by no instance",
+                                     recomputedValue: ProofMismatch.absent))
+        }
+        return FileCheck(mismatches: compare(claimed: claimed, recomputed: recomputed, unchanged: unchanged) + out,
+                         claimed: claimed, stream: stream)
     }
 
     /// What `check(file:path:recomputed:)` found.
@@ -97,14 +122,8 @@ public enum ProofChecker {
         public let mismatches: [ProofMismatch]
         /// The proof the file holds.
         public let claimed: ComplianceProof
-        let data: Data
-        let matchedByteForByte: Bool
-
-        /// The file's canonical bytes (RFC 8785): what a signature covers.
-        public func canonicalBytes() throws(JSONParseError) -> Data {
-            if matchedByteForByte, let bytes = try? claimed.canonicalData() { return bytes }
-            return try CanonicalJSON.canonicalize(data)
-        }
+        /// The file's content, decompressed: what a signature covers.
+        public let stream: [UInt8]
     }
 
     /// Every difference between a claimed proof and a recomputed one, proof-wide fields first,
@@ -172,51 +191,6 @@ public enum ProofChecker {
         field(nil, "instances passed", String(claimed.summary.passed), String(recomputed.summary.passed))
         field(nil, "instances failed", String(claimed.summary.failed), String(recomputed.summary.failed))
         field(nil, "overall verdict", claimed.verdict.rawValue, recomputed.verdict.rawValue)
-        return out
-    }
-
-    /// Fields of a proof file that are not part of a proof (`rota-proof/1`), one mismatch each.
-    ///
-    /// Decoding ignores unknown keys, yet a signature covers them; so a signed proof could carry
-    /// a claim ("approvedBy": …) that nothing checks. `rota check-proof` reports them. Keys with
-    /// a `null` value are ignored (an absent optional field).
-    ///
-    /// ```swift
-    /// ProofChecker.unknownFields(in: data)   // [instances[3].approvedBy: the proof has "yes", …]
-    /// ```
-    public static func unknownFields(in data: Data) -> [ProofMismatch] {
-        guard let file = try? JSONParser.parse(data),
-              let proof = try? ComplianceProof.decode(data),
-              let known = try? proof.jsonValue() else { return [] }
-        return unknownFields(in: file, model: known, path: "")
-    }
-
-    /// The members of `value` (found at `path` in the file) that its decoded-and-re-encoded
-    /// `model` lacks.
-    static func unknownFields(in value: JSONValue, model: JSONValue, path: String) -> [ProofMismatch] {
-        var out: [ProofMismatch] = []
-        func walk(_ value: JSONValue, _ model: JSONValue, _ path: String) {
-            switch (value, model) {
-            case (.object(let members), .object(let expected)):
-                for key in CanonicalJSON.sortedKeys(members) {
-                    let child = path.isEmpty ? key : "\(path).\(key)"
-                    guard let m = expected[key] else {
-                        if members[key] != .null {
-                            out.append(ProofMismatch(instance: nil, field: "unknown field \(child)",
-                                                     proofValue: CanonicalJSON.string(members[key]!),
-                                                     recomputedValue: ProofMismatch.absent))
-                        }
-                        continue
-                    }
-                    walk(members[key]!, m, child)
-                }
-            case (.array(let elements), .array(let expected)) where elements.count == expected.count:
-                for (i, e) in elements.enumerated() { walk(e, expected[i], "\(path)[\(i)]") }
-            default:
-                return
-            }
-        }
-        walk(value, model, path)
         return out
     }
 

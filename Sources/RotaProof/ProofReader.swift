@@ -3,29 +3,35 @@ import RotaCore
 import RotaInput
 import RotaVerifier
 
-/// Reads proof.json and PROOF.sig files for `rota check-proof` and `rota sign`, turning every
-/// way they can be unreadable into a `Diagnostic` (exit 2) instead of a crash.
+/// Reads proof files (`proof.jsonl.gz`) and signature files, strictly, with located errors.
 ///
-/// Discussion: a proof that decodes is returned however wrong its contents — those are
-/// mismatches for `ProofChecker` (exit 1). The file's bytes are returned too, because a
-/// signature is checked over them (canonicalised), not over the decoded value.
+/// Discussion: a proof is a gzip file (`GzipStream`) of JSON Lines (`ProofStream`): the
+/// header on line 1, one rule instance per line after it. Each line is decoded strictly
+/// (`StrictJSON`: no duplicate keys, no fields outside the format) and errors name the line of
+/// the decompressed stream: `proof.jsonl.gz:7: instance: …`. Every instance's rule must have
+/// its texts in the header's `rules` table, once.
 ///
 /// ```swift
-/// let (proof, bytes) = try ProofReader.read(path: "out/proof.json")
+/// let (proof, stream) = try ProofReader.read(path: "out/proof.jsonl.gz")
+/// proof.instances.count   // 163
+/// stream.count            // the bytes a signature covers
 /// ```
 public enum ProofReader {
-    /// Reads and decodes a proof file: the proof and the file's bytes.
-    public static func read(path: String) throws(InputError) -> (proof: ComplianceProof, data: Data) {
-        let data = try bytes(path, what: "proof")
-        return (try decode(ComplianceProof.self, data, file: path), data)
+    /// The most a proof's content may inflate to: a year of a region ten times Heze's.
+    public static let contentLimit = 1 << 30
+
+    /// Reads and decodes a proof file; `stream` is its decompressed content.
+    public static func read(path: String) throws(InputError) -> (proof: ComplianceProof, stream: [UInt8]) {
+        let stream = try stream(try bytes(path, what: "proof"), path: path)
+        return (try decode(stream: stream, path: path), stream)
     }
 
-    /// Reads and decodes a detached signature file.
+    /// Reads and decodes a signature file.
     public static func readSignature(path: String) throws(InputError) -> ProofSignature {
         try decode(ProofSignature.self, try bytes(path, what: "signature"), file: path)
     }
 
-    /// A file's bytes, or a diagnostic naming `what` it should have been.
+    /// A file's bytes, or a located error naming what the file was to be.
     public static func bytes(_ path: String, what: String) throws(InputError) -> Data {
         do { return try Data(contentsOf: URL(fileURLWithPath: path)) }
         catch {
@@ -35,58 +41,98 @@ public enum ProofReader {
         }
     }
 
-    /// Decodes a JSON file's bytes, or lists why they are not that kind of file.
+    /// Decodes a JSON file strictly (`StrictJSON`), e.g. a signature.
     public static func decode<T: Codable>(_ type: T.Type, _ data: Data, file: String) throws(InputError) -> T {
-        try decoded(type, data, file: file)
+        try StrictJSON.decode(type, from: data, file: file, format: "docs/proof-format.md")
     }
 
-    /// Reads a proof file to sign it: the proof it holds (decoded as `read(path:)` decodes it)
-    /// and the canonical bytes (RFC 8785) of the file's content, which a signature covers.
-    ///
-    /// Discussion: the file is parsed once, and its canonical bytes made from that parse; the
-    /// decoding, the slower half on a year's proof (about 100 MB), runs beside it on another
-    /// core. A syntax error is reported as `decode` reports it, before any decoding problem.
-    ///
-    /// ```swift
-    /// let (proof, message) = try ProofReader.readCanonical(path: "out/proof.json")
-    /// let signature = try ProofSigner.sign(canonicalProof: message, with: key)
-    /// ```
-    public static func readCanonical(path: String) throws(InputError) -> (proof: ComplianceProof, canonical: Data) {
-        let data = try bytes(path, what: "proof")
-        let halves = ParallelJobs.run(count: 2, threads: 2) { half -> Result<SigningHalf, InputError> in
-            do throws(InputError) {
-                return .success(half == 0 ? .proof(try decoded(ComplianceProof.self, data, file: path))
-                                          : .canonical(CanonicalJSON.data(try parsed(data, file: path))))
-            } catch {
-                return .failure(error)
+    /// The decompressed content of a proof file.
+    public static func stream(_ data: Data, path: String) throws(InputError) -> [UInt8] {
+        do { return try GzipStream.decompress(data, limit: contentLimit) } catch {
+            // Line 1: the stream cannot be read from its first line on.
+            throw InputError([Diagnostic(file: path, line: 1, path: "(whole file)", message: error.message,
+                                         expected: "a gzip file of JSON Lines, as rota writes proof.jsonl.gz; see docs/proof-format.md")])
+        }
+    }
+
+    /// The byte ranges of the stream's lines, each with its final `\n`; a stream that does not
+    /// end in `\n` has its last line without one.
+    public static func lines(_ stream: [UInt8]) -> [Range<Int>] {
+        var out: [Range<Int>] = []
+        var start = 0
+        stream.withUnsafeBufferPointer { b in
+            for i in 0..<b.count where b[i] == 0x0A {
+                out.append(start..<(i + 1)); start = i + 1
             }
         }
-        // The syntax error, if any, first; then a decoding problem.
-        guard case .canonical(let canonical) = try halves[1].get(), case .proof(let proof) = try halves[0].get() else {
-            preconditionFailure("each half gives its own result")
+        if start < stream.count { out.append(start..<stream.count) }
+        return out
+    }
+
+    /// Decodes the whole stream.
+    public static func decode(stream: [UInt8], path: String) throws(InputError) -> ComplianceProof {
+        let ranges = lines(stream)
+        let header = try self.header(stream, ranges, path: path)
+        let rules = try rulesTable(header, path: path)
+        var instances: [ProofInstance] = []
+        var problems: [Diagnostic] = []
+        instances.reserveCapacity(max(0, ranges.count - 1))
+        for (n, range) in ranges.enumerated().dropFirst() {
+            do { instances.append(try instance(stream[range], line: n + 1, rules: rules, path: path)) }
+            catch { problems += error.diagnostics; if problems.count >= 100 { break } }
         }
-        return (proof, canonical)
+        if !problems.isEmpty { throw InputError(problems) }
+        return proof(header, instances: instances)
     }
 
-    /// What each half of `readCanonical` gives.
-    private enum SigningHalf: Sendable {
-        case proof(ComplianceProof)
-        case canonical(Data)
-    }
-
-    /// The JSON value of a file's bytes, or the syntax error on its line.
-    private static func parsed(_ data: Data, file: String) throws(InputError) -> JSONValue {
-        do {
-            return try JSONParser.parse(data)
-        } catch {
-            let line = data.prefix(error.offset).reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) }
-            throw InputError([Diagnostic(file: file, line: line, path: "(whole file)", message: "not valid JSON: \(error.message)")])
+    /// The header, line 1.
+    static func header(_ stream: [UInt8], _ ranges: [Range<Int>], path: String) throws(InputError) -> ProofStream.Header {
+        guard let first = ranges.first else {
+            throw InputError([Diagnostic(file: path, line: 1, path: "(whole file)", message: "the proof holds no line",
+                                         expected: "a header line, then one line per rule instance")])
         }
+        return try decode(ProofStream.Header.self, Data(stream[first]), line: 1, path: path)
     }
 
-    /// The file's bytes decoded as `type` strictly (no key twice, no unknown field), or why
-    /// they are not that kind of file.
-    private static func decoded<T: Codable>(_ type: T.Type, _ data: Data, file: String) throws(InputError) -> T {
-        try StrictJSON.decode(type, from: data, file: file, format: "docs/proof-format.md")
+    /// The header's rules by id; each rule listed once.
+    static func rulesTable(_ header: ProofStream.Header, path: String) throws(InputError) -> [String: ProofStream.RuleText] {
+        var rules: [String: ProofStream.RuleText] = [:]
+        for (n, r) in header.rules.enumerated() {
+            guard rules[r.id] == nil else {
+                throw InputError([Diagnostic(file: path, line: 1, path: "rules[\(n)].id", message: "rule \(r.id) is listed twice",
+                                             expected: "each rule once in the header's rules")])
+            }
+            rules[r.id] = r
+        }
+        return rules
+    }
+
+    /// One instance line, with its rule's texts from the header.
+    static func instance(_ bytes: ArraySlice<UInt8>, line: Int, rules: [String: ProofStream.RuleText], path: String) throws(InputError) -> ProofInstance {
+        let l = try decode(ProofStream.Line.self, Data(bytes), line: line, path: path)
+        guard let rule = rules[l.rule] else {
+            throw InputError([Diagnostic(file: path, line: line, path: "rule", message: "rule \(l.rule) has no entry in the header's rules",
+                                         expected: "every instance's rule in the header's rules table")])
+        }
+        return ProofInstance(line: l, rule: rule)
+    }
+
+    /// The in-memory proof of a header and its instances.
+    static func proof(_ h: ProofStream.Header, instances: [ProofInstance]) -> ComplianceProof {
+        ComplianceProof(format: h.format, rotaVersion: h.rotaVersion, ruleCatalogue: h.ruleCatalogue,
+                        scenario: h.scenario, profile: h.profile, period: h.period,
+                        digestAlgorithm: h.digestAlgorithm, digests: h.digests, solver: h.solver,
+                        instances: instances, notChecked: h.notChecked, summary: h.summary, verdict: h.verdict)
+    }
+
+    /// A line decoded strictly, its errors placed on its line of the stream.
+    private static func decode<T: Codable>(_ type: T.Type, _ data: Data, line: Int, path: String) throws(InputError) -> T {
+        do { return try StrictJSON.decode(type, from: data, file: path, format: "docs/proof-format.md") } catch {
+            throw InputError(error.diagnostics.map { d in
+                var d = d
+                d.line = line
+                return d
+            })
+        }
     }
 }

@@ -6,40 +6,28 @@ import RotaVerifier
 
 /// Signs proof files and checks their signatures (Ed25519, swift-crypto).
 ///
-/// Discussion: the signed message is the canonical JSON (RFC 8785, `CanonicalJSON`) of the
-/// proof file's content. Verifying needs the signer's public key from a trusted source (the
-/// commission's own register of hospital keys), never one shipped beside the proof.
+/// Discussion: the signed message is the proof's content: the gzip file decompressed, its
+/// JSON Lines exactly (`ProofReader.stream`). Recompressing the file keeps a signature valid;
+/// any change of content breaks it. Verifying needs the signer's public key from a trusted
+/// source (the commission's own register of hospital keys), never one shipped beside the proof.
 ///
 /// ```swift
 /// let key = Curve25519.Signing.PrivateKey()
-/// let sig = try ProofSigner.sign(proof: proofData, with: key)
-/// try ProofSigner.verify(proof: proofData, signature: sig, publicKey: key.publicKey)   // []
+/// let stream = try ProofReader.stream(fileData, path: "proof.jsonl.gz")
+/// let sig = try ProofSigner.sign(stream: stream, with: key)
+/// ProofSigner.verify(stream: stream, signature: sig, publicKey: key.publicKey)   // []
 /// ```
 public enum ProofSigner {
-    /// The signature of a proof file's bytes (parsed strictly, then canonicalised).
-    public static func sign(proof data: Data, with key: Curve25519.Signing.PrivateKey) throws -> ProofSignature {
-        try sign(canonicalProof: try CanonicalJSON.canonicalize(data), with: key)
-    }
-
-    /// The signature of a proof whose canonical bytes are `message`
-    /// (`ProofReader.readCanonical(path:)`).
-    public static func sign(canonicalProof message: Data, with key: Curve25519.Signing.PrivateKey) throws -> ProofSignature {
+    public static func sign(stream: [UInt8], with key: Curve25519.Signing.PrivateKey) throws -> ProofSignature {
+        let message = Data(stream)
         let signature = try key.signature(for: message)
         return ProofSignature(keyId: SigningKeyFile.keyId(key.publicKey), signedSHA256: Digest.hex(message),
                               signature: signature.base64EncodedString())
     }
 
-    /// What is wrong with `signature` as a signature of `data` by `publicKey`; empty when it
-    /// is valid. Throws when `data` is not JSON.
-    public static func verify(proof data: Data, signature: ProofSignature,
-                              publicKey: Curve25519.Signing.PublicKey) throws(JSONParseError) -> [ProofMismatch] {
-        verify(canonicalProof: try CanonicalJSON.canonicalize(data), signature: signature, publicKey: publicKey)
-    }
-
-    /// What is wrong with `signature` as a signature, by `publicKey`, of a proof whose canonical
-    /// bytes are `message` (`ProofChecker.FileCheck.canonicalBytes()`); empty when it is valid.
-    public static func verify(canonicalProof message: Data, signature: ProofSignature,
+    public static func verify(stream: [UInt8], signature: ProofSignature,
                               publicKey: Curve25519.Signing.PublicKey) -> [ProofMismatch] {
+        let message = Data(stream)
         var out: [ProofMismatch] = []
         func field(_ name: String, _ claimed: String, _ recomputed: String, _ hint: String) {
             if claimed != recomputed {

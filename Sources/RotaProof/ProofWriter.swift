@@ -5,14 +5,14 @@ import RotaVerifier
 ///
 /// Discussion: the proof takes every `RuleCheck` of the report as it is, in report order, and
 /// adds the parameters each rule reads (from `RuleCatalogue`, with the scenario's resolved
-/// values), the digests of the canonical scenario and plan bytes, the solver's figures from
+/// values), the digests of the canonical scenario and of the plan's file bytes, the solver's figures from
 /// plan.json, the versions, and the overall verdict. Checks the verifier gains later (say,
 /// from a weekly rota) appear in the proof without change here.
 ///
 /// ```swift
 /// let report = PlanVerifier(scenario: scenario).verify(plan)
 /// let proof = ProofWriter.proof(scenario: scenario, plan: plan, report: report)
-/// try writeAll([("proof.json", try proof.jsonData())], into: dir)
+/// try proof.fileData().write(to: URL(fileURLWithPath: "out/proof.jsonl.gz"))
 /// ```
 public enum ProofWriter {
     /// The proof of `report`, the verification of `plan` against `scenario`.
@@ -26,7 +26,7 @@ public enum ProofWriter {
                              additionalDigests: [String: String]) -> ComplianceProof {
         var digests = additionalDigests
         digests["scenario"] = ScenarioCanonicalForm.sha256(scenario)
-        digests["plan"] = PlanCanonicalForm.sha256(plan)
+        if digests["plan"] == nil { digests["plan"] = PlanFileBytes.sha256(plan) }
         return proof(scenario: scenario, report: report, digests: digests, solver: plan.solver)
     }
 

@@ -28,6 +28,8 @@ public struct VerificationInputs: Sendable {
     public var rota: [RotaEntry]?
     /// The SHA-256 of the rota's canonical form; nil without a rota, or when not digesting.
     public var rotaDigest: String?
+    /// SHA-256 of plan.json's bytes exactly as read.
+    public var planDigest: String?
     /// The proof file's bytes, when one was given and could be read.
     public var proof: Data?
     /// Every problem found, file by file.
@@ -38,7 +40,10 @@ public struct VerificationInputs: Sendable {
     /// The digests of the inputs computed while reading them (key → hex, as in a proof's
     /// `digests`), for `VerifiedProof` not to compute them again.
     public var digests: [String: String] {
-        rotaDigest.map { ["rota": $0] } ?? [:]
+        var out: [String: String] = [:]
+        out["rota"] = rotaDigest
+        out["plan"] = planDigest
+        return out
     }
 
     /// The rota as `VerifiedProof` takes it: the file's path and its entries (nil without one).
@@ -66,7 +71,9 @@ public struct VerificationInputs: Sendable {
             do throws(InputError) {
                 switch files[i] {
                 case .scenario(let path): return .scenario(try ScenarioReader.read(path: path))
-                case .plan(let path): return .plan(try PlanReader.read(path: path))
+                case .plan(let path):
+                    let data = try ProofReader.bytes(path, what: "plan")
+                    return .plan(try PlanReader.decode(data, file: path), digest: digesting ? Digest.hex(data) : nil)
                 case .rota(let path):
                     let data = try RotaCSVReader.bytes(path)
                     let entries = try RotaCSVReader.read(data: data, path: path)
@@ -77,12 +84,12 @@ public struct VerificationInputs: Sendable {
                 return .problems(error.diagnostics)
             }
         }
-        var inputs = VerificationInputs(scenario: nil, plan: nil, rota: nil, rotaDigest: nil, proof: nil, diagnostics: [], rotaPath: rota)
+        var inputs = VerificationInputs(scenario: nil, plan: nil, rota: nil, rotaDigest: nil, planDigest: nil, proof: nil, diagnostics: [], rotaPath: rota)
         // Problems in the order of the files: scenario, plan, rota, proof.
         for (_, part) in zip(files, parts).sorted(by: { $0.0.rank < $1.0.rank }) {
             switch part {
             case .scenario(let s): inputs.scenario = s
-            case .plan(let p): inputs.plan = p
+            case .plan(let p, let digest): inputs.plan = p; inputs.planDigest = digest
             case .rota(let r, let digest): inputs.rota = r; inputs.rotaDigest = digest
             case .proof(let bytes): inputs.proof = bytes
             case .problems(let d): inputs.diagnostics += d
@@ -108,7 +115,7 @@ public struct VerificationInputs: Sendable {
 
     private enum Part: Sendable {
         case scenario(Scenario)
-        case plan(Plan)
+        case plan(Plan, digest: String?)
         case rota([RotaEntry], digest: String?)
         case proof(Data)
         case problems([Diagnostic])

@@ -16,7 +16,7 @@ import RotaVerifier
 /// let entries = try RotaCSVReader.read(path: "out/rota.csv")
 /// let verified = VerifiedProof(scenario: scenario, plan: plan, rota: (file: "out/rota.csv", entries: entries))
 /// verified.report.passed          // true
-/// try verified.proof.jsonData()   // proof.json's bytes
+/// try verified.proof.fileData()   // proof.jsonl.gz's bytes
 /// ```
 public struct VerifiedProof: Sendable {
     /// The verifier's report: the plan's checks and, with a rota, the rota's.
@@ -60,7 +60,9 @@ public struct VerifiedProof: Sendable {
         }
         if let rotaParts { for k in 1..<rotaParts.count { list.append { .rotaPart(k, rotaParts.decide(k)) } } }
         list.append { .plan(PlanVerifier(scenario: scenario).verify(plan)) }
-        if wanted("plan") { list.append { .digest("plan", PlanCanonicalForm.sha256(plan)) } }
+        // The plan's digest is of its file's bytes (`VerificationInputs` gives it); without the
+        // file, of the bytes rota writes for this plan.
+        if wanted("plan") { list.append { .digest("plan", PlanFileBytes.sha256(plan)) } }
         let jobs = list
         let parts = ParallelJobs.run(count: jobs.count, threads: ParallelJobs.processors) { i in jobs[i]() }
         var planReport: VerificationReport?

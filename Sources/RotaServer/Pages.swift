@@ -67,8 +67,8 @@ enum Pages {
             <label>Scenario (YAML) <input type="file" name="scenario" id="scenario" required></label>
             <label>Plan (plan.json) <input type="file" name="plan" id="plan" required></label>
             <label>Rota (rota.csv, optional) <input type="file" name="rota" id="rota"></label>
-            <label>Proof (proof.json, optional) <input type="file" name="proof" id="proof"></label>
-            <label>Signature (proof.json.sig, optional) <input type="file" name="signature" id="signature"></label>
+            <label>Proof (proof.jsonl.gz, optional) <input type="file" name="proof" id="proof"></label>
+            <label>Signature (proof.jsonl.gz.sig, optional) <input type="file" name="signature" id="signature"></label>
             <button class="primary" id="submit" type="submit">Upload and check</button></form></section>
             <section><h2>\(s.account.role == .commission ? "All submissions" : "Your submissions")</h2>
             <table id="versions"><tr><th>submission</th><th>version</th><th>hospital</th><th>by</th><th>uploaded (UTC)</th><th>verdict</th><th>proof</th></tr>\(rows)</table></section>

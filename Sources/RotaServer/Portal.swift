@@ -158,7 +158,11 @@ public struct Portal: Sendable {
             let body = try p.decode(SubmissionUpload.self, try await p.body(&req))
             var files: [UploadedFile] = []
             for (part, f) in [("scenario", body.scenario), ("plan", body.plan), ("rota", body.rota), ("proof", body.proof), ("signature", body.signature)] {
-                if let f { files.append(UploadedFile(part: part, filename: f.filename ?? part, data: Data(f.content.utf8))) }
+                guard let f else { continue }
+                guard let data = f.data else {
+                    throw PortalError(status: .badRequest, message: "\(part): give the file in content (text) or contentBase64 (bytes in base64), not both or neither")
+                }
+                files.append(UploadedFile(part: part, filename: f.filename ?? part, data: data))
             }
             return .json(try await p.submit(name: body.name, files: files, session: s), status: .created)
         }
@@ -408,10 +412,23 @@ extension Portal {
 
 /// `POST /api/submissions`: each file's text and, optionally, its name (for messages).
 public struct SubmissionUpload: Codable, Sendable {
+    /// One file: its text in `content`, or, for a binary file (the gzipped proof), its bytes
+    /// in base64 in `contentBase64`.
     public struct File: Codable, Sendable {
         public var filename: String?
-        public var content: String
+        public var content: String?
+        public var contentBase64: String?
         public init(filename: String?, content: String) { self.filename = filename; self.content = content }
+        public init(filename: String?, bytes: Data) { self.filename = filename; self.contentBase64 = bytes.base64EncodedString() }
+
+        /// The file's bytes; nil unless exactly one of the two forms holds them.
+        var data: Data? {
+            switch (content, contentBase64) {
+            case (let text?, nil): return Data(text.utf8)
+            case (nil, let b64?): return Data(base64Encoded: b64)
+            default: return nil
+            }
+        }
     }
     public var name: String
     public var scenario: File?

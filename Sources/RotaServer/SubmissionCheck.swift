@@ -76,7 +76,7 @@ public enum SubmissionCheck {
         }
         if byPart["signature"] != nil, byPart["proof"] == nil {
             problems.append(UploadProblem(file: byPart["signature"]!.filename, line: 0, path: "signature",
-                                          message: "a signature without its proof", expected: "proof.json with its signature"))
+                                          message: "a signature without its proof", expected: "proof.jsonl.gz with its signature"))
         }
         guard problems.isEmpty else { throw UploadErrors(problems: problems) }
 
@@ -84,7 +84,7 @@ public enum SubmissionCheck {
         // part's usual name, and every diagnostic is told back in the uploaded file's name.
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("rota-upload-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: dir) }
-        let standard = ["scenario": "scenario.yaml", "plan": "plan.json", "rota": "rota.csv", "proof": "proof.json", "signature": "proof.json.sig"]
+        let standard = ["scenario": "scenario.yaml", "plan": "plan.json", "rota": "rota.csv", "proof": "proof.jsonl.gz", "signature": "proof.jsonl.gz.sig"]
         var shown: [String: String] = [:]
         do {
             try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)

@@ -54,7 +54,7 @@ import Testing
         #expect(r.status == 0, "\(r.stdout)\(r.stderr)")
         #expect(r.stdout.contains("Independent verification: all"))
         let files = filesBelow(first)
-        for name in ["plan.json", "assignments.csv", "rota.csv", "rota-grid.csv", "rota.xlsx", "report.html", "proof.json"] {
+        for name in ["plan.json", "assignments.csv", "rota.csv", "rota-grid.csv", "rota.xlsx", "report.html", "proof.jsonl.gz"] {
             #expect(files.contains(name), "missing \(name)")
         }
         #expect(files.contains { $0.hasPrefix("ics/") && $0.hasSuffix(".ics") })
@@ -65,7 +65,7 @@ import Testing
         let verify = try RotaProcess.run(["verify", "Scenarios/mini/heze-mini.yaml", first.appendingPathComponent("plan.json").path])
         #expect(verify.status == 0, "\(verify.stdout)")
         let check = try RotaProcess.run(["check-proof", "Scenarios/mini/heze-mini.yaml", first.appendingPathComponent("plan.json").path,
-                                         first.appendingPathComponent("proof.json").path])
+                                         first.appendingPathComponent("proof.jsonl.gz").path])
         #expect(check.status == 0, "\(check.stdout)")
 
         let again = try RotaProcess.run(["plan", "Scenarios/mini/heze-mini.yaml", "--out", second.path, "--quiet"])

@@ -16,32 +16,32 @@ import Rota
         return try! Data(contentsOf: dir.appendingPathComponent("plan.json"))
     }()
 
-    /// A fresh folder with plan.json and, from `rota verify --proof`, proof.json.
+    /// A fresh folder with plan.json and, from `rota verify --proof`, proof.jsonl.gz.
     private func provenFolder() throws -> URL {
         let dir = try RotaProcess.temporaryDirectory()
         try Self.plannedPlan.write(to: dir.appendingPathComponent("plan.json"))
         let run = try RotaProcess.run(["verify", Self.scenarioPath, dir.appendingPathComponent("plan.json").path, "--proof"])
         #expect(run.status == 0, "\(run.stderr)")
-        #expect(run.stdout.contains("Wrote \(dir.appendingPathComponent("proof.json").path) (proof of "))
+        #expect(run.stdout.contains("Wrote \(dir.appendingPathComponent("proof.jsonl.gz").path) (proof of "))
         return dir
     }
 
     private func checkProof(_ dir: URL, scenario: String = scenarioPath, extra: [String] = []) throws -> RotaProcess.Result {
         try RotaProcess.run(["check-proof", scenario, dir.appendingPathComponent("plan.json").path,
-                             dir.appendingPathComponent("proof.json").path] + extra)
+                             dir.appendingPathComponent("proof.jsonl.gz").path] + extra)
     }
 
     private func editProof(_ dir: URL, _ edit: (inout ComplianceProof) -> Void) throws {
-        let url = dir.appendingPathComponent("proof.json")
+        let url = dir.appendingPathComponent("proof.jsonl.gz")
         var proof = try ComplianceProof.decode(Data(contentsOf: url))
         edit(&proof)
-        try proof.jsonData().write(to: url)
+        try proof.fileData().write(to: url)
     }
 
     @Test func proofOfAPlannedScenarioIsConfirmed() throws {
         let dir = try provenFolder()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let proof = try ComplianceProof.decode(Data(contentsOf: dir.appendingPathComponent("proof.json")))
+        let proof = try ComplianceProof.decode(Data(contentsOf: dir.appendingPathComponent("proof.jsonl.gz")))
         #expect(proof.verdict == .pass)
         #expect(proof.solver != nil)   // rota plan records the solver's figures
         let run = try checkProof(dir)
@@ -53,7 +53,7 @@ import Rota
     @Test func tamperedProofsAreRefusedWithEachMismatchNamed() throws {
         let dir = try provenFolder()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let original = try Data(contentsOf: dir.appendingPathComponent("proof.json"))
+        let original = try Data(contentsOf: dir.appendingPathComponent("proof.jsonl.gz"))
         let proof = try ComplianceProof.decode(original)
         let quota = try #require(proof.instances.firstIndex { $0.instance == "T1.quota[hz-municipal]" })
         let team = try #require(proof.instances.firstIndex { $0.rule == "T1.team-size" })
@@ -66,7 +66,7 @@ import Rota
             ("digest", { $0.digests["plan"] = String(repeating: "0", count: 64) }, "digest plan: the proof says 0000"),
         ]
         for (what, edit, expected) in edits {
-            try original.write(to: dir.appendingPathComponent("proof.json"))
+            try original.write(to: dir.appendingPathComponent("proof.jsonl.gz"))
             try editProof(dir, edit)
             let run = try checkProof(dir)
             #expect(run.status == 1, "\(what)")
@@ -138,7 +138,7 @@ import Rota
         #expect(mode == 0o600)
         #expect(try RotaProcess.run(["keygen", "--out", keys.path]).status == 2)   // never replaced silently
 
-        let proofPath = dir.appendingPathComponent("proof.json").path
+        let proofPath = dir.appendingPathComponent("proof.jsonl.gz").path
         let sign = try RotaProcess.run(["sign", "--key", privateKey, proofPath])
         #expect(sign.status == 0, "\(sign.stderr)")
         #expect(FileManager.default.fileExists(atPath: proofPath + ".sig"))
@@ -147,9 +147,12 @@ import Rota
         #expect(good.status == 0, "\(good.stdout)\(good.stderr)")
         #expect(good.stdout.contains("signature valid: signed by key "))
 
-        // Re-indenting the proof keeps the signature; changing it does not.
+        // Recompressing the proof keeps the signature; changing it does not.
         let original = try Data(contentsOf: URL(fileURLWithPath: proofPath))
-        try CanonicalJSON.canonicalize(original).write(to: URL(fileURLWithPath: proofPath))
+        let content = try ProofReader.stream(original, path: proofPath)
+        let recompressed = GzipStream.compress([content], level: 9, members: 1)
+        #expect(recompressed != original)
+        try recompressed.write(to: URL(fileURLWithPath: proofPath))
         #expect(try checkProof(dir, extra: ["--key", publicKey]).status == 0)
         try editProof(dir) { $0.instances[0].finding += "." }
         let bad = try checkProof(dir, extra: ["--key", publicKey])
@@ -173,11 +176,11 @@ import Rota
         defer { try? FileManager.default.removeItem(at: dir) }
         let plan = dir.appendingPathComponent("plan.json")
         try Self.plannedPlan.write(to: plan)
-        let out = dir.appendingPathComponent("proofs/heze-mini.proof.json").path
+        let out = dir.appendingPathComponent("proofs/heze-mini.proof.jsonl.gz").path
         let run = try RotaProcess.run(["verify", Self.scenarioPath, plan.path, "--proof-out", out])
         #expect(run.status == 0)
         #expect(FileManager.default.fileExists(atPath: out))
-        #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("proof.json").path))
+        #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("proof.jsonl.gz").path))
         #expect(try RotaProcess.run(["check-proof", Self.scenarioPath, plan.path, out]).status == 0)
 
         let missing = try RotaProcess.run(["check-proof", Self.scenarioPath, plan.path, dir.appendingPathComponent("none.json").path])
@@ -191,7 +194,7 @@ import Rota
 
     @Test func helpDescribesEveryOption() throws {
         for (command, phrases) in [
-            ("check-proof", ["--key <public-key>", "--signature <file>", "The proof.json file to confirm (absent for a"]),
+            ("check-proof", ["--key <public-key>", "--signature <file>", "The proof.jsonl.gz file to confirm (absent for a"]),
             ("sign", ["--key <private-key>", "--out <file>"]),
             ("keygen", ["--out <dir>", "--force"]),
             ("verify", ["--proof ", "--proof-out <file>"]),

@@ -6,7 +6,7 @@ import Testing
 @Suite struct TrustChainTests {
     static let scenario = "Scenarios/mini/heze-mini.yaml"
 
-    /// A planned heze-mini folder (plan.json, rota.csv, proof.json), made once.
+    /// A planned heze-mini folder (plan.json, rota.csv, proof.jsonl.gz), made once.
     static let planned: URL = {
         let dir = try! RotaProcess.temporaryDirectory()
         let run = try! RotaProcess.run(["plan", scenario, "--out", dir.appendingPathComponent("out").path, "--quiet"])
@@ -32,7 +32,7 @@ import Testing
         let verify = try RotaProcess.run(["verify", Self.scenario, url.path])
         #expect(verify.status == 2)
         #expect(verify.stderr.contains("plan.json:") && verify.stderr.contains("duplicate key \"teams\""), "\(verify.stderr)")
-        let check = try RotaProcess.run(["check-proof", Self.scenario, url.path, dir.appendingPathComponent("proof.json").path])
+        let check = try RotaProcess.run(["check-proof", Self.scenario, url.path, dir.appendingPathComponent("proof.jsonl.gz").path])
         #expect(check.status == 2, "\(check.stdout)")
         #expect(check.stderr.contains("duplicate key \"teams\""))
     }
@@ -116,7 +116,7 @@ import Testing
         let dir = try TrustChainTests().copy()
         defer { try? FileManager.default.removeItem(at: dir.deletingLastPathComponent()) }
         let scenario = TrustChainTests.scenario
-        let files = ["plan.json", "proof.json"].map { dir.appendingPathComponent($0).path }
+        let files = ["plan.json", "proof.jsonl.gz"].map { dir.appendingPathComponent($0).path }
         #expect(try RotaProcess.run(["check-proof", scenario, files[0], files[1]]).status == 0)
         let url = dir.appendingPathComponent("rota.csv")
         var lines = try String(contentsOf: url, encoding: .utf8).components(separatedBy: "\r\n")

@@ -59,8 +59,8 @@ private func rota(_ arguments: [String]) throws -> (status: Int32, out: String, 
                                   plan`).
 
         OPTIONS:
-          --proof                 Also write the compliance proof, proof.json, beside
-                                  the plan.
+          --proof                 Also write the compliance proof, proof.jsonl.gz,
+                                  beside the plan.
           --proof-out <file>      Write the compliance proof to this file instead
                                   (implies --proof).
           --rota <rota.csv>       The rota.csv to check with the plan (default:

@@ -60,7 +60,7 @@ struct LoopbackClient: Sendable {
                         let (status, _, _) = try await http.send("POST", "/api/submissions",
                                                                  headers: ["Content-Type": "application/json", "Cookie": who.cookie, "X-CSRF-Token": who.csrf],
                                                                  body: try JSONEncoder().encode(upload))
-                        return (name, sha256(upload.scenario!.content), status)
+                        return (name, sha256(upload.scenario!.content!), status)
                     }
                 }
                 var all: [(String, String, Int)] = []

@@ -91,18 +91,19 @@ import Crypto
         let inputs = VerificationInputs.read(scenario: PortalFixture.path("Scenarios/audit/heze-mini/scenario.yaml"),
                                              plan: PortalFixture.path("Scenarios/audit/heze-mini/plan.json"), rota: nil)
         let proof = VerifiedProof(scenario: try #require(inputs.scenario), plan: try #require(inputs.plan), rota: nil).proof
-        let proofText = String(decoding: try proof.jsonData(), as: UTF8.self)
+        let proofFile = try proof.fileData()
         try await f.portal.application().test(.router) { client in
             let m = try await Login.api(client, "municipal")
-            var upload = try PortalFixture.miniUpload(); upload.proof = .init(filename: "proof.json", content: proofText)
+            var upload = try PortalFixture.miniUpload(); upload.proof = .init(filename: "proof.jsonl.gz", bytes: proofFile)
             try await client.execute(uri: "/api/submissions", method: .post, headers: m.headers, body: PortalFixture.json(upload)) { r in
                 let v = try r.decode(VersionSummary.self)
                 #expect(v.verdict.proof == "confirmed" && v.passed)
             }
-            let at = try #require(proofText.range(of: "\"pass\""))
-            let tampered = proofText.replacingCharacters(in: at, with: "\"fail\"")
-            #expect(tampered != proofText)
-            upload.proof = .init(filename: "proof.json", content: tampered)
+            let text = String(decoding: try ProofReader.stream(proofFile, path: "p"), as: UTF8.self)
+            let at = try #require(text.range(of: "\"verdict\":\"pass\""))
+            let tampered = text.replacingCharacters(in: at, with: "\"verdict\":\"fail\"")
+            #expect(tampered != text)
+            upload.proof = .init(filename: "proof.jsonl.gz", bytes: GzipStream.compress([Array(tampered.utf8)]))
             try await client.execute(uri: "/api/submissions", method: .post, headers: m.headers, body: PortalFixture.json(upload)) { r in
                 let v = try r.decode(VersionSummary.self)
                 #expect(v.version == 2 && v.verdict.proof == "not confirmed" && !v.verdict.proofMismatches.isEmpty && !v.passed)

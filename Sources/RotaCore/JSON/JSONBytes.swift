@@ -32,9 +32,6 @@ public struct JSONBytes: Sendable {
     /// Appends JSON text written elsewhere (a part of the same document).
     public mutating func append(_ part: [UInt8]) { bytes.append(contentsOf: part) }
 
-    /// Appends JSON text kept in memory of the caller's (`TextBlock`).
-    public mutating func append(_ part: UnsafeBufferPointer<UInt8>) { bytes.append(contentsOf: part) }
-
     /// Appends `s` as a JSON string: quoted, with `"` `\` and the control characters escaped as
     /// RFC 8785 says, everything else as its UTF-8 bytes.
     public mutating func string(_ s: String) {

@@ -46,10 +46,18 @@ public struct PlanSummary: Sendable {
         let all2 = Set(plan.teams.filter { $0.tier == "T2" }.flatMap(\.members))
         let helpers = Set(plan.villageHelpers.map(\.person))
         let stationed = Set(plan.villageHelpers.filter { $0.form == .station }.map(\.person))
+        // totals.by-sender = 1 (Yanggu) counts T2 people of county hospitals and village
+        // helpers of township centres.
+        let tierOf = Dictionary(scenario.institutions.map { ($0.id, $0.tier) }, uniquingKeysWith: { a, _ in a })
+        let bySender = p.totalsCountBySender
+        let counted2 = bySender ? Set(plan.teams.filter { $0.tier == "T2" && tierOf[$0.sender] == .county }.flatMap(\.members)) : all2
+        let counted3 = bySender ? Set(plan.villageHelpers.filter { tierOf[$0.sender] == .township }.map(\.person)) : helpers
         totals = [
             QuotaLine(rule: "T1.total", institution: "", name: "T1 (tertiary → county hospitals)", required: p.int("T1.total"), planned: all1.count),
-            QuotaLine(rule: "T2.total", institution: "", name: "T2 (→ township centres)", required: p.int("T2.total"), planned: all2.count),
-            QuotaLine(rule: "T3.total", institution: "", name: "T3 (→ villages)", required: p.int("T3.total"), planned: helpers.count),
+            QuotaLine(rule: "T2.total", institution: "", name: bySender ? "T2 sent by county hospitals" : "T2 (→ township centres)",
+                      required: p.int("T2.total"), planned: counted2.count),
+            QuotaLine(rule: "T3.total", institution: "", name: bySender ? "T3 sent by township centres" : "T3 (→ villages)",
+                      required: p.int("T3.total"), planned: counted3.count),
             QuotaLine(rule: "T3.total.stationed", institution: "", name: "T3 stationed", required: p.int("T3.total.stationed"), planned: stationed.count),
             QuotaLine(rule: "REGION.total", institution: "", name: "all dispatched", required: p.int("REGION.total"), planned: all1.union(all2).union(helpers).count),
         ]

@@ -103,6 +103,11 @@ public struct Parameters: Hashable, Sendable {
         return ExactPercent(units: 0, scale: 0)
     }
 
+    /// Whether the tier totals count people by their sender's type (`totals.by-sender: 1`,
+    /// Yanggu): T2.total counts T2 people sent by county hospitals, T3.total village helpers
+    /// sent by township centres. With 0 each counts everyone serving in its tier.
+    public var totalsCountBySender: Bool { int("totals.by-sender") == 1 }
+
     public mutating func set(_ key: String, _ value: ParameterValue) { values[key] = value }
 
     /// Keys in a stable order.
@@ -133,6 +138,7 @@ public struct Parameters: Hashable, Sendable {
         .init(key: "T3.rounds-visit-weeks", kind: .integer, meaning: "every clinic of a rounds area is visited at least once in this many weeks", addition: true, range: 1...52),
         .init(key: "T3.part-time-months", kind: .integer, meaning: "months a rounds or technical-support duty lasts, at least, for its helper to count among the year's village helpers", addition: true, range: 1...12),
         .init(key: "TCM.centres-per-physician", kind: .integer, meaning: "TCM-featured centres one senior TCM physician may hold a weekly clinic at, at most", addition: true, range: 1...100),
+        .init(key: "totals.by-sender", kind: .integer, meaning: "whom T2.total and T3.total count: 0 everyone serving in the tier, 1 T2 people sent by county hospitals and village helpers sent by township centres", addition: true, range: 0...1),
     ]
 
     public static func definition(_ key: String) -> ParameterDefinition? { definitions.first { $0.key == key } }

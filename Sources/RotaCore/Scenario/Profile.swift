@@ -67,5 +67,8 @@ public struct Profile: Sendable {
         ("T3.rounds-visit-weeks", ["2", "2", "2", "2"]),
         ("TCM.centres-per-physician", ["2", "2", "2", "2"]),
         ("T3.part-time-months", ["12", "12", "12", "12"]),
+        // Yanggu §三(三)10 counts county-level people sent by county hospitals and
+        // township-level people sent by township centres (rules.md, "Readings settled").
+        ("totals.by-sender", ["0", "0", "1", "0"]),
     ]
 }

@@ -463,15 +463,26 @@ struct AnnualModel {
 
     // MARK: Totals and spread
 
+    /// T1.total, T2.total, T3.total, T3.total.stationed and REGION.total. With
+    /// `totals.by-sender = 1` (Yanggu) T2.total counts only people of county hospitals and
+    /// T3.total only village helpers of township centres (a person serves for their own
+    /// hospital, T3.locality).
     mutating func requireTierAndRegionTotals() {
         let ids = classes.map(\.id)
+        let bySender = p.totalsCountBySender
+        func of(_ tier: Tier) -> [String] { classes.filter { $0.institution.tier == tier }.map(\.id) }
         let all1 = LinearExpression.sum(ids.compactMap { t1[$0] })
         let all2 = LinearExpression.sum(ids.compactMap { t2[$0] })
         let stationed = LinearExpression.sum(ids.compactMap { station[$0] })
-        let helpers = stationed + LinearExpression.sum(ids.compactMap { rounds[$0] }) + LinearExpression.sum(ids.compactMap { tech[$0] })
+        func villageHelpers(_ ids: [String]) -> LinearExpression {
+            LinearExpression.sum(ids.flatMap { [station[$0], rounds[$0], tech[$0]].compactMap { $0 } })
+        }
+        let helpers = villageHelpers(ids)
+        let counted2 = bySender ? LinearExpression.sum(of(.county).compactMap { t2[$0] }) : all2
+        let counted3 = bySender ? villageHelpers(of(.township)) : helpers
         model.require("T1.total", [], all1 >= Double(p.int("T1.total")))
-        model.require("T2.total", [], all2 >= Double(p.int("T2.total")))
-        model.require("T3.total", [], helpers >= Double(p.int("T3.total")))
+        model.require("T2.total", [], counted2 >= Double(p.int("T2.total")))
+        model.require("T3.total", [], counted3 >= Double(p.int("T3.total")))
         model.require("T3.total.stationed", [], stationed >= Double(p.int("T3.total.stationed")))
         model.require("REGION.total", [], all1 + all2 + helpers >= Double(p.int("REGION.total")))
     }

@@ -252,8 +252,15 @@ struct GreedyStart {
     private func count(_ forms: [String: Variable]) -> Int { forms.values.reduce(0) { $0 + Int(values[$1.index].rounded()) } }
 
     mutating func topUpTotals() {
-        // T1 and T2 totals: more people into the hospitals' existing teams.
-        for (tier, forms, senders) in [("T1", annual.t1, instance.tertiary), ("T2", annual.t2, instance.secondary + instance.countyHospitals)] {
+        // T1 and T2 totals: more people into the hospitals' existing teams. With
+        // totals.by-sender = 1, T2.total counts county hospitals' people only and T3.total
+        // township centres' village helpers only.
+        let bySender = p.totalsCountBySender
+        let countyClasses = Set(annual.classes.filter { $0.institution.tier == .county }.map(\.id))
+        let townshipClasses = Set(annual.classes.filter { $0.institution.tier == .township }.map(\.id))
+        let t2Senders = bySender ? instance.countyHospitals : instance.secondary + instance.countyHospitals
+        for (tier, allForms, senders) in [("T1", annual.t1, instance.tertiary), ("T2", annual.t2, t2Senders)] {
+            let forms = tier == "T2" && bySender ? allForms.filter { countyClasses.contains($0.key) } : allForms
             var short = p.int("\(tier).total") - count(forms)
             var progress = true
             while short > 0 && progress {
@@ -280,7 +287,17 @@ struct GreedyStart {
             guard let (person, h) = nextFree(senders, where: { instance.postingEligible.contains($0.id) && !reserved.contains($0.id) }),
                   station(person, from: h) else { failed = true; break }
         }
-        while helpers() < p.int("T3.total") || dispatched() < p.int("REGION.total") {
+        func counted3() -> Int {
+            guard bySender else { return helpers() }
+            return [annual.station, annual.rounds, annual.tech].reduce(0) { $0 + count($1.filter { townshipClasses.contains($0.key) }) }
+        }
+        while counted3() < p.int("T3.total") {
+            guard let (person, h) = nextFree(bySender ? instance.townships : senders, where: { _ in true }) else { failed = true; break }
+            if !(techSupport(person, from: h) || rounds(person, from: h)) {
+                taken.insert(person.id)   // nowhere to send this one; try the next
+            }
+        }
+        while dispatched() < p.int("REGION.total") {
             guard let (person, h) = nextFree(senders, where: { _ in true }) else { failed = true; break }
             if !(techSupport(person, from: h) || rounds(person, from: h)) {
                 taken.insert(person.id)   // nowhere to send this one; try the next

@@ -58,6 +58,19 @@ import Testing
         #expect(problems.contains("partial.yaml:3: rules.REGION.total: missing rule value; a profile without extends gives every rule value (expected a whole number for distinct people dispatched in the year (T1 ∪ T2 ∪ T3))"))
     }
 
+    /// `totals.by-sender` is 0 or 1; Yanggu's profile sets 1 and a scenario may set it back.
+    @Test func totalsBySenderIsAFlag() throws {
+        dir.write("by-sender.yaml", "name: by-sender\nextends: heze-city\nrules:\n  totals.by-sender: 1\n")
+        let s = try dir.read(miniScenario(staff: "[]", profile: "by-sender.yaml"))
+        #expect(s.parameters.totalsCountBySender)
+        let yanggu = try dir.read(miniScenario(staff: "[]", profile: "yanggu-county", extra: "rules: {totals.by-sender: 0}"))
+        #expect(!yanggu.parameters.totalsCountBySender)
+        dir.write("bad-flag.yaml", "name: w\nextends: heze-city\nrules:\n  totals.by-sender: 2\n")
+        let meaning = Parameters.definition("totals.by-sender")!.meaning
+        #expect(dir.problems(miniScenario(staff: "[]", profile: "bad-flag.yaml")).count == 1)
+        #expect(dir.problems(miniScenario(staff: "[]", profile: "bad-flag.yaml")).first?.contains(meaning) == true)
+    }
+
     @Test func profileFileProblems() {
         dir.write("bad.yaml", """
             name: bad

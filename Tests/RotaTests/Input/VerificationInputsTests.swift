@@ -17,7 +17,7 @@ import Testing
     @Test func theRotaComesWithItsDigestAndTheProofAsBytes() {
         let dir = FixtureDirectory()
         let rota = dir.write("rota.csv", RotaCSVText.write(RotaVerificationFixture.entries))
-        let proof = dir.write("proof.json", bytes: Array("{\"not\": \"checked here\"}\n".utf8))
+        let proof = dir.write("proof.jsonl.gz", bytes: Array("{\"not\": \"checked here\"}\n".utf8))
         let inputs = VerificationInputs.read(scenario: dir.path + "/none.yaml", plan: dir.path + "/none.json", rota: rota, proof: proof)
         #expect(inputs.rota == RotaVerificationFixture.entries)
         // The digest is of the file's bytes: any edit, a display column's too, changes it.
@@ -30,7 +30,7 @@ import Testing
 
     @Test func everyFilesProblemsComeInTheOrderOfTheFiles() {
         let dir = FixtureDirectory()
-        let names = ["s.yaml", "p.json", "r.csv", "proof.json"].map { dir.path + "/" + $0 }
+        let names = ["s.yaml", "p.json", "r.csv", "proof.jsonl.gz"].map { dir.path + "/" + $0 }
         for _ in 0..<5 {   // whichever thread finishes first
             let inputs = VerificationInputs.read(scenario: names[0], plan: names[1], rota: names[2], proof: names[3])
             #expect(inputs.diagnostics.map(\.file) == names)

@@ -23,7 +23,7 @@ import Testing
 
     /// The proof after a round trip through its file form, edited as a JSON value.
     private func edited(_ proof: ComplianceProof, _ edit: (inout ComplianceProof) -> Void) -> ComplianceProof {
-        var copy = try! ComplianceProof.decode(try! proof.jsonData())
+        var copy = try! ComplianceProof.decode(try! proof.fileData())
         edit(&copy)
         return copy
     }
@@ -38,14 +38,14 @@ import Testing
         #expect(p.summary.failed == 0)
         #expect(p.summary.instances == p.instances.count)
         #expect(p.instances.count > 50)
-        #expect(p.format == "rota-proof/1")
+        #expect(p.format == "rota-proof/2")
         #expect(p.ruleCatalogue == Profile.catalogueVersion)
         #expect(p.rotaVersion == RotaVersion.current)
         #expect(p.digests["scenario"] == ScenarioCanonicalForm.sha256(scenario))
-        #expect(p.digests["plan"] == PlanCanonicalForm.sha256(plan))
+        #expect(p.digests["plan"] == Digest.hex(try plan.jsonData()))
         #expect(ProofChecker.check(scenario: scenario, plan: plan, proof: p).isEmpty)
         // …and so does its file form read back.
-        let reread = try ComplianceProof.decode(try p.jsonData())
+        let reread = try ComplianceProof.decode(try p.fileData())
         #expect(reread == p)
         #expect(ProofChecker.check(scenario: scenario, plan: plan, proof: reread).isEmpty)
     }
@@ -62,15 +62,13 @@ import Testing
         let size = try #require(p.instances.first { $0.rule == "T1.team-size" })
         #expect(size.parameters == ["T1.team-size": .integer(6)])
         #expect(size.witnesses.contains { $0.kind == .person })
-        let json = String(decoding: try p.jsonData(), as: UTF8.self)
-        #expect(json.contains(#""T1.quota": "1.2""#))
-        #expect(json.contains(#""T1.team-size": 6"#))
+        let header = String(decoding: try p.lines().header, as: UTF8.self)
+        #expect(header.contains(#""parameters":{"T1.quota":"1.2"}"#))
+        #expect(header.contains(#""parameters":{"T1.team-size":6}"#))
     }
 
     @Test func proofBytesAreDeterministic() throws {
-        #expect(try proof().jsonData() == proof().jsonData())
-        let p = proof()
-        #expect(try CanonicalJSON.canonicalize(try p.jsonData()) == p.canonicalData())
+        #expect(try proof().fileData() == proof().fileData())
     }
 
     @Test func failingPlanGivesAFailingProofThatStillChecksClean() {
@@ -196,20 +194,50 @@ import Testing
                 == [ProofMismatch(instance: nil, field: "solver gap", proofValue: "0.0001", recomputedValue: "0")])
     }
 
-    @Test func fieldsThatAreNotPartOfAProofAreReported() throws {
-        let data = try proof().jsonData()
-        #expect(ProofChecker.unknownFields(in: data).isEmpty)
-        guard case .object(var top) = try JSONParser.parse(data),
-              case .array(var instances) = top["instances"]!,
-              case .object(var first) = instances[0] else { Issue.record("unexpected layout"); return }
-        first["approvedBy"] = .string("菏泽市卫健委")
-        instances[0] = .object(first)
-        top["instances"] = .array(instances)
-        top["solver"] = .null   // an absent optional field written as null is not a claim
-        let tampered = CanonicalJSON.pretty(.object(top))
-        #expect(ProofChecker.unknownFields(in: tampered)
-                == [ProofMismatch(instance: nil, field: "unknown field instances[0].approvedBy",
-                                  proofValue: "\"菏泽市卫健委\"", recomputedValue: ProofMismatch.absent)])
+    /// The file check: an unchanged file is confirmed byte for byte; each kind of change is
+    /// named on its line or its instance; a field outside the format is refused on its line.
+    @Test func aProofFileIsCheckedLineByLine() throws {
+        let p = proof()
+        let lines = try p.lines()
+        func check(_ header: [UInt8], _ instances: [[UInt8]]) throws(InputError) -> [ProofMismatch] {
+            try ProofChecker.check(file: GzipStream.compress([header] + instances), path: "p.gz", recomputed: p).mismatches
+        }
+        func edit(_ line: [UInt8], _ from: String, _ to: String) -> [UInt8] {
+            Array(String(decoding: line, as: UTF8.self).replacingOccurrences(of: from, with: to).utf8)
+        }
+        #expect(try check(lines.header, lines.instances).isEmpty)
+        let k = index(p, "T1.quota[hz-municipal]")
+        // A verdict changed on one line.
+        var instances = lines.instances
+        instances[k] = edit(instances[k], #""verdict":"pass""#, #""verdict":"fail""#)
+        #expect(try check(lines.header, instances) == [ProofMismatch(instance: "T1.quota[hz-municipal]", field: "verdict", proofValue: "fail", recomputedValue: "pass")])
+        // The same line, not in canonical form (a space): named by its line; nothing else differs.
+        instances = lines.instances
+        instances[k] = edit(instances[k], #"{"arithmetic""#, #"{ "arithmetic""#)
+        #expect(try check(lines.header, instances).map(\.field) == ["line \(k + 2)"])
+        // A rule's quote changed once in the header: every instance of the rule now quotes it.
+        let quote = p.instances[k].quote
+        let forged = try check(edit(lines.header, quote, "每家医院自定"), lines.instances)
+        #expect(!forged.isEmpty)
+        #expect(forged.allSatisfy { $0.field == "quote" && $0.proofValue == "每家医院自定" })
+        #expect(forged.count == p.instances.filter { $0.quote == quote }.count)
+        // An instance dropped, one duplicated.
+        instances = lines.instances
+        instances.remove(at: k)
+        // (It was the fixture's one T1.quota instance, so the header's rules table now lists a
+        // rule no instance names.)
+        #expect(try check(lines.header, instances) == [
+            ProofMismatch(instance: "T1.quota[hz-municipal]", field: "instance", proofValue: ProofMismatch.absent, recomputedValue: "T1.quota instance, verdict pass"),
+            ProofMismatch(instance: nil, field: "rules table", proofValue: "rule T1.quota, named by no instance", recomputedValue: ProofMismatch.absent)])
+        instances = lines.instances + [lines.instances[k]]
+        #expect(try check(lines.header, instances).map(\.field) == ["instance"])
+        // A field the format does not have: refused on its line, not checked and not signed.
+        instances = lines.instances
+        instances[k] = edit(instances[k], #"{"arithmetic""#, #"{"approvedBy":"菏泽市卫健委","arithmetic""#)
+        #expect(throws: InputError.self) { try check(lines.header, instances) }
+        do { _ = try check(lines.header, instances) } catch {
+            #expect(error.diagnostics.map(\.description) == ["p.gz:\(k + 2): approvedBy: unknown field (expected only the fields of docs/proof-format.md)"])
+        }
     }
 
     @Test func versionsAreCompared() {

@@ -15,73 +15,73 @@ import Testing
 @Suite struct ProofSignerTests {
     let key = Curve25519.Signing.PrivateKey()
 
-    private var proofData: Data {
+    private var proof: ComplianceProof {
         let report = PlanVerifier(scenario: Fixture.scenario).verify(Fixture.plan)
-        return try! ProofWriter.proof(scenario: Fixture.scenario, plan: Fixture.plan, report: report).jsonData()
+        return ProofWriter.proof(scenario: Fixture.scenario, plan: Fixture.plan, report: report)
     }
+
+    /// The proof's content, as a signature covers it.
+    private var stream: [UInt8] { Array(try! proof.lines().all.joined()) }
 
     @Test func signatureOverTheProofVerifies() throws {
-        let data = proofData
-        let sig = try ProofSigner.sign(proof: data, with: key)
+        let data = try proof.fileData()
+        let content = try ProofReader.stream(data, path: "p")
+        #expect(content == stream)
+        let sig = try ProofSigner.sign(stream: content, with: key)
         #expect(sig.algorithm == "Ed25519")
+        #expect(sig.format == "rota-proof-signature/2")
         #expect(sig.keyId == SigningKeyFile.keyId(key.publicKey))
         #expect(sig.keyId.count == 16)
-        #expect(try ProofSigner.verify(proof: data, signature: sig, publicKey: key.publicKey).isEmpty)
-        // The signature file round-trips, and re-indenting the proof does not break it.
+        #expect(sig.signedSHA256 == Digest.hex(Data(content)))
+        #expect(ProofSigner.verify(stream: content, signature: sig, publicKey: key.publicKey).isEmpty)
+        // The signature file round-trips, and recompressing the proof does not break it.
         let reread = try ProofSignature.decode(try sig.jsonData())
         #expect(reread == sig)
-        let compact = try CanonicalJSON.canonicalize(data)
-        #expect(try ProofSigner.verify(proof: compact, signature: reread, publicKey: key.publicKey).isEmpty)
+        let recompressed = GzipStream.compress([content], level: 1, members: 1)
+        #expect(recompressed != data)
+        #expect(ProofSigner.verify(stream: try ProofReader.stream(recompressed, path: "p"), signature: reread, publicKey: key.publicKey).isEmpty)
     }
 
-    @Test func aProofFileIsReadForSigningOnceWithItsCanonicalBytes() throws {
+    @Test func aProofFileIsReadForSigningStrictly() throws {
         let dir = FixtureDirectory()
-        let data = proofData
+        let lines = try proof.lines()
         // An unknown field would be signed but checked by nothing: it is refused, on its line.
-        let text = String(decoding: data, as: UTF8.self)
-        let extra = text.replacingOccurrences(of: "{\n  \"digestAlgorithm\"", with: "{\n  \"approvedBy\": \"x\",\n  \"digestAlgorithm\"")
-        let extraPath = dir.write("extra.json", extra)
-        do { _ = try ProofReader.readCanonical(path: extraPath); Issue.record("an unknown field was signed") } catch {
-            #expect(error.diagnostics.map(\.description).contains { $0.hasSuffix(": approvedBy: unknown field (expected only the fields of docs/proof-format.md)") })
+        let text = String(decoding: lines.header, as: UTF8.self).replacingOccurrences(of: "{\"digestAlgorithm\"", with: "{\"approvedBy\":\"x\",\"digestAlgorithm\"")
+        let extraPath = dir.write("extra.jsonl.gz", bytes: Array(GzipStream.compress([Array(text.utf8)] + lines.instances)))
+        do { _ = try ProofReader.read(path: extraPath); Issue.record("an unknown field was signed") } catch {
+            #expect(error.diagnostics.map(\.description) == ["\(extraPath):1: approvedBy: unknown field (expected only the fields of docs/proof-format.md)"])
         }
-        let path = dir.write("proof.json", text)
-        let (proof, canonical) = try ProofReader.readCanonical(path: path)
-        #expect(proof == (try ProofReader.read(path: path)).proof)
-        #expect(canonical == (try CanonicalJSON.canonicalize(Data(text.utf8))))
-        let signature = try ProofSigner.sign(canonicalProof: canonical, with: key)
-        #expect(signature.signedSHA256 == (try ProofSigner.sign(proof: Data(text.utf8), with: key)).signedSHA256)
-        #expect(try ProofSigner.verify(proof: Data(text.utf8), signature: signature, publicKey: key.publicKey).isEmpty)
-
-        // Problems as `read(path:)` names them: a syntax error on its line, before decoding.
-        for bad in ["{\n  \"format\": \n}", "{\"format\": \"rota-proof/1\"}", "[1, 2"] {
-            let path = dir.write("bad.json", bad)
-            var read: [String] = [], forSigning: [String] = []
-            do { _ = try ProofReader.read(path: path) } catch { read = error.diagnostics.map(\.description) }
-            do { _ = try ProofReader.readCanonical(path: path) } catch { forSigning = error.diagnostics.map(\.description) }
-            #expect(!read.isEmpty && forSigning == read, "\(bad)")
+        let path = dir.write("proof.jsonl.gz", bytes: Array(try proof.fileData()))
+        let read = try ProofReader.read(path: path)
+        #expect(read.proof == proof)
+        #expect(read.stream == stream)
+        // Not gzip, a plain JSON proof of the old format: refused with what is expected.
+        let old = dir.write("proof.json", "{\"format\": \"rota-proof/1\"}")
+        do { _ = try ProofReader.read(path: old); Issue.record("read") } catch {
+            #expect(error.diagnostics.map(\.description) == ["\(old):1: (whole file): not a gzip file (it does not start with the gzip bytes 1f 8b) (expected a gzip file of JSON Lines, as rota writes proof.jsonl.gz; see docs/proof-format.md)"])
         }
     }
 
     @Test func signatureOverATamperedProofFails() throws {
-        let data = proofData
-        let sig = try ProofSigner.sign(proof: data, with: key)
-        let text = String(decoding: data, as: UTF8.self)
-        let tampered = Data(text.replacingOccurrences(of: "\"verdict\": \"pass\"", with: "\"verdict\": \"fail\"").utf8)
-        #expect(tampered != data)
-        let m = try ProofSigner.verify(proof: tampered, signature: sig, publicKey: key.publicKey)
+        let content = stream
+        let sig = try ProofSigner.sign(stream: content, with: key)
+        let text = String(decoding: content, as: UTF8.self)
+        let tampered = Array(text.replacingOccurrences(of: "\"verdict\":\"pass\"", with: "\"verdict\":\"fail\"").utf8)
+        #expect(tampered != content)
+        let m = ProofSigner.verify(stream: tampered, signature: sig, publicKey: key.publicKey)
         #expect(m.map(\.field) == ["signed proof digest", "signature"])
     }
 
     @Test func signatureByAnotherKeyFails() throws {
-        let data = proofData
+        let content = stream
         let other = Curve25519.Signing.PrivateKey()
-        let sig = try ProofSigner.sign(proof: data, with: other)
-        let m = try ProofSigner.verify(proof: data, signature: sig, publicKey: key.publicKey)
+        let sig = try ProofSigner.sign(stream: content, with: other)
+        let m = ProofSigner.verify(stream: content, signature: sig, publicKey: key.publicKey)
         #expect(m.map(\.field) == ["signature key id", "signature"])
         // A forged key id does not help.
         var forged = sig
         forged.keyId = SigningKeyFile.keyId(key.publicKey)
-        #expect(try ProofSigner.verify(proof: data, signature: forged, publicKey: key.publicKey).map(\.field) == ["signature"])
+        #expect(ProofSigner.verify(stream: content, signature: forged, publicKey: key.publicKey).map(\.field) == ["signature"])
     }
 
     @Test func keyFilesRoundTripInPEMAndBase64() throws {

@@ -1,0 +1,146 @@
+import Foundation
+import RotaCore
+internal import CRotaZlib
+
+/// gzip (RFC 1952) compression and decompression of the proof stream, over zlib.
+///
+/// Discussion: the compliance proof is a JSON Lines stream of about 77 MB for a year of the
+/// Heze region; gzip makes it about 2.5 MB, and any machine can read it back (`zcat`,
+/// `gunzip`, Python's `gzip`). Compression splits the stream into one *member* per processor at
+/// part boundaries and compresses them side by side; RFC 1952 §2.2 makes members written one
+/// after another a single gzip file, whose content is the members' contents joined. zlib writes
+/// each member's header with no file name and modification time 0, so the same stream always
+/// gives the same bytes on a machine (the level and member count are fixed).
+///
+/// Decompression reads every member, refuses anything that is not gzip, a damaged or truncated
+/// member, and content over `limit` bytes (a small file that inflates without end).
+///
+/// ```swift
+/// let file = GzipStream.compress([Array("{\"a\":1}\n".utf8)])
+/// try GzipStream.decompress(file, limit: 1 << 20)   // the 8 bytes again
+/// ```
+public enum GzipStream {
+    /// Why a gzip stream cannot be read.
+    public struct Failure: Error, Sendable, Equatable {
+        public let message: String
+    }
+
+    /// The gzip file of `parts` joined: one member per `members` group of parts.
+    public static func compress(_ parts: [[UInt8]], level: Int32 = 6, members: Int = ParallelJobs.processors) -> Data {
+        let groups = split(parts, into: max(1, members))
+        let compressed = ParallelJobs.array(count: groups.count, threads: groups.count) { i in
+            member(parts[groups[i]], level: level)
+        }
+        var out = Data(capacity: compressed.reduce(0) { $0 + $1.count })
+        for m in compressed { out.append(contentsOf: m) }
+        return out
+    }
+
+    /// Ranges of `parts` of about equal size in bytes, in order, covering them all.
+    static func split(_ parts: [[UInt8]], into n: Int) -> [Range<Int>] {
+        let total = parts.reduce(0) { $0 + $1.count }
+        guard n > 1, parts.count > 1, total > 1 << 20 else { return [0..<parts.count] }
+        var ranges: [Range<Int>] = [], start = 0, sum = 0
+        for (i, part) in parts.enumerated() {
+            sum += part.count
+            if ranges.count < n - 1, sum * n >= total * (ranges.count + 1), i + 1 < parts.count {
+                ranges.append(start..<(i + 1)); start = i + 1
+            }
+        }
+        ranges.append(start..<parts.count)
+        return ranges
+    }
+
+    /// One gzip member holding `parts` joined.
+    private static func member(_ parts: ArraySlice<[UInt8]>, level: Int32) -> [UInt8] {
+        var stream = z_stream()
+        // windowBits 15 + 16: a gzip header and trailer around the deflate data.
+        guard deflateInit2_(&stream, level, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY,
+                            ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
+            preconditionFailure("zlib refused its own default settings")
+        }
+        defer { deflateEnd(&stream) }
+        let size = parts.reduce(0) { $0 + $1.count }
+        var out = [UInt8](repeating: 0, count: Int(deflateBound(&stream, uLong(size))) + 64)
+        var written = 0
+        let last = parts.indices.last
+        func feed(_ bytes: UnsafeBufferPointer<UInt8>, finish: Bool) {
+            stream.next_in = UnsafeMutablePointer(mutating: bytes.baseAddress)
+            stream.avail_in = uInt(bytes.count)
+            repeat {
+                if written == out.count { out += [UInt8](repeating: 0, count: out.count) }
+                let result = out.withUnsafeMutableBufferPointer { buffer -> Int32 in
+                    stream.next_out = buffer.baseAddress! + written
+                    stream.avail_out = uInt(buffer.count - written)
+                    let r = deflate(&stream, finish ? Z_FINISH : Z_NO_FLUSH)
+                    written = buffer.count - Int(stream.avail_out)
+                    return r
+                }
+                if finish ? result == Z_STREAM_END : stream.avail_in == 0 { return }
+                precondition(result == Z_OK || result == Z_BUF_ERROR, "deflate failed (\(result))")
+            } while true
+        }
+        if parts.isEmpty {
+            [UInt8]().withUnsafeBufferPointer { feed($0, finish: true) }
+        }
+        for i in parts.indices {
+            parts[i].withUnsafeBufferPointer { feed($0, finish: i == last) }
+        }
+        return Array(out[..<written])
+    }
+
+    /// The content of a gzip file: every member's, joined.
+    public static func decompress(_ data: Data, limit: Int) throws(Failure) -> [UInt8] {
+        guard data.count >= 2, data[data.startIndex] == 0x1F, data[data.startIndex + 1] == 0x8B else {
+            throw Failure(message: "not a gzip file (it does not start with the gzip bytes 1f 8b)")
+        }
+        var stream = z_stream()
+        guard inflateInit2_(&stream, 15 + 16, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
+            throw Failure(message: "zlib cannot start decompressing")
+        }
+        defer { inflateEnd(&stream) }
+        var out = [UInt8](repeating: 0, count: min(limit + 1, max(1 << 16, data.count * 8)))
+        var written = 0
+        let problem: String? = data.withUnsafeBytes { (input: UnsafeRawBufferPointer) -> String? in
+            let base = input.bindMemory(to: UInt8.self).baseAddress!
+            stream.next_in = UnsafeMutablePointer(mutating: base)
+            stream.avail_in = uInt(input.count)
+            while true {
+                if written == out.count {
+                    guard out.count <= limit else { return "its content is over \(limit) bytes" }
+                    out += [UInt8](repeating: 0, count: min(out.count, limit + 1 - out.count))
+                }
+                let before = stream.avail_in
+                let result = out.withUnsafeMutableBufferPointer { buffer -> Int32 in
+                    stream.next_out = buffer.baseAddress! + written
+                    stream.avail_out = uInt(buffer.count - written)
+                    let r = inflate(&stream, Z_NO_FLUSH)
+                    written = buffer.count - Int(stream.avail_out)
+                    return r
+                }
+                switch result {
+                case Z_STREAM_END:
+                    // Another member may follow (RFC 1952 §2.2).
+                    if stream.avail_in == 0 { return nil }
+                    guard inflateReset(&stream) == Z_OK else { return "zlib cannot read the next member" }
+                    let offset = input.count - Int(stream.avail_in)
+                    guard input.count - offset >= 2, input[offset] == 0x1F, input[offset + 1] == 0x8B else {
+                        return "bytes after the gzip data at byte \(offset)"
+                    }
+                case Z_OK:
+                    continue
+                case Z_BUF_ERROR where stream.avail_in == 0 || before == 0:
+                    return "the gzip data is cut short (truncated file)"
+                case Z_BUF_ERROR:
+                    continue
+                default:
+                    let reason = stream.msg.map { String(cString: $0) } ?? "error \(result)"
+                    return "damaged gzip data at byte \(input.count - Int(stream.avail_in)) (\(reason))"
+                }
+            }
+        }
+        if let problem { throw Failure(message: problem) }
+        out.removeSubrange(written...)
+        return out
+    }
+}
