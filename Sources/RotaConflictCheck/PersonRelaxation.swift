@@ -137,10 +137,14 @@ struct PersonRelaxation {
             net.edge(source, n, upper: 1)
             return n
         }
+        // `totals.by-sender` (Yanggu): T2.total counts county hospitals' people only, T3.total
+        // village helpers of township centres only. A county hospital's stationed helpers still
+        // pass through T3.total here (they share the villages), which only loosens the flow.
+        let bySender = facts.parameters.totalsCountBySender
         for h in facts.tertiary + facts.secondary + facts.countyHospitals {
             // T1 / T2 teams.
             let q = counter(quota[h.id] ?? 0)
-            net.edge(q.out, h.tier == .tertiary ? tier1.in : tier2.in, upper: inf)
+            net.edge(q.out, h.tier == .tertiary ? tier1.in : (bySender && h.tier == .secondary ? region.in : tier2.in), upper: inf)
             let open = teamTierOpen(h, kept: kept)
             var t3Station: Int?, t3Help = false
             if h.tier == .county {
@@ -158,7 +162,7 @@ struct PersonRelaxation {
                 let free = !kept.contains(p.id)
                 if open && free { net.edge(n, q.in, upper: 1) }
                 if let s = t3Station, free { net.edge(n, s, upper: 1) }
-                if t3Help { net.edge(n, tier3.in, upper: 1) }
+                if t3Help { net.edge(n, bySender ? region.in : tier3.in, upper: 1) }
             }
         }
         for h in facts.townships {
