@@ -129,7 +129,10 @@ struct PersonRelaxation {
         for v in facts.stationVillages {
             let n = net.node()
             villageNode[v.id] = n
-            net.edge(n, stationed.in, upper: facts.stints)
+            // Successive stints of T3.station-months (rules.md, "Stationing stints"). When the
+            // period is shorter than one stint, only a named T3.station-continuity rules
+            // stationing out (above); without it a village holds one helper, as T3.station-target asks.
+            net.edge(n, stationed.in, upper: max(1, facts.stints))
         }
 
         func person(_ p: StaffMember) -> Int {

@@ -170,7 +170,11 @@ struct ConflictFinder {
             let parts = (ids.first ?? "").split(separator: "~").map(String.init)
             let limit = p.int("posting.max-leave-days")
             if parts.count == 4 {
-                let members = instance.staff(of: parts[0]).filter { $0.role.rawValue == parts[1] && !instance.postingEligible.contains($0.id) && ($0.specialty?.lowercased() ?? "-") == parts[2].replacingOccurrences(of: "_", with: " ") }
+                // The class's members (as AnnualModel forms it): people with a home village or who
+                // could hold a TCM clinic are classes of their own.
+                let label = { (p: StaffMember) in (p.specialty?.lowercased() ?? "-").map { $0.isWhitespace || $0 == "," || $0 == "[" || $0 == "]" ? "_" : String($0) }.joined() }
+                let members = instance.staff(of: parts[0]).filter { $0.role.rawValue == parts[1] && !instance.postingEligible.contains($0.id)
+                    && $0.hometown == nil && !$0.isSeniorTCMPhysician && label($0) == parts[2] }
                 message = ConflictWording.leaveClass(members: members.map { .init(name: $0.name, id: $0.id, workingDays: instance.leaveWorkingDays[$0.id] ?? 0) },
                                                      role: parts[1], specialty: parts[2], hospital: name(parts[0]), limit: limit, needed: amount)
             } else {
