@@ -73,7 +73,9 @@ public struct DashboardFigures: Codable, Sendable {
             if let s = r.served { t.served = (t.served ?? 0) + s }
             tiers[r.tier] = t
         }
-        self.tiers = tiers.values.sorted { $0.tier < $1.tier }
+        // The tiers in the rules' order (T1 tertiary … T3 township), any other after them.
+        let order = ["tertiary", "secondary", "county", "township"]
+        self.tiers = tiers.values.sorted { (order.firstIndex(of: $0.tier) ?? order.count, $0.tier) < (order.firstIndex(of: $1.tier) ?? order.count, $1.tier) }
         totals = audit.submissions.flatMap(\.totals).map { r in
             QuotaRow(submission: r.submission, institution: "", name: r.name, tier: r.tier, county: "", rule: r.rule, base: r.base,
                      required: r.required, planned: r.planned, served: r.served, verdict: r.verdict)

@@ -11,7 +11,7 @@ enum Pages {
         main{max-width:1100px;margin:1.2em auto;padding:0 1em}
         section{background:#fff;border:1px solid #dde3ea;border-radius:6px;padding:1em 1.2em;margin-bottom:1.2em}
         table{border-collapse:collapse;width:100%;font-size:.92em} th,td{border-bottom:1px solid #e4e8ee;padding:.35em .5em;text-align:left}
-        th{background:#f0f3f7} td.n{text-align:right;font-variant-numeric:tabular-nums}
+        th{background:#f0f3f7} td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}
         .pass{color:#176b2c;font-weight:600} .fail{color:#b3261e;font-weight:600} .warn{color:#8a5a00;font-weight:600}
         .verdict{font-size:1.4em;padding:.5em .8em;border-radius:6px;display:inline-block}
         .verdict.pass{background:#e3f4e7} .verdict.fail{background:#fbe6e4}
@@ -111,7 +111,7 @@ enum Pages {
             <label>Signature (proof.jsonl.gz.sig, optional) <input type="file" name="signature" id="signature"></label>
             <button class="primary" id="submit" type="submit">Upload and check</button></form></section>
             <section><h2>\(s.account.role == .commission ? "All submissions" : "Your submissions")</h2>
-            <table id="versions"><tr><th>submission</th><th>version</th><th>hospital</th><th>by</th><th>uploaded (UTC)</th><th>verdict</th><th>proof</th></tr>\(rows)</table></section>
+            <table id="versions"><tr><th>submission</th><th class="n">version</th><th>hospital</th><th>by</th><th>uploaded (UTC)</th><th>verdict</th><th>proof</th></tr>\(rows)</table></section>
             """)
     }
 
@@ -125,7 +125,7 @@ enum Pages {
         let mismatches = v.verdict.proofMismatches.map { "<li><code>\(esc($0))</code></li>" }.joined()
         return page("\(v.submission) v\(v.version)", s, """
             <section><h1>\(esc(v.submission)) — version \(v.version)</h1>
-            <p class="muted">Scenario <code>\(esc(v.verdict.scenario))</code> · hospital \(esc(v.institution)) · uploaded by \(esc(v.uploadedBy)) at \(esc(v.uploadedAt)) UTC</p>
+            <p class="muted">Scenario <code>\(esc(v.verdict.scenario))</code> · \(v.institution == "commission" ? "filed by the commission" : "hospital " + esc(v.institution)) · uploaded by \(esc(v.uploadedBy)) at \(esc(v.uploadedAt.replacingOccurrences(of: "T", with: " ").replacingOccurrences(of: "Z", with: ""))) UTC</p>
             <p id="verdict" class="verdict \(v.passed ? "pass" : "fail")">\(v.passed ? "PASSES: all \(v.verdict.checks) rule instances hold" : "FAILS: \(v.verdict.failures.count) of \(v.verdict.checks) rule instances broken")</p>
             <p>Proof: <strong id="proof">\(esc(v.verdict.proof))</strong> · signature: \(esc(v.verdict.signature))</p>
             \(mismatches.isEmpty ? "" : "<h3>Proof mismatches</h3><ul>\(mismatches)</ul>")
@@ -252,7 +252,7 @@ enum Pages {
         }.joined()
         return page("Dashboard", s, """
             <section><h1>Region dashboard</h1>
-            <p id="overall" class="verdict \(f.passed ? "pass" : "fail")">\(f.submissions.isEmpty ? "No submissions yet" : f.passed ? "The region passes: \(f.submissions.count) submissions" : "The region fails: \(f.failures.count) failure\(f.failures.count == 1 ? "" : "s") shown")</p>
+            <p id="overall" class="verdict \(f.passed ? "pass" : "fail")">\(f.submissions.isEmpty ? "No submissions yet" : f.passed ? "The region passes: \(f.submissions.count) submission\(f.submissions.count == 1 ? "" : "s")" : "The region fails: \(f.failures.count) failure\(f.failures.count == 1 ? "" : "s") shown")</p>
             <form method="get" action="/dashboard">County <select name="county" id="county">\(opt(f.counties, f.filter.county))</select>
             Hospital <select name="hospital" id="hospital">\(opt(f.hospitals, f.filter.hospital))</select> <button class="primary">Filter</button>
             · <a href="/summary\(filterQuery(f.filter))" id="summary-link">Annual summary (printable)</a> · <a href="/summary.csv\(filterQuery(f.filter))" id="csv-link">CSV</a></form>
@@ -261,15 +261,15 @@ enum Pages {
             <section><h2>Quotas per hospital</h2>\(chart(id: "quota-chart", label: "required, planned and served people per hospital", f.quotas.map {
                 Bars(label: "\($0.name) · \($0.rule)\(Set(f.quotas.map(\.submission)).count > 1 ? " · \($0.submission)" : "")", required: $0.required, planned: $0.planned, served: $0.served)
             }))
-            <table id="quotas"><tr><th>submission</th><th>hospital</th><th>tier</th><th>county</th><th>rule</th><th>base</th><th>required</th><th>planned</th><th>served</th><th>verdict</th></tr>\(quotaRows)</table></section>
+            <table id="quotas"><tr><th>submission</th><th>hospital</th><th>tier</th><th>county</th><th>rule</th><th class="n">base</th><th class="n">required</th><th class="n">planned</th><th class="n">served</th><th>verdict</th></tr>\(quotaRows)</table></section>
             <section><h2>Tier totals</h2>\(chart(id: "tier-chart", label: "required, planned and served people per tier (the hospitals shown)", f.tiers.map {
                 Bars(label: "\($0.tier) (\($0.hospitals) hospital quota\($0.hospitals == 1 ? "" : "s"))", required: $0.required, planned: $0.planned, served: $0.served)
-            }))<table id="tiers"><tr><th>tier</th><th>hospital quotas</th><th>required</th><th>planned</th><th>served</th></tr>\(tierRows)</table></section>
+            }))<table id="tiers"><tr><th>tier</th><th class="n">hospital quotas</th><th class="n">required</th><th class="n">planned</th><th class="n">served</th></tr>\(tierRows)</table></section>
             <section><h2>Region totals against the profile</h2>\(chart(id: "totals-chart", label: "the profile's region totals: required, planned and served", f.totals.map {
                 Bars(label: "\($0.rule) · \($0.submission)", required: $0.required, planned: $0.planned, served: $0.served)
-            }))<table id="totals"><tr><th>submission</th><th>rule</th><th>required</th><th>planned</th><th>served</th><th>verdict</th></tr>\(totalRows)</table></section>
+            }))<table id="totals"><tr><th>submission</th><th>rule</th><th class="n">required</th><th class="n">planned</th><th class="n">served</th><th>verdict</th></tr>\(totalRows)</table></section>
             <section><h2>Failures</h2>\(failureRows.isEmpty ? "<p class=\"pass\">None.</p>" : "<table id=\"failures\"><tr><th>submission</th><th>instance</th><th>subject</th><th>finding</th><th>clause</th></tr>\(failureRows)</table>")</section>
-            <section><h2>Absences (ATT.absence)</h2>\(absenceRows.isEmpty ? "<p>No stationed helper's attendance recorded.</p>" : "<table id=\"absences\"><tr><th>submission</th><th>person</th><th>sender</th><th>dates</th><th>unjustified dates</th><th>verdict</th></tr>\(absenceRows)</table>")</section>
+            <section><h2>Absences (ATT.absence)</h2>\(absenceRows.isEmpty ? "<p>No stationed helper's attendance recorded.</p>" : "<table id=\"absences\"><tr><th>submission</th><th>person</th><th>sender</th><th class=\"n\">dates</th><th>unjustified dates</th><th>verdict</th></tr>\(absenceRows)</table>")</section>
             """)
     }
 }
