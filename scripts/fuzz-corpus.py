@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Writes the readers' fuzz corpus, Tests/Fuzz/{scenario,plan,rota,conflict}/, seeded.
+"""Writes the readers' fuzz corpus, Tests/Fuzz/{scenario,plan,rota,conflict,proof}/, seeded.
 
 Run from the repository root: python3 scripts/fuzz-corpus.py. The files are committed; the
 test that runs them is Tests/RotaCLITests/FuzzCorpusTests.swift. Each file is an input a
@@ -7,9 +7,9 @@ hostile or careless user could give: alias bombs, overflowing numbers, duplicate
 nesting, bytes that are not text, ids spelled with look-alike characters, and seeded random
 mutations of the mini scenario.
 """
-import os, random
+import gzip, os, random
 os.chdir(os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'Tests', 'Fuzz'))
-for kind in ('scenario', 'plan', 'rota', 'conflict'):
+for kind in ('scenario', 'plan', 'rota', 'conflict', 'proof'):
     os.makedirs(kind, exist_ok=True)
 random.seed(9)
 mini = open('../../Scenarios/mini/heze-mini.yaml', encoding='utf-8').read()
@@ -74,3 +74,19 @@ w('conflict', 'empty.json', "")
 w('conflict', 'duplicate-key.json', '{"format": "a", "format": "b"}')
 w('conflict', 'unknown-field.json', '{"confirmedBy": "x"}')
 w('conflict', 'deep.json', "{\"a\":" * 3000 + "1" + "}" * 3000)
+# --- proofs (gzip files; mtime 0 so the bytes are the same on every run)
+def gz(text):
+    return gzip.compress(text if isinstance(text, bytes) else text.encode('utf-8'), mtime=0)
+header = '{"digestAlgorithm":"SHA-256","digests":{},"format":"rota-proof/2","notChecked":[],"period":"2025-01-01..2025-12-31","profile":"heze-city","rotaVersion":"0.1.0","ruleCatalogue":"rules-2024.1","rules":[],"scenario":"heze-mini-2025","summary":{"failed":0,"instances":0,"passed":0},"verdict":"pass"}\n'
+w('proof', 'old-format.json', '{"format": "rota-proof/1", "instances": []}\n')
+w('proof', 'empty.jsonl.gz', b"")
+w('proof', 'empty-content.jsonl.gz', gz(b""))
+w('proof', 'truncated.jsonl.gz', gz(header * 50)[:-20])
+w('proof', 'trailing-bytes.jsonl.gz', gz(header) + b"garbage")
+w('proof', 'bomb.jsonl.gz', gz(b"{" + b" " * 60_000_000 + b"}\n"))
+w('proof', 'not-json.jsonl.gz', gz("this is not json\n"))
+w('proof', 'deep.jsonl.gz', gz("{\"a\":" * 3000 + "1" + "}" * 3000 + "\n"))
+w('proof', 'duplicate-key.jsonl.gz', gz(header.replace('"format":"rota-proof/2"', '"format":"rota-proof/2","format":"x"')))
+w('proof', 'unknown-field.jsonl.gz', gz(header.replace('{"digestAlgorithm"', '{"approvedBy":"x","digestAlgorithm"')))
+w('proof', 'orphan-rule.jsonl.gz', gz(header + '{"arithmetic":"","finding":"","instance":"T1.quota[x]","quantities":[],"rule":"T1.quota","subject":{"id":"x","kind":"institution","name":""},"verdict":"pass","witnesses":[]}\n'))
+w('proof', 'bad-utf8.jsonl.gz', gz(b'{"format":"\xff\xfe"}\n'))

@@ -49,7 +49,8 @@ public enum ProofReader {
     /// The decompressed content of a proof file.
     public static func stream(_ data: Data, path: String) throws(InputError) -> [UInt8] {
         do { return try GzipStream.decompress(data, limit: contentLimit) } catch {
-            throw InputError([Diagnostic(file: path, line: 0, path: "(whole file)", message: error.message,
+            // Line 1: the stream cannot be read from its first line on.
+            throw InputError([Diagnostic(file: path, line: 1, path: "(whole file)", message: error.message,
                                          expected: "a gzip file of JSON Lines, as rota writes proof.jsonl.gz; see docs/proof-format.md")])
         }
     }

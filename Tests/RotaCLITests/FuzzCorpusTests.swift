@@ -3,8 +3,8 @@ import Testing
 
 /// The readers against a corpus of hostile and broken files (`Tests/Fuzz/`, made by
 /// `scripts/fuzz-corpus.py` and kept in the repository): alias bombs, overflowing numbers,
-/// duplicate keys, deep nesting, bytes that are no text, mutated scenarios, plans, rotas and
-/// conflicts. Each runs through the real `rota` executable, and for each:
+/// duplicate keys, deep nesting, bytes that are no text, mutated scenarios, plans, rotas,
+/// conflicts and proofs (not gzip, truncated, a small file inflating to 60 MB, …). Each runs through the real `rota` executable, and for each:
 /// - no crash and no exit outside the documented codes (0–4);
 /// - no hang: the command ends within `bound` seconds (else it is killed and the test fails);
 /// - on exit 2, every line of standard error is `file:line: …` (or the closing count) and
@@ -82,6 +82,11 @@ import Testing
     @Test(arguments: files("rota"))
     func rota(_ file: String) throws {
         try check(["verify", "Scenarios/mini/heze-mini.yaml", Self.minimalPlan.path, "--rota", "Tests/Fuzz/rota/\(file)"], name: file, out: nil)
+    }
+
+    @Test(arguments: files("proof"))
+    func proof(_ file: String) throws {
+        try check(["check-proof", "Scenarios/mini/heze-mini.yaml", Self.minimalPlan.path, "Tests/Fuzz/proof/\(file)"], name: file, out: nil)
     }
 
     @Test(arguments: files("conflict"))

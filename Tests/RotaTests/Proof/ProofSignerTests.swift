@@ -58,7 +58,7 @@ import Testing
         // Not gzip, a plain JSON proof of the old format: refused with what is expected.
         let old = dir.write("proof.json", "{\"format\": \"rota-proof/1\"}")
         do { _ = try ProofReader.read(path: old); Issue.record("read") } catch {
-            #expect(error.diagnostics.map(\.description) == ["\(old): (whole file): not a gzip file (it does not start with the gzip bytes 1f 8b) (expected a gzip file of JSON Lines, as rota writes proof.jsonl.gz; see docs/proof-format.md)"])
+            #expect(error.diagnostics.map(\.description) == ["\(old):1: (whole file): not a gzip file (it does not start with the gzip bytes 1f 8b) (expected a gzip file of JSON Lines, as rota writes proof.jsonl.gz; see docs/proof-format.md)"])
         }
     }
 
