@@ -135,7 +135,7 @@ public struct PlanPipeline: Sendable {
         let plan = try PlanReader.decode(written.plan, file: "plan.json")
         let rota = try RotaCSVReader.read(data: written.rota, path: "rota.csv")
         return VerifiedProof(scenario: scenario, plan: plan, rota: (file: "rota.csv", entries: rota),
-                             digests: ["rota": Digest.hex(written.rota)])
+                             digests: ["rota": Digest.hex(written.rota), "plan": Digest.hex(written.plan)])
     }
 
     /// Stage 4: the files planners read.

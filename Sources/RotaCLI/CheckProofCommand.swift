@@ -61,14 +61,14 @@ struct CheckProofCommand: ParsableCommand {
     func run() throws {
         guard let proofPath = proof else { return try checkConflict() }
         // Read every input first, so one run lists the problems of all of them. The proof is
-        // only read as bytes here: when rota's own rendering of what it recomputes is the same
-        // bytes, nothing in it needs decoding (ProofChecker.check(file:path:recomputed:)).
+        // only read and decompressed here: when rota's own lines of what it recomputes are the
+        // same bytes, nothing in it needs decoding (ProofChecker.check(stream:path:recomputed:)).
         var diagnostics: [Diagnostic] = []
         var publicKey: ProofVerifyingKey?, signature: ProofSignature?
         let inputs = VerificationInputs.read(scenario: self.scenario, plan: self.plan,
                                              rota: VerificationInputs.rotaPath(given: rota, plan: self.plan), proof: proofPath)
         diagnostics += inputs.diagnostics
-        let proofData = inputs.proof
+        let proofStream = inputs.proofStream
         if let key {
             do {
                 publicKey = try SigningKeyFile.publicKey(from: try ProofReader.bytes(key, what: "public key"))
@@ -80,11 +80,10 @@ struct CheckProofCommand: ParsableCommand {
             let path = self.signature ?? proofPath + ".sig"
             do { signature = try ProofReader.readSignature(path: path) } catch { diagnostics += error.diagnostics }
         }
-        guard let scenario = inputs.scenario, let plan = inputs.plan, let proofData, diagnostics.isEmpty else {
+        guard let scenario = inputs.scenario, let plan = inputs.plan, let proofStream, diagnostics.isEmpty else {
             // Name what is wrong with the proof too, when the other inputs stop the check.
-            if let proofData {
-                do { _ = try ProofReader.decode(stream: try ProofReader.stream(proofData, path: proofPath), path: proofPath) }
-                catch { diagnostics += error.diagnostics }
+            if let proofStream {
+                do { _ = try ProofReader.decode(stream: proofStream, path: proofPath) } catch { diagnostics += error.diagnostics }
             }
             for d in diagnostics.sorted() { printError(d.description) }
             throw ExitCode(2)
@@ -92,7 +91,7 @@ struct CheckProofCommand: ParsableCommand {
 
         let recomputed = VerifiedProof(scenario: scenario, plan: plan, rota: inputs.rotaFile, digests: inputs.digests).proof
         let check: ProofChecker.FileCheck
-        do { check = try ProofChecker.check(file: proofData, path: proofPath, recomputed: recomputed) } catch {
+        do { check = try ProofChecker.check(stream: proofStream, path: proofPath, recomputed: recomputed) } catch {
             for d in error.diagnostics.sorted() { printError(d.description) }
             throw ExitCode(2)
         }

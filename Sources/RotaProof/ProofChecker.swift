@@ -50,14 +50,19 @@ public enum ProofChecker {
     /// result.mismatches   // [] when the proof says exactly what rota finds
     /// ```
     public static func check(file data: Data, path: String, recomputed: ComplianceProof) throws(InputError) -> FileCheck {
-        let stream = try ProofReader.stream(data, path: path)
+        try check(stream: try ProofReader.stream(data, path: path), path: path, recomputed: recomputed)
+    }
+
+    /// `check(file:path:recomputed:)` of a proof file already decompressed
+    /// (`VerificationInputs` decompresses it beside reading the other inputs).
+    public static func check(stream: [UInt8], path: String, recomputed: ComplianceProof) throws(InputError) -> FileCheck {
         let ranges = ProofReader.lines(stream)
         // A proof JSON cannot hold (a NaN solver figure) has no stream: every line is decoded.
         let expected = try? recomputed.lines()
         if let expected, ranges.count == expected.instances.count + 1,
-           stream[ranges[0]].elementsEqual(expected.header),
+           same(stream[ranges[0]], expected.header),
            ParallelJobs.array(count: 2, threads: 2, { half in
-               stride(from: 1 + half, to: ranges.count, by: 2).allSatisfy { stream[ranges[$0]].elementsEqual(expected.instances[$0 - 1]) }
+               stride(from: 1 + half, to: ranges.count, by: 2).allSatisfy { same(stream[ranges[$0]], expected.instances[$0 - 1]) }
            }).allSatisfy({ $0 }) {
             return FileCheck(mismatches: [], claimed: recomputed, stream: stream)
         }
@@ -68,23 +73,26 @@ public enum ProofChecker {
             guard let v = try? JSONValue(encoding: value) else { return }
             var written = Array(CanonicalJSON.data(v))
             written.append(0x0A)
-            if !bytes.elementsEqual(written) {
+            if !same(bytes, written) {
                 out.append(ProofMismatch(instance: nil, field: "line \(line)", proofValue: "its text in another form",
                                          recomputedValue: "the canonical form (RFC 8785, one line, ending in a newline)"))
             }
         }
-        let headerSame = stream[ranges[0]].elementsEqual(expected?.header ?? [])
+        let headerSame = same(stream[ranges[0]], expected?.header ?? [])
         if !headerSame { canonical(1, stream[ranges[0]], header) }
+        // A line equal to the recomputed one is the recomputed instance when the rules' texts
+        // it takes from the header are the recomputed ones too (say, only a digest differs).
+        let rulesSame = headerSame || ruleTexts(header.rules) == ruleTexts(ProofStream.header(recomputed).rules)
         var instances: [ProofInstance] = []
         var unchanged: Set<String> = []
         instances.reserveCapacity(ranges.count - 1)
         var problems: [Diagnostic] = []
         for (n, range) in ranges.enumerated().dropFirst() {
             let bytes = stream[range]
-            if let expected, n - 1 < expected.instances.count, bytes.elementsEqual(expected.instances[n - 1]) {
+            if let expected, n - 1 < expected.instances.count, same(bytes, expected.instances[n - 1]) {
                 // The line as recomputed; its rule's texts are the header's, which may differ.
                 var instance = recomputed.instances[n - 1]
-                if headerSame {
+                if rulesSame {
                     unchanged.insert(instance.instance)
                 } else if let r = rules[instance.rule] {
                     instance.clause = r.clause; instance.quote = r.quote; instance.parameters = r.parameters
@@ -114,6 +122,11 @@ public enum ProofChecker {
         }
         return FileCheck(mismatches: compare(claimed: claimed, recomputed: recomputed, unchanged: unchanged) + out,
                          claimed: claimed, stream: stream)
+    }
+
+    /// The canonical bytes of a rules table (texts compared as bytes, not as Swift strings).
+    private static func ruleTexts(_ rules: [ProofStream.RuleText]) -> Data? {
+        (try? JSONValue(encoding: rules)).map(CanonicalJSON.data)
     }
 
     /// What `check(file:path:recomputed:)` found.
@@ -241,6 +254,11 @@ public enum ProofChecker {
     /// Whether two texts are the same bytes (Swift's `==` would also equate other Unicode
     /// normalisations of the same text, which a proof must not).
     static func same(_ a: String, _ b: String) -> Bool { a.utf8.elementsEqual(b.utf8) }
+
+    /// Whether a line of the file is the expected line's bytes (one `memcmp`).
+    static func same(_ a: ArraySlice<UInt8>, _ b: [UInt8]) -> Bool {
+        a.count == b.count && a.withUnsafeBytes { x in b.withUnsafeBytes { y in x.count == 0 || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0 } }
+    }
 
     /// Quantities by name; a name that occurs again is keyed `name#2`, `name#3`, ….
     static func quantityFields(_ quantities: [Quantity]) -> [String: String] {

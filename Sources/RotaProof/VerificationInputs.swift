@@ -11,7 +11,7 @@ import RotaVerifier
 /// noticeable part of a check, and neither depends on the other, so they are read on separate
 /// threads (`ParallelJobs`). The rota's digest (the SHA-256 of its bytes) is computed right after
 /// the rota is read, on the same thread, while the scenario is still being read on the other;
-/// a proof file is read as bytes beside them. The diagnostics come back in the order of the
+/// a proof file is read and decompressed beside them (`proofStream`). The diagnostics come back in the order of the
 /// files (scenario, plan, rota, proof), whichever finished first; a file that cannot be read is
 /// nil.
 ///
@@ -32,6 +32,8 @@ public struct VerificationInputs: Sendable {
     public var planDigest: String?
     /// The proof file's bytes, when one was given and could be read.
     public var proof: Data?
+    /// The proof file's content, decompressed (read beside the other files).
+    public var proofStream: [UInt8]?
     /// Every problem found, file by file.
     public var diagnostics: [Diagnostic]
     /// The rota file's path, when one was given.
@@ -78,20 +80,22 @@ public struct VerificationInputs: Sendable {
                     let data = try RotaCSVReader.bytes(path)
                     let entries = try RotaCSVReader.read(data: data, path: path)
                     return .rota(entries, digest: digesting ? Digest.hex(data) : nil)
-                case .proof(let path): return .proof(try ProofReader.bytes(path, what: "proof"))
+                case .proof(let path):
+                    let data = try ProofReader.bytes(path, what: "proof")
+                    return .proof(data, stream: try ProofReader.stream(data, path: path))
                 }
             } catch {
                 return .problems(error.diagnostics)
             }
         }
-        var inputs = VerificationInputs(scenario: nil, plan: nil, rota: nil, rotaDigest: nil, planDigest: nil, proof: nil, diagnostics: [], rotaPath: rota)
+        var inputs = VerificationInputs(scenario: nil, plan: nil, rota: nil, rotaDigest: nil, planDigest: nil, proof: nil, proofStream: nil, diagnostics: [], rotaPath: rota)
         // Problems in the order of the files: scenario, plan, rota, proof.
         for (_, part) in zip(files, parts).sorted(by: { $0.0.rank < $1.0.rank }) {
             switch part {
             case .scenario(let s): inputs.scenario = s
             case .plan(let p, let digest): inputs.plan = p; inputs.planDigest = digest
             case .rota(let r, let digest): inputs.rota = r; inputs.rotaDigest = digest
-            case .proof(let bytes): inputs.proof = bytes
+            case .proof(let bytes, let stream): inputs.proof = bytes; inputs.proofStream = stream
             case .problems(let d): inputs.diagnostics += d
             }
         }
@@ -117,7 +121,7 @@ public struct VerificationInputs: Sendable {
         case scenario(Scenario)
         case plan(Plan, digest: String?)
         case rota([RotaEntry], digest: String?)
-        case proof(Data)
+        case proof(Data, stream: [UInt8])
         case problems([Diagnostic])
     }
 }

@@ -42,22 +42,34 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// Day(isoUTF8: Array("2025-2-28".utf8))    // nil
     /// ```
     public init?<Bytes: Collection>(isoUTF8 bytes: Bytes) where Bytes.Element == UInt8 {
-        guard bytes.count == 10 else { return nil }
+        // Half a million rota rows each carry a day: read the bytes in one contiguous pass
+        // when the collection has them (every caller's does), not through a generic iterator.
+        if let day = bytes.withContiguousStorageIfAvailable(Day.parseISO) {
+            guard let day else { return nil }
+            self = day
+            return
+        }
+        guard let day = Array(bytes).withUnsafeBufferPointer(Day.parseISO) else { return nil }
+        self = day
+    }
+
+    /// `YYYY-MM-DD` from ten bytes, or nil.
+    private static func parseISO(_ b: UnsafeBufferPointer<UInt8>) -> Day? {
+        guard b.count == 10, b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-") else { return nil }
+        var value = 0
         var fields = (year: 0, month: 0, day: 0)
-        for (position, byte) in bytes.enumerated() {
-            if position == 4 || position == 7 {
-                guard byte == UInt8(ascii: "-") else { return nil }
-                continue
-            }
+        for position in 0..<10 where position != 4 && position != 7 {
+            let byte = b[position]
             guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
-            let digit = Int(byte &- UInt8(ascii: "0"))
+            value = value * 10 + Int(byte &- UInt8(ascii: "0"))
             switch position {
-            case ..<4: fields.year = fields.year * 10 + digit
-            case ..<7: fields.month = fields.month * 10 + digit
-            default: fields.day = fields.day * 10 + digit
+            case 3: fields.year = value; value = 0
+            case 6: fields.month = value; value = 0
+            case 9: fields.day = value
+            default: break
             }
         }
-        self.init(year: fields.year, month: fields.month, day: fields.day)
+        return Day(year: fields.year, month: fields.month, day: fields.day)
     }
 
     /// Year, month and day of month.

@@ -12,19 +12,23 @@ import Testing
 @testable import RotaGenerator
 
 /// `VerificationInputs` reads a verification's files side by side: the rota with its digest,
-/// a proof as bytes, and every file's problems in the order of the files.
+/// a proof as bytes and decompressed, and every file's problems in the order of the files.
 @Suite struct VerificationInputsTests {
     @Test func theRotaComesWithItsDigestAndTheProofAsBytes() {
         let dir = FixtureDirectory()
         let rota = dir.write("rota.csv", RotaCSVText.write(RotaVerificationFixture.entries))
-        let proof = dir.write("proof.jsonl.gz", bytes: Array("{\"not\": \"checked here\"}\n".utf8))
+        let content = Array("{\"not\": \"checked here\"}\n".utf8)
+        let file = GzipStream.compress([content])
+        let proof = dir.write("proof.jsonl.gz", bytes: Array(file))
         let inputs = VerificationInputs.read(scenario: dir.path + "/none.yaml", plan: dir.path + "/none.json", rota: rota, proof: proof)
         #expect(inputs.rota == RotaVerificationFixture.entries)
         // The digest is of the file's bytes: any edit, a display column's too, changes it.
         let bytes = Data(RotaCSVText.write(RotaVerificationFixture.entries).utf8)
         #expect(inputs.rotaDigest == Digest.hex(bytes))
         #expect(inputs.digests == ["rota": Digest.hex(bytes)])
-        #expect(inputs.proof == Data("{\"not\": \"checked here\"}\n".utf8))
+        // The proof as bytes, and decompressed (not decoded: that is check-proof's business).
+        #expect(inputs.proof == file)
+        #expect(inputs.proofStream == content)
         #expect(inputs.rotaFile?.file == rota)
     }
 
