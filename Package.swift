@@ -70,6 +70,9 @@ let package = Package(
         // The independent verifier: re-derives every rule instance from the scenario and checks
         // a plan and a rota in plain Swift and integer arithmetic.
         .target(name: "RotaVerifier", dependencies: ["RotaCore"], path: "Sources/RotaVerifier"),
+        // The independent conflict re-check: proves a conflict.json's rule instances cannot all
+        // hold with its own person-level flow, and recomputes every field, without the planner.
+        .target(name: "RotaConflictCheck", dependencies: ["RotaCore", "RotaVerifier"], path: "Sources/RotaConflictCheck"),
         // The compliance proof: written from the verifier's checks, re-checked, signed.
         .target(
             name: "RotaProof",
@@ -97,8 +100,8 @@ let package = Package(
         .target(
             name: "Rota",
             dependencies: [
-                "RotaCore", "RotaInput", "RotaSolver", "RotaPlanner", "RotaVerifier", "RotaProof",
-                "RotaOutput", "RotaAudit", "RotaGenerator",
+                "RotaCore", "RotaInput", "RotaSolver", "RotaPlanner", "RotaVerifier", "RotaConflictCheck",
+                "RotaProof", "RotaOutput", "RotaAudit", "RotaGenerator",
             ],
             path: "Sources/Rota"
         ),

@@ -24,7 +24,8 @@ struct CheckProofCommand: ParsableCommand {
             verifier and compares every rule instance of the proof (quantities, arithmetic, \
             witnesses, parameters, verdicts) and its versions. With --key, also checks the \
             Ed25519 signature in PROOF.sig. With two arguments, SCENARIO CONFLICT, re-checks a \
-            conflict.json with GLPK: the named rules cannot all hold and each one-smaller set can. \
+            conflict.json without the planner or GLPK: a person-level flow of its own shows the named \
+            rules cannot all hold, and every field of the file is recomputed. \
             Exit 0: confirmed; 1: something differs (each difference is listed); 2: an input \
             cannot be read. See docs/proof-format.md.
             """
@@ -127,7 +128,7 @@ struct CheckProofCommand: ParsableCommand {
             for d in error.diagnostics { printError(d.description) }
             throw ExitCode(2)
         }
-        let problems = try ConflictChecker(scenario: scenario).check(conflict)
+        let problems = ConflictCheck(scenario: scenario).check(conflict)
         guard problems.isEmpty else {
             print("conflict NOT confirmed: \(problems.count) problem\(problems.count == 1 ? "" : "s")")
             for p in problems { print("  - \(p)") }
@@ -135,7 +136,7 @@ struct CheckProofCommand: ParsableCommand {
         }
         let n = conflict.instances.count
         print(n == 1 ? "conflict confirmed: this rule instance cannot hold, whatever the plan"
-                     : "conflict confirmed: these \(n) rule instances cannot all hold, and dropping any one of them leaves a feasible plan")
+                     : "conflict confirmed: these \(n) rule instances cannot all hold, whatever the plan")
         for item in conflict.items { print("  - \(item.rule): \(item.message)") }
     }
 }

@@ -128,4 +128,30 @@ import Testing
         #expect(r.status == 1)
         #expect(r.stdout.contains("rota"), "\(r.stdout)")
     }
+
+    /// A forged message (issue 9: it printed under "conflict confirmed") is refused, exit 1, and
+    /// so is a duplicated item; the untouched file is confirmed.
+    @Test func aConflictWithAForgedMessageOrARepeatedItemIsRefused() throws {
+        let dir = try RotaProcess.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let infeasible = "Scenarios/infeasible/quota-short.yaml"
+        #expect(try RotaProcess.run(["plan", infeasible, "--out", dir.appendingPathComponent("out").path]).status == 1)
+        let url = dir.appendingPathComponent("out/conflict.json")
+        let original = try String(contentsOf: url, encoding: .utf8)
+        #expect(try RotaProcess.run(["check-proof", infeasible, url.path]).status == 0)
+        try original.replacingOccurrences(of: "at most 12 can go", with: "the commission agrees: at most 12 can go")
+            .write(to: url, atomically: true, encoding: .utf8)
+        let forged = try RotaProcess.run(["check-proof", infeasible, url.path])
+        #expect(forged.status == 1)
+        #expect(forged.stdout.hasPrefix("conflict NOT confirmed: 1 problem\n"), "\(forged.stdout)")
+        #expect(forged.stdout.contains("T1.quota[hz-tcm]: message differs from the facts recomputed"), "\(forged.stdout)")
+        #expect(!forged.stdout.contains("commission agrees: at most 12 can go\n"))
+        // The same item twice.
+        let start = try #require(original.range(of: "    {\n")), end = try #require(original.range(of: "\n    }", range: start.upperBound..<original.endIndex))
+        let item = original[start.lowerBound..<end.upperBound]
+        try original.replacingCharacters(in: start.lowerBound..<end.upperBound, with: item + ",\n" + item).write(to: url, atomically: true, encoding: .utf8)
+        let twice = try RotaProcess.run(["check-proof", infeasible, url.path])
+        #expect(twice.status == 1)
+        #expect(twice.stdout.contains("item 2 repeats item 1"), "\(twice.stdout)")
+    }
 }

@@ -24,6 +24,15 @@ public struct ConflictExplanation: Codable, Hashable, Sendable {
         }
     }
 
+    /// The rule ids a conflict may name: the hard rules a planner can act on (conflict.json's
+    /// `rule`). Rows that only define the model are the background a conflict is stated against.
+    public static let nameableRules: Set<String> = [
+        "T1.quota", "T1.total", "T1.team-size", "T1.team-mix", "T1.3331", "T1.duration",
+        "T2.quota", "T2.total", "T2.team-size", "T2.team-mix", "T2.duration",
+        "T3.quota", "T3.total", "T3.total.stationed", "T3.station-continuity",
+        "TCM.weekly", "REGION.total", "PERSON.leave",
+    ]
+
     /// Format of conflict.json.
     public var format: String = "rota-conflict/1"
     public var scenario: String

@@ -22,12 +22,7 @@ struct ConflictFinder {
     let timeLimit: Double
 
     /// Rule ids an explanation may name: the rules a planner can act on.
-    static let relaxable: Set<String> = [
-        "T1.quota", "T1.total", "T1.team-size", "T1.team-mix", "T1.3331", "T1.duration",
-        "T2.quota", "T2.total", "T2.team-size", "T2.team-mix", "T2.duration",
-        "T3.quota", "T3.total", "T3.total.stationed", "T3.station-continuity",
-        "TCM.weekly", "REGION.total", "PERSON.leave",
-    ]
+    static let relaxable = ConflictExplanation.nameableRules
 
     /// Whether a row is a rule instance a conflict may name.
     static func isCandidate(_ row: Model.Row) -> Bool { relaxable.contains(row.rule) && row.sense != .equal }
@@ -79,7 +74,7 @@ struct ConflictFinder {
             let recipients = group.map { $0.subjects[1] }
             merged.subjects = [group[0].subjects[0]] + recipients + Array(group[0].subjects.dropFirst(2))
             merged.instance = group.map(\.instance).joined(separator: " ")
-            merged.message += " (at every one of its \(recipients.count) possible recipients)"
+            merged.message = ConflictWording.atEveryRecipient(merged.message, recipients: recipients.count)
             out.append(merged)
         }
         return out.sorted { ($0.rule, $0.instance) < ($1.rule, $1.instance) }
@@ -146,47 +141,48 @@ struct ConflictFinder {
         switch row.rule {
         case "T2.quota" where instance.institutions[ids.first ?? ""]?.tier == .county && instance.t2Recipients(of: instance.institutions[ids.first ?? ""]!).isEmpty:
             let h = instance.institutions[ids.first ?? ""]!
-            message = "\(h.name) must send ≥ \(required) people (\(p.percent("T2.quota"))% of \(h.technicalStaff ?? 0) technical staff) to township centres of its own county (T2.locality), but \(instance.scenario.countyName(h.county ?? "")) has no township centre in the scenario — \(amount) short"
+            message = ConflictWording.quotaWithoutRecipient(sender: h.name, required: required, percent: p.percent("T2.quota").description,
+                                                            base: h.technicalStaff ?? 0, county: instance.scenario.countyName(h.county ?? ""), achievable: achievable)
         case "T1.quota", "T2.quota", "T3.quota":
             let h = instance.institutions[ids.first ?? ""]
             let tier = row.rule.prefix(2)
-            let key = "\(tier).quota"
-            let base = tier == "T3" ? h?.medicalStaff ?? 0 : h?.technicalStaff ?? 0
-            let staffWord = tier == "T3" ? "medical staff" : "technical staff"
             let listed = instance.staff(of: ids.first ?? "").count
             let free = instance.staff(of: ids.first ?? "").filter { instance.postingEligible.contains($0.id) }.count
-            message = "\(name(ids.first ?? "")) must send ≥ \(required) people (\(p.percent(key))% of \(base) \(staffWord)) but lists \(listed) candidates (\(free) free of long leave); at most \(achievable) can go — \(amount) short"
+            message = ConflictWording.quota(sender: name(ids.first ?? ""), required: required, percent: p.percent("\(tier).quota").description,
+                                            base: (tier == "T3" ? h?.medicalStaff : h?.technicalStaff) ?? 0,
+                                            staffWord: tier == "T3" ? "medical staff" : "technical staff", listed: listed, free: free, achievable: achievable)
         case "T1.total", "T2.total", "T3.total", "T3.total.stationed", "REGION.total":
-            message = "the region must dispatch ≥ \(required) (\(row.rule)) but the candidates allow only \(achievable) — lower \(row.rule) from \(required) to \(achievable), or list \(amount) more eligible candidates"
+            message = ConflictWording.total(rule: row.rule, required: required, achievable: achievable)
         case "T1.team-size", "T2.team-size":
-            message = "a team of \(name(ids[0])) at \(name(ids[1])) needs ≥ \(p.int(row.rule)) people; \(amount) missing"
+            message = ConflictWording.teamSize(sender: name(ids[0]), recipient: name(ids[1]), size: p.int(row.rule), missing: amount)
         case "T1.team-mix", "T2.team-mix":
-            let group = ids.count > 2 ? ids[2] : "?"
-            let word = ["doctors": "doctor", "nurses": "nurse", "medical-technical": "medical-technical member (pharmacist or technician)"][group] ?? group
-            message = "\(name(ids[0]))'s team needs a \(word) but none of its candidates free for a posting is one — \(amount) more \(word) needed among \(name(ids[0]))'s candidates"
+            message = ConflictWording.teamMix(sender: name(ids[0]), group: ids.count > 2 ? ids[2] : "?", missing: amount)
         case "T1.3331":
-            let what = ids.count > 2 ? ids[2] : ""
-            message = what == "pharmacist"
-                ? "\(name(ids[0]))'s T1 team needs a pharmacist for its 3331 group; \(amount) more pharmacist needed among its candidates"
-                : "\(name(ids[0]))'s T1 team at \(name(ids.count > 1 ? ids[1] : "")) needs its own central village clinic in that county; \(amount) more central clinic needed"
+            message = (ids.count > 2 ? ids[2] : "") == "pharmacist"
+                ? ConflictWording.groupPharmacist(sender: name(ids[0]), missing: amount)
+                : ConflictWording.workstation(sender: name(ids[0]), recipient: name(ids.count > 1 ? ids[1] : ""), missing: amount)
         case "T1.duration", "T2.duration", "T3.station-continuity":
-            message = "the period \(instance.period) is shorter than the posting length \(row.rule) asks, so no such posting can be made"
+            message = ConflictWording.duration(period: instance.period.description, rule: row.rule)
         case "TCM.weekly":
-            message = "\(name(ids.first ?? "")) is TCM-featured but no senior-title TCM physician of a city hospital or its county's hospitals can hold its weekly clinic — 1 more such candidate needed"
+            message = ConflictWording.tcmWeekly(centre: name(ids.first ?? ""))
         case "PERSON.leave":
             // The instance is a person, or a class of interchangeable candidates `hospital~role~specialty~leave`.
             let parts = (ids.first ?? "").split(separator: "~").map(String.init)
             let limit = p.int("posting.max-leave-days")
             if parts.count == 4 {
-                let members = instance.staff(of: parts[0]).filter { $0.role.rawValue == parts[1] && !instance.postingEligible.contains($0.id) && ($0.specialty?.lowercased() ?? "-") == parts[2].replacingOccurrences(of: "_", with: " ") }
-                let names = members.map { "\($0.name) (\($0.id), \(instance.leaveWorkingDays[$0.id] ?? 0) days)" }.joined(separator: ", ")
-                message = "\(members.count) \(parts[1]) candidate\(members.count == 1 ? "" : "s") (\(parts[2])) of \(name(parts[0])) \(members.count == 1 ? "is" : "are") on leave over posting.max-leave-days \(limit) working days — \(names) — yet \(amount) of them would be needed for a posting"
+                // The class's members (as AnnualModel forms it): people with a home village or who
+                // could hold a TCM clinic are classes of their own.
+                let label = { (p: StaffMember) in (p.specialty?.lowercased() ?? "-").map { $0.isWhitespace || $0 == "," || $0 == "[" || $0 == "]" ? "_" : String($0) }.joined() }
+                let members = instance.staff(of: parts[0]).filter { $0.role.rawValue == parts[1] && !instance.postingEligible.contains($0.id)
+                    && $0.hometown == nil && !$0.isSeniorTCMPhysician && label($0) == parts[2] }
+                message = ConflictWording.leaveClass(members: members.map { .init(name: $0.name, id: $0.id, workingDays: instance.leaveWorkingDays[$0.id] ?? 0) },
+                                                     role: parts[1], specialty: parts[2], hospital: name(parts[0]), limit: limit, needed: amount)
             } else {
-                let who = instance.staffById[ids.first ?? ""]
-                message = "\(who?.name ?? ids.first ?? "") (\(ids.first ?? "")) is on leave \(instance.leaveWorkingDays[ids.first ?? ""] ?? 0) working days, over posting.max-leave-days \(limit), yet is needed for a posting"
+                let id = ids.first ?? ""
+                message = ConflictWording.leavePerson(.init(name: instance.staffById[id]?.name ?? id, id: id, workingDays: instance.leaveWorkingDays[id] ?? 0), limit: limit)
             }
         default:
-            message = "\(row.label) asks \(required), only \(achievable) possible"
+            message = ConflictWording.other(instance: row.label, required: required, achievable: achievable)
         }
         return .init(rule: row.rule, instance: row.label, subjects: ids, required: required, achievable: achievable, clause: clause, message: message)
     }

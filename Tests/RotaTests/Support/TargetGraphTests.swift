@@ -39,7 +39,7 @@ import Testing
         return seen
     }
 
-    @Test(arguments: ["RotaVerifier", "RotaProof", "RotaAudit", "RotaOutput", "RotaCore", "RotaInput"])
+    @Test(arguments: ["RotaVerifier", "RotaConflictCheck", "RotaProof", "RotaAudit", "RotaOutput", "RotaCore", "RotaInput"])
     func checkingNeverReachesThePlannerOrTheSolver(target: String) throws {
         let graph = try Self.targetGraph()
         #expect(graph[target] != nil, "no target \(target) in Package.swift")
