@@ -57,6 +57,13 @@ extension PortalStore {
         return region?.submissions.first { $0.submission.name == name }?.absences ?? []
     }
 
+    /// The current ATT.absence results of every stationed helper of the submissions `account`
+    /// may see (a hospital: its own), from the audit of the recorded attendance.
+    public func absences(for account: Account) throws -> [Audit.Absence] {
+        let names = Set(try versions(for: account).map(\.submission))
+        return try dashboardAudit()?.submissions.filter { names.contains($0.submission.name) }.flatMap(\.absences) ?? []
+    }
+
     /// The whole attendance table as one region sheet (columns submission, person, date, half,
     /// status), sorted; nil when nothing was recorded.
     func attendanceCSV(for account: Account? = nil) throws -> String? {

@@ -41,8 +41,11 @@ extension PortalStore {
         if let attendance { try Data(attendance.utf8).write(to: dir.appendingPathComponent("attendance.csv")) }
         let audit = try Audit.run(submissions: try AuditInput.submissions(in: dir.path),
                                   regionAttendance: AuditInput.regionAttendance(in: dir.path, explicit: nil))
-        auditCache.set(generation, audit)
-        return audit
+        // The page names the portal's records, not the private folder they were written to.
+        var named = audit
+        named.attendanceFiles = audit.attendanceFiles.map { _ in "attendance recorded in the portal" }
+        auditCache.set(generation, named)
+        return named
     }
 }
 

@@ -13,8 +13,8 @@ public struct DashboardFilter: Sendable, Codable {
 /// The dashboard's figures, all taken from the audit (`rota audit`'s rows, totals, failures
 /// and absences), filtered by county and hospital.
 ///
-/// Discussion: a quota row belongs to a county when its hospital's scenario entry names that
-/// county (city hospitals have none and show under no county filter). Tier totals add the
+/// Discussion: the filter is `Audit.filtered(_:)`, the same one `/summary` and `/summary.csv`
+/// apply, so a filtered dashboard and its exports show the same rows. Tier totals add the
 /// quota rows of each tier; region totals are the audit's total rows (T1.total … REGION.total,
 /// the profile's required figures) and are shown unfiltered by hospital.
 public struct DashboardFigures: Codable, Sendable {
@@ -58,14 +58,14 @@ public struct DashboardFigures: Codable, Sendable {
                 counties[c] = c
             }
         }
-        let rows = audit.submissions.flatMap(\.quotas).map { r in
+        for r in audit.submissions.flatMap(\.quotas) { hospitals[r.institution] = r.name }
+        self.counties = counties; self.hospitals = hospitals
+        let shown = audit.filtered(filter)
+        quotas = shown.submissions.flatMap(\.quotas).map { r in
             QuotaRow(submission: r.submission, institution: r.institution, name: r.name, tier: r.tier,
                      county: countyOf[r.submission]?[r.institution] ?? "", rule: r.rule, base: r.base, required: r.required,
                      planned: r.planned, served: r.served, verdict: r.verdict)
         }
-        for r in rows { hospitals[r.institution] = r.name }
-        self.counties = counties; self.hospitals = hospitals
-        quotas = rows.filter { (filter.county == nil || $0.county == filter.county) && (filter.hospital == nil || $0.institution == filter.hospital) }
         var tiers: [String: TierTotal] = [:]
         for r in quotas {
             var t = tiers[r.tier] ?? TierTotal(tier: r.tier, hospitals: 0, required: 0, planned: 0, served: nil)
@@ -73,19 +73,24 @@ public struct DashboardFigures: Codable, Sendable {
             if let s = r.served { t.served = (t.served ?? 0) + s }
             tiers[r.tier] = t
         }
-        self.tiers = tiers.values.sorted { $0.tier < $1.tier }
+        // The tiers in the rules' order (T1 tertiary … T3 township), any other after them.
+        let order = ["tertiary", "secondary", "county", "township"]
+        self.tiers = tiers.values.sorted { (order.firstIndex(of: $0.tier) ?? order.count, $0.tier) < (order.firstIndex(of: $1.tier) ?? order.count, $1.tier) }
         totals = audit.submissions.flatMap(\.totals).map { r in
             QuotaRow(submission: r.submission, institution: "", name: r.name, tier: r.tier, county: "", rule: r.rule, base: r.base,
                      required: r.required, planned: r.planned, served: r.served, verdict: r.verdict)
         }
-        let shown = Set(quotas.map(\.institution))
-        let filtered = filter.county != nil || filter.hospital != nil
-        failures = audit.failures.filter { f in
-            !filtered || shown.contains { f.instance.contains("[\($0)]") || f.instance.contains("[\($0).") }
-        }.map { FailureRow(submission: $0.submission, rule: $0.rule, instance: $0.instance, subject: $0.subject, finding: $0.finding, clause: $0.clause) }
-        absences = audit.submissions.flatMap(\.absences).filter { !filtered || shown.contains($0.sender) }.map {
-            AbsenceRow(submission: $0.submission, person: $0.person, name: $0.name, sender: $0.sender,
-                       dates: $0.unjustifiedDates.map(\.iso), count: $0.count, passed: $0.passed)
+        failures = shown.failures.map {
+            FailureRow(submission: $0.submission, rule: $0.rule, instance: $0.instance, subject: $0.subject, finding: $0.finding, clause: $0.clause)
         }
+        absences = shown.submissions.flatMap(\.absences).map(AbsenceRow.init)
+    }
+}
+
+extension DashboardFigures.AbsenceRow {
+    /// The row of an audit's ATT.absence result.
+    init(_ a: Audit.Absence) {
+        self.init(submission: a.submission, person: a.person, name: a.name, sender: a.sender,
+                  dates: a.unjustifiedDates.map(\.iso), count: a.count, passed: a.passed)
     }
 }

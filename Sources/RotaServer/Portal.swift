@@ -42,6 +42,8 @@ public struct Portal: Sendable {
     let limiter = RateLimiter()
 
     public static let cookieName = "rota_session"
+    /// The cookie that carries the log-in form's CSRF token (set with the form).
+    public static let loginCookieName = "rota_login"
 
     public init(store: PortalStore, configuration: PortalConfiguration = PortalConfiguration()) {
         self.store = store; self.configuration = configuration
@@ -71,7 +73,10 @@ public struct Portal: Sendable {
                    _ handler: @escaping @Sendable (inout Request, BasicRequestContext) async throws -> Response) {
             router.on(path, method: method) { request, context -> Response in
                 var request = request
-                do { return try await handler(&request, context) } catch { return p.errorResponse(error, api: api, request: request) }
+                do {
+                    if method == .post { try p.checkOrigin(request) }
+                    return try await handler(&request, context)
+                } catch { return p.errorResponse(error, api: api, request: request) }
             }
         }
         route(.get, "/health", api: true) { _, _ in .json(["status": "ok"]) }
@@ -80,11 +85,15 @@ public struct Portal: Sendable {
             guard let s = try p.session(req) else { return .redirect("/login") }
             return .redirect(s.account.role == .commission ? "/dashboard" : "/submissions")
         }
-        route(.get, "/login", api: false) { _, _ in .html(Pages.login(error: nil)) }
+        route(.get, "/login", api: false) { _, _ in p.loginForm(error: nil, status: .ok) }
         route(.post, "/login", api: false) { req, _ in
             let form = FormDecoding.urlEncoded(try await p.body(&req))
+            // Log-in CSRF: the form's token must be the one its page set in the log-in cookie.
+            guard let expected = req.cookies[Self.loginCookieName]?.value, !expected.isEmpty, p.sameToken(form["csrf"], expected) else {
+                return p.loginForm(error: "The log-in form had expired or came from another site; log in again.", status: .forbidden)
+            }
             guard let (cookie, account) = try await p.logIn(form["username"] ?? "", form["password"] ?? "") else {
-                return .html(Pages.login(error: "Wrong username or password."), status: .unauthorized)
+                return p.loginForm(error: "Wrong username or password.", status: .unauthorized)
             }
             var r = Response.redirect(account.role == .commission ? "/dashboard" : "/submissions")
             r.setCookie(cookie)
@@ -100,6 +109,10 @@ public struct Portal: Sendable {
             return r
         }
         route(.post, "/api/login", api: true) { req, _ in
+            // JSON only: a cross-site form cannot send application/json without a CORS preflight.
+            guard (req.headers[.contentType] ?? "").lowercased().hasPrefix("application/json") else {
+                throw PortalError(status: .unsupportedMediaType, message: "Content-Type: application/json expected")
+            }
             struct Body: Decodable { var username: String; var password: String }
             let body = try p.decode(Body.self, try await p.body(&req))
             guard let (cookie, account) = try await p.logIn(body.username, body.password) else {
@@ -122,7 +135,7 @@ public struct Portal: Sendable {
         // Submissions.
         route(.get, "/submissions", api: false) { req, _ in
             let s = try p.requireSession(req)
-            return .html(Pages.submissions(s, versions: try p.store.versions(for: s.account)))
+            return .html(Pages.submissions(s, versions: try p.store.versions(for: s.account), absences: try p.store.absences(for: s.account)))
         }
         route(.post, "/submissions", api: false) { req, _ in
             let s = try p.requireSession(req)
@@ -156,14 +169,19 @@ public struct Portal: Sendable {
             let s = try p.requireSession(req)
             try p.checkCSRF(s, req.headers[HTTPField.Name("X-CSRF-Token")!])
             let body = try p.decode(SubmissionUpload.self, try await p.body(&req))
-            var files: [UploadedFile] = []
+            var files: [UploadedFile] = [], problems: [UploadProblem] = []
             for (part, f) in [("scenario", body.scenario), ("plan", body.plan), ("rota", body.rota), ("proof", body.proof), ("signature", body.signature)] {
                 guard let f else { continue }
                 guard let data = f.data else {
-                    throw PortalError(status: .badRequest, message: "\(part): give the file in content (text) or contentBase64 (bytes in base64), not both or neither")
+                    let both = (f.content == nil) == (f.contentBase64 == nil)
+                    problems.append(UploadProblem(file: f.filename ?? part, line: 1, path: "\(part).\(both ? "content" : "contentBase64")",
+                                                  message: both ? "the file is given in both content and contentBase64, or in neither" : "not valid base64",
+                                                  expected: "the file's text in content, or its bytes in base64 in contentBase64"))
+                    continue
                 }
                 files.append(UploadedFile(part: part, filename: f.filename ?? part, data: data))
             }
+            guard problems.isEmpty else { throw UploadErrors(problems: problems) }
             return .json(try await p.submit(name: body.name, files: files, session: s), status: .created)
         }
         route(.get, "/api/submissions/:name/:version", api: true) { req, ctx in
@@ -175,7 +193,7 @@ public struct Portal: Sendable {
         route(.get, "/attendance", api: false) { req, _ in
             let s = try p.requireSession(req)
             let names = Set(try p.store.versions(for: s.account).map(\.submission)).sorted()
-            return .html(Pages.attendance(s, submissions: names, absences: nil, recorded: nil))
+            return .html(Pages.attendance(s, submissions: names, status: try p.store.absences(for: s.account), recorded: nil))
         }
         route(.post, "/attendance", api: false) { req, _ in
             let s = try p.requireSession(req)
@@ -188,9 +206,9 @@ public struct Portal: Sendable {
                 csv = "person,date,half,status\n\(field("person")),\(field("date")),\(field("half")),\(field("status"))\n"
                 fileName = "(form)"
             }
-            let (absences, count) = try await p.attend(submission: field("submission"), csv: csv, file: fileName, session: s)
+            let (_, count) = try await p.attend(submission: field("submission"), csv: csv, file: fileName, session: s)
             let names = Set(try p.store.versions(for: s.account).map(\.submission)).sorted()
-            return .html(Pages.attendance(s, submissions: names, absences: absences, recorded: count))
+            return .html(Pages.attendance(s, submissions: names, status: try p.store.absences(for: s.account), recorded: count))
         }
         route(.post, "/api/attendance", api: true) { req, _ in
             let s = try p.requireSession(req)
@@ -204,23 +222,26 @@ public struct Portal: Sendable {
         // The commission's dashboard and exports.
         route(.get, "/dashboard", api: false) { req, _ in
             let s = try p.requireCommission(req)
-            let filter = DashboardFilter(county: req.uri.queryParameters.get("county"), hospital: req.uri.queryParameters.get("hospital"))
-            return .html(Pages.dashboard(s, DashboardFigures(audit: try p.store.dashboardAudit(), filter: filter)))
+            return .html(Pages.dashboard(s, DashboardFigures(audit: try p.store.dashboardAudit(), filter: p.filter(req))))
         }
         route(.get, "/api/dashboard", api: true) { req, _ in
             _ = try p.requireCommission(req)
-            let filter = DashboardFilter(county: req.uri.queryParameters.get("county"), hospital: req.uri.queryParameters.get("hospital"))
-            return .json(DashboardFigures(audit: try p.store.dashboardAudit(), filter: filter))
+            return .json(DashboardFigures(audit: try p.store.dashboardAudit(), filter: p.filter(req)))
         }
         route(.get, "/summary", api: false) { req, _ in
-            _ = try p.requireCommission(req)
+            let s = try p.requireCommission(req)
             guard let audit = try p.store.dashboardAudit() else { throw PortalError.notFound("nothing submitted yet") }
-            return .html(AuditPage.render(audit))
+            let filter = p.filter(req)
+            return .html(Pages.summary(AuditPage.render(audit.filtered(filter)), filter: filter,
+                                       versions: try p.store.latestVersions(for: s.account)))
         }
         route(.get, "/summary.csv", api: false) { req, _ in
             _ = try p.requireCommission(req)
             guard let audit = try p.store.dashboardAudit() else { throw PortalError.notFound("nothing submitted yet") }
-            return .text(AuditCSV.render(audit), type: "text/csv; charset=utf-8", download: "audit.csv")
+            let filter = p.filter(req)
+            let name = (["audit"] + [filter.county, filter.hospital].compactMap { $0 }).joined(separator: "-")
+                .filter { $0.isLetter || $0.isNumber || "-_.".contains($0) }
+            return .text(AuditCSV.render(audit.filtered(filter)), type: "text/csv; charset=utf-8", download: name + ".csv")
         }
 
         // Accounts (the commission's).
@@ -325,10 +346,40 @@ extension Portal {
         return s
     }
 
+    /// The dashboard filter of a request's query (`county`, `hospital`).
+    func filter(_ req: Request) -> DashboardFilter {
+        DashboardFilter(county: req.uri.queryParameters.get("county"), hospital: req.uri.queryParameters.get("hospital"))
+    }
+
     func checkCSRF(_ s: PortalSession, _ given: String?) throws {
-        guard let given, !given.isEmpty, given.utf8.count == s.csrf.utf8.count,
-              zip(given.utf8, s.csrf.utf8).reduce(UInt8(0), { $0 | ($1.0 ^ $1.1) }) == 0 else {
+        guard sameToken(given, s.csrf) else {
             throw PortalError.forbidden("missing or wrong CSRF token (form field csrf, or header X-CSRF-Token)")
+        }
+    }
+
+    /// Whether `given` is the non-empty `expected` token (compared in constant time).
+    func sameToken(_ given: String?, _ expected: String) -> Bool {
+        guard let given, !given.isEmpty, given.utf8.count == expected.utf8.count else { return false }
+        return zip(given.utf8, expected.utf8).reduce(UInt8(0), { $0 | ($1.0 ^ $1.1) }) == 0
+    }
+
+    /// The log-in page with a fresh form token, set in the log-in cookie too (double submit:
+    /// another site can neither read the cookie nor, SameSite=Strict, have it sent).
+    func loginForm(error: String?, status: HTTPResponse.Status) -> Response {
+        let token = Self.randomToken()
+        var r = Response.html(Pages.login(error: error, csrf: token), status: status)
+        r.setCookie(Cookie(name: Self.loginCookieName, value: token, maxAge: 3600, path: "/login",
+                           secure: configuration.secureCookies, httpOnly: true, sameSite: .strict))
+        return r
+    }
+
+    /// Refuses a POST whose `Origin` (sent by browsers) is another site than the one asked.
+    func checkOrigin(_ req: Request) throws {
+        guard let origin = req.headers[.origin] else { return }
+        let host = req.head.authority ?? ""
+        let originHost = origin.components(separatedBy: "://").last ?? ""
+        guard !host.isEmpty, originHost.lowercased() == host.lowercased() else {
+            throw PortalError.forbidden("cross-site request refused (Origin \(origin) is not this portal's)")
         }
     }
 
@@ -404,7 +455,9 @@ extension Portal {
         let wantsJSON = api || (request.headers[.accept] ?? "").contains("application/json")
         if wantsJSON { return .json(ErrorBody(error: e.message, problems: e.problems.isEmpty ? nil : e.problems), status: e.status) }
         if e.status == .unauthorized { return .redirect("/login") }
-        return .html(Pages.error(e), status: e.status)
+        // A form's error page keeps the navigation and links back to the form.
+        let back = request.method == .post && ["/submissions", "/attendance", "/accounts"].contains(request.uri.path) ? request.uri.path : nil
+        return .html(Pages.error(e, session: try? session(request), back: back), status: e.status)
     }
 }
 

@@ -86,6 +86,12 @@ extension PortalStore {
         }
     }
 
+    /// The latest version of each submission `account` may see, by name.
+    public func latestVersions(for account: Account) throws -> [VersionSummary] {
+        var seen: Set<String> = []
+        return try versions(for: account).filter { seen.insert($0.submission).inserted }
+    }
+
     /// One version, when `account` may see it.
     public func version(name: String, number: Int, for account: Account) throws -> VersionSummary {
         let found = try pool.read { db in

@@ -7,7 +7,7 @@ import Testing
 
 /// A real headless Chromium (Debian's `chromium` and `chromium-driver`, installed by `make deps`)
 /// driven through the WebDriver protocol: logs in, uploads the heze-mini submission through the
-/// form, sees the verdict, and sees the dashboard.
+/// form, sees the verdict, the dashboard and its chart, and prints the annual summary.
 @Suite(.serialized) struct BrowserTests {
     @Test func aPersonLogsInUploadsHezeMiniAndSeesTheVerdictAndTheDashboard() async throws {
         let driverPath = "/usr/bin/chromedriver"
@@ -111,7 +111,31 @@ import Testing
         try await go("/dashboard")
         let dashboard = try await source(containing: "Region dashboard")
         #expect(dashboard.contains("Region dashboard") && dashboard.contains("quota-chart"))
-        #expect(dashboard.contains("菏泽市立医院") && dashboard.contains("The region passes: 1 submissions"))
+        #expect(dashboard.contains("菏泽市立医院") && dashboard.contains("The region passes: 1 submission<"))
         try await screenshot("dashboard.png")
+        func script(_ js: String) async throws -> Any? { try await call("POST", "/session/\(session)/execute/sync", ["script": js, "args": [Any]()]) }
+        // The chart is drawn: laid out wide enough to read, one bar group per quota row.
+        let chart = try await script("""
+            const s = document.getElementById('quota-chart'); const rows = document.querySelectorAll('#quotas tr').length - 1;
+            return [s.getBoundingClientRect().width, [...s.querySelectorAll('rect > title')].filter(t => t.textContent.startsWith('planned ')).length, rows];
+            """) as? [Any]
+        let width = (chart?[0] as? NSNumber)?.doubleValue ?? 0, titles = (chart?[1] as? NSNumber)?.intValue ?? 0, rows = (chart?[2] as? NSNumber)?.intValue ?? -1
+        #expect(width > 600, "the quota chart is \(width) px wide")
+        #expect(rows > 0 && titles == rows, "one planned bar per quota row: \(titles) bars, \(rows) rows")
+
+        // The printable annual summary: its bar on screen, gone in print, one submission per page, and Chromium prints it.
+        try await go("/summary")
+        let summary = try await source(containing: "Audit report")
+        #expect(summary.contains("年度工作总结 Annual summary") && summary.contains("heze-mini v1") && summary.contains("T1.quota"))
+        try await screenshot("summary.png")
+        func display(_ id: String) async throws -> String { try await script("return getComputedStyle(document.getElementById('\(id)')).display") as? String ?? "" }
+        #expect(try await display("summary-bar") != "none")
+        _ = try await call("POST", "/session/\(session)/goog/cdp/execute", ["cmd": "Emulation.setEmulatedMedia", "params": ["media": "print"]])
+        #expect(try await display("summary-bar") == "none", "the screen bar is left out of the print")
+        let pdf = try await call("POST", "/session/\(session)/print", ["orientation": "landscape"]) as? String
+        let pdfData = try #require(pdf.flatMap { Data(base64Encoded: $0) })
+        #expect(pdfData.starts(with: Array("%PDF".utf8)) && pdfData.count > 10_000)
+        let shots = URL(fileURLWithPath: ProcessInfo.processInfo.environment["ROTA_SCREENSHOTS"] ?? dir.path)
+        try? pdfData.write(to: shots.appendingPathComponent("summary.pdf"))
     }
 }

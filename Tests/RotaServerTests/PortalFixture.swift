@@ -40,6 +40,13 @@ struct PortalFixture {
                          plan: .init(filename: "plan.json", content: try text("Scenarios/audit/heze-mini/plan.json")))
     }
 
+    /// The proof.jsonl.gz rota writes for heze-mini, made through the library as `rota verify --proof` does.
+    static func miniProof() throws -> Data {
+        let inputs = VerificationInputs.read(scenario: path("Scenarios/audit/heze-mini/scenario.yaml"),
+                                             plan: path("Scenarios/audit/heze-mini/plan.json"), rota: nil)
+        return try VerifiedProof(scenario: try #require(inputs.scenario), plan: try #require(inputs.plan), rota: nil).proof.fileData()
+    }
+
     static func json<T: Encodable>(_ value: T) throws -> ByteBuffer { ByteBuffer(bytes: try JSONEncoder().encode(value)) }
 }
 
@@ -64,6 +71,24 @@ struct Login {
     }
     /// The cookie without the CSRF header.
     var cookieOnly: HTTPFields { [.cookie: cookie, .contentType: "application/json"] }
+}
+
+/// The log-in page's form token and the cookie that carries it.
+struct LoginForm {
+    var cookie: String
+    var csrf: String
+
+    static func fetch(_ client: some TestClientProtocol) async throws -> LoginForm {
+        try await client.execute(uri: "/login", method: .get) { r in
+            let cookie = try #require(r.headers[values: .setCookie].first { $0.hasPrefix("rota_login=") })
+            let page = r.text
+            let marker = try #require(page.range(of: "name=\"csrf\" value=\""))
+            let token = page[marker.upperBound...].prefix { $0 != "\"" }
+            return LoginForm(cookie: String(cookie.split(separator: ";")[0]), csrf: String(token))
+        }
+    }
+
+    var headers: HTTPFields { [.cookie: cookie, .contentType: "application/x-www-form-urlencoded"] }
 }
 
 extension TestResponse {

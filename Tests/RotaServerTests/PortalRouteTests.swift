@@ -34,17 +34,18 @@ import Rota
     @Test func logInSetsASecureHttpOnlyStrictCookieAndWrongPasswordsAreRefused() async throws {
         let f = try PortalFixture { $0.secureCookies = true; $0.loginsPerMinute = 3 }; defer { f.cleanUp() }
         try await f.portal.application().test(.router) { client in
-            try await client.execute(uri: "/login", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
-                                     body: ByteBuffer(string: "username=commission&password=correct+horse+battery")) { r in
+            let form = try await LoginForm.fetch(client)
+            try await client.execute(uri: "/login", method: .post, headers: form.headers,
+                                     body: ByteBuffer(string: "csrf=\(form.csrf)&username=commission&password=correct+horse+battery")) { r in
                 #expect(r.status == .seeOther)
                 #expect(r.headers[.location] == "/dashboard")
-                let c = try #require(r.headers[.setCookie])
+                let c = try #require(r.headers[values: .setCookie].first { $0.hasPrefix("rota_session=") })
                 #expect(c.contains("HttpOnly") && c.contains("Secure") && c.contains("SameSite=Strict"))
             }
-            try await client.execute(uri: "/login", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
-                                     body: ByteBuffer(string: "username=commission&password=wrong")) { r in
+            try await client.execute(uri: "/login", method: .post, headers: form.headers,
+                                     body: ByteBuffer(string: "csrf=\(form.csrf)&username=commission&password=wrong")) { r in
                 #expect(r.status == .unauthorized)
-                #expect(r.headers[.setCookie] == nil)
+                #expect(!r.headers[values: .setCookie].contains { $0.hasPrefix("rota_session=") })
             }
             // Per-username rate limit on log-in attempts (3 a minute here: 2 used above).
             try await client.execute(uri: "/api/login", method: .post, headers: [.contentType: "application/json"],

@@ -85,6 +85,57 @@ import Crypto
         #expect(try f.store.versions(for: f.store.accounts()[0]).isEmpty)
     }
 
+    /// A broken file of each part, by the API and by the form: a 400 naming the uploaded file
+    /// and the line, and nothing stored.
+    @Test func everyBrokenPartIsA400NamingItsFileAndLine() async throws {
+        let f = try PortalFixture(); defer { f.cleanUp() }
+        let proof = try PortalFixture.miniProof()
+        let proofLines = String(decoding: try ProofReader.stream(proof, path: "p"), as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+        var cut = proofLines.map(String.init)
+        cut[2] = String(cut[2].dropLast(3))
+        let rotaHeader = "person,name,hospital,date,half,site,site_name,activity\n"
+        var cases: [(String, SubmissionUpload, file: String, line: Int)] = []
+        var u = try PortalFixture.miniUpload()
+        u.scenario = .init(filename: "heze.yaml", content: try PortalFixture.text("Scenarios/audit/heze-mini/scenario.yaml") + "\n  broken: [\n")
+        cases.append(("YAML syntax", u, "heze.yaml", try PortalFixture.text("Scenarios/audit/heze-mini/scenario.yaml").split(separator: "\n", omittingEmptySubsequences: false).count + 1))
+        u = try PortalFixture.miniUpload(); u.plan = .init(filename: "my-plan.json", content: "{\n  \"format\": \"rota-plan/1\",\n  \"teams\": [\n")
+        cases.append(("plan.json cut short", u, "my-plan.json", 4))
+        u = try PortalFixture.miniUpload(); u.rota = .init(filename: "week-rota.csv", content: rotaHeader + "cao-p-01,贾永强,cao-people,2025-13-45,am,cao-hanji-v03,李庄村,tech-support\n")
+        cases.append(("rota.csv with a bad date", u, "week-rota.csv", 2))
+        u = try PortalFixture.miniUpload(); u.proof = .init(filename: "my-proof.jsonl.gz", bytes: Data("not gzip".utf8))
+        cases.append(("proof not gzip", u, "my-proof.jsonl.gz", 1))
+        u = try PortalFixture.miniUpload(); u.proof = .init(filename: "cut.jsonl.gz", bytes: GzipStream.compress([Array(cut.joined(separator: "\n").utf8)]))
+        cases.append(("proof with a broken JSON line", u, "cut.jsonl.gz", 3))
+        u = try PortalFixture.miniUpload(); u.proof = .init(filename: "short.jsonl.gz", bytes: proof.prefix(proof.count / 2))
+        cases.append(("proof gzip truncated", u, "short.jsonl.gz", 1))
+        u = try PortalFixture.miniUpload(); u.proof = SubmissionUpload.File(filename: "b64.jsonl.gz", content: "x"); u.proof?.content = nil; u.proof?.contentBase64 = "%%% not base64"
+        cases.append(("proof not base64", u, "b64.jsonl.gz", 1))
+        let broken = cases
+        try await f.portal.application().test(.router) { client in
+            let m = try await Login.api(client, "municipal")
+            for (what, upload, file, line) in broken {
+                try await client.execute(uri: "/api/submissions", method: .post, headers: m.headers, body: PortalFixture.json(upload)) { r in
+                    #expect(r.status == .badRequest, "\(what)")
+                    let problems = (try? r.decode(ErrorBody.self).problems) ?? nil
+                    #expect(problems?.contains { $0.file == file && $0.line == line } == true, "\(what): \(r.text)")
+                }
+            }
+            // The form: an HTML 400 listing file:line, with the way back to the form.
+            let form = multipart([("csrf", nil, m.csrf), ("name", nil, "heze-mini"),
+                                  ("scenario", "scenario.yaml", try PortalFixture.text("Scenarios/audit/heze-mini/scenario.yaml")),
+                                  ("plan", "plan.json", try PortalFixture.text("Scenarios/audit/heze-mini/plan.json")),
+                                  ("rota", "rota.csv", rotaHeader + "cao-p-01,x,cao-people,2025-01-02,noon,cao-hanji-v03,x,tech-support\n")])
+            try await client.execute(uri: "/submissions", method: .post, headers: [.cookie: m.cookie, .contentType: "multipart/form-data; boundary=XyZ"],
+                                     body: ByteBuffer(string: form)) { r in
+                #expect(r.status == .badRequest)
+                #expect(r.text.contains("<code>rota.csv:2: "))
+                #expect(r.text.contains("href=\"/submissions\" id=\"back\""))
+            }
+        }
+        let commission = try #require(try f.store.accounts().first { $0.role == .commission })
+        #expect(try f.store.versions(for: commission).isEmpty)
+    }
+
     @Test func aProofIsCheckedOnUploadAndATamperedOneIsNotConfirmed() async throws {
         let f = try PortalFixture(); defer { f.cleanUp() }
         // The proof rota writes for heze-mini, made through the library as `rota verify --proof` does.
