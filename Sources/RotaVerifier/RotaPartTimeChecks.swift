@@ -4,18 +4,20 @@ import RotaCore
 ///
 /// Instances (weeks run Monday–Sunday and are judged on their working days inside the period
 /// and the duty's dates; a week with none is not judged):
-/// - `T3.rounds[PERSON:MONDAY]` per rounds helper and week: distinct half-days with a `rounds`
-///   entry at a clinic of the helper's service area (a village whose `serviceArea`, or failing
-///   that its own id, is the plan's site) ≥ min(T3.rounds-per-week, working days).
+/// - `T3.rounds[PERSON:MONDAY]` per rounds helper and week: distinct visits — a day and a
+///   clinic; the morning and afternoon at one clinic on one day are one visit (rules.md,
+///   "Sessions are visits") — with a `rounds` entry at a clinic of the helper's service area (a
+///   village whose `serviceArea`, or failing that its own id, is the plan's site)
+///   ≥ min(T3.rounds-per-week, working days).
 /// - `T3.rounds[area:AREA:MONDAY]` per service area with rounds helpers and every window of
 ///   T3.rounds-visit-weeks consecutive weeks (weeks with a working day of some helper's duty;
 ///   one window when there are fewer), starting that Monday: every clinic of the area has a
 ///   `rounds` entry by a helper of the area or a same-hospital cover. The number of clinics
 ///   asked is min(clinics, the helpers' half-days off leave in the window) — relaxed only when
 ///   the calendar leaves fewer half-days than clinics.
-/// - `T3.tech-support[PERSON:MONDAY]` per technical-support helper and week: distinct half-days
-///   with a `tech-support` entry at the helper's clinic ≥ min(T3.tech-support-per-week,
-///   working days).
+/// - `T3.tech-support[PERSON:MONDAY]` per technical-support helper and week: distinct visits
+///   (days, as the helper has one clinic) with a `tech-support` entry at the helper's clinic
+///   ≥ min(T3.tech-support-per-week, working days).
 /// - `TCM.weekly[CENTRE:MONDAY]` per TCM-featured township centre and week of the period:
 ///   distinct half-days with a `tcm-clinic` entry at the centre by a senior-title TCM doctor
 ///   the plan names for it (on a day of that clinic's dates) ≥ min(TCM.per-week, working days).
@@ -40,6 +42,11 @@ extension RotaVerifier {
         let working: [Day]
         let asked: Int
         var required: Int { min(asked, working.count) }
+        /// Whether the requirement counts visits (rounds, technical support: distinct days or
+        /// clinics) rather than half-days (a TCM clinic is a half-day session).
+        var countsVisits: Bool { activity == .rounds || activity == .techSupport }
+        /// The unit counted, singular and plural.
+        var unit: (String, String) { countsVisits ? ("visit", "visits") : ("half-day", "half-days") }
         /// The people whose own entries count (the helper; a centre's named senior physicians), as
         /// the book numbers them (those the rota names).
         let holders: [Int32]
@@ -157,26 +164,41 @@ extension RotaVerifier {
         var busy = Set<PersonSlot>()     // person and slot counted already
         func key(_ i: Book.Item) -> PersonSlot { PersonSlot(person: i.person, slot: i.slot) }
 
-        // Own entries first: each holder's earliest entries up to the requirement are theirs.
+        // Rounds and technical support count visits (rules.md, "Sessions are visits"): a
+        // person's morning and afternoon at one clinic on one day are one visit. A visit is
+        // counted by its earliest entry; its other entries are taken with it.
+        struct Visit: Hashable { let person: Int32; let site: Int32; let ordinal: Int32 }
+        func visit(_ i: Book.Item) -> Visit { Visit(person: i.person, site: i.site, ordinal: i.ordinal) }
+        func take(_ i: Book.Item, _ pool: [Book.Item], visits: Bool) {
+            used.insert(i.index); busy.insert(key(i))
+            guard visits else { return }
+            for j in pool where visit(j) == visit(i) { used.insert(j.index); busy.insert(key(j)) }
+        }
+
+        // Own entries first: each holder's earliest entries (visits) up to the requirement are theirs.
         var own: [[Book.Item]] = []
         let pools = demands.map { d in
             d.sites.flatMap { book.items(d.activity, at: $0, week: d.week) }.sorted { ($0.slot, $0.person, $0.site, $0.index) < ($1.slot, $1.person, $1.site, $1.index) }
         }
         for (n, d) in demands.enumerated() {
-            let mine = RotaVerifier.distinctSlots(pools[n].filter { i in
+            let slots = RotaVerifier.distinctSlots(pools[n].filter { i in
                 d.holders.contains(i.person) && d.ownDay(book.entry(of: i).person, i.day!)
             })
+            let mine = d.countsVisits ? RotaVerifier.distinctDaysAndSites(slots) : slots
             own.append(mine)
-            for i in mine.prefix(d.required) { used.insert(i.index); busy.insert(key(i)) }
+            for i in mine.prefix(d.required) { take(i, pools[n], visits: d.countsVisits) }
         }
         // A holder's entries beyond their own requirement are free to cover someone else.
-        // Covers for short demands whose holders were on leave.
+        // Covers for short demands whose holders were on leave: a cover's visit counts once,
+        // and not on a day and clinic the holder's own visits already count.
         var covers: [[Book.Item]] = Array(repeating: [], count: demands.count)
         for (n, d) in demands.enumerated() where own[n].count < d.required && !d.absent.isEmpty {
+            var counted = Set(own[n].map { DaySite(site: $0.site, ordinal: $0.ordinal) })
             for i in pools[n] where covers[n].count < d.required - own[n].count {
                 guard !used.contains(i.index), !busy.contains(key(i)), !d.holders.contains(i.person),
                       let s = context.staff[book.entry(of: i).person], d.mayCover(s) else { continue }
-                covers[n].append(i); used.insert(i.index); busy.insert(key(i))
+                if d.countsVisits, !counted.insert(DaySite(site: i.site, ordinal: i.ordinal)).inserted { continue }
+                covers[n].append(i); take(i, pools[n], visits: d.countsVisits)
             }
         }
         for (n, d) in demands.enumerated() { checks.append(weekCheck(d, own: own[n], covers: covers[n], book)) }
@@ -204,17 +226,17 @@ extension RotaVerifier {
         }
         let relaxed = required < d.asked ? " (relaxed to \(required): \(why.joined(separator: "; ")))" : ""
         let counted = covers.isEmpty ? "\(total)" : "own \(own.count) + cover \(covers.count) = \(total)"
-        let arithmetic = "\(d.rule == "TCM.weekly" ? "clinics" : "half-days") \(counted) \(total >= required ? "≥" : "<") "
+        let arithmetic = "\(d.rule == "TCM.weekly" ? "clinics" : d.unit.1) \(counted) \(total >= required ? "≥" : "<") "
             + "min(\(d.asked), \(d.working.count) working days) = \(required)"
         let passed = total >= required
         let leaveText = d.absent.isEmpty ? "" : "; \(d.absent.map { ctx.label(person: $0) }.joined(separator: ", ")) on leave"
         let finding: String
         if passed {
-            finding = "\(VerifyText.counted(total, "half-day", "half-days")) of \(d.what) in the week of \(monday.iso)"
+            finding = "\(VerifyText.counted(total, d.unit.0, d.unit.1)) of \(d.what) in the week of \(monday.iso)"
                 + (covers.isEmpty ? "" : " (\(covers.count) by \(Set(covers.map(\.person)).sorted().map { ctx.label(person: $0) }.joined(separator: ", ")) covering\(leaveText))")
                 + relaxed
         } else {
-            finding = (d.absent.isEmpty ? "" : "shortfall: ") + "\(VerifyText.counted(total, "half-day", "half-days")) of \(d.what) in the week of \(monday.iso), \(required) required"
+            finding = (d.absent.isEmpty ? "" : "shortfall: ") + "\(VerifyText.counted(total, d.unit.0, d.unit.1)) of \(d.what) in the week of \(monday.iso), \(required) required"
                 + leaveText + (d.absent.isEmpty ? "" : ", not covered by a colleague") + relaxed
         }
         return ctx.check(d.rule, d.key, subject: d.subject,

@@ -167,7 +167,7 @@ public struct RotaVerifier: Sendable {
         case "T1.3331": return "each T1 team's doctor, nurse and pharmacist visit the workstation together, a full day and one mode each time, at least T1.3331.visits-per-month days a month, in all three modes, spread over the weeks"
         case "T3.station-days": return "a stationed helper is in the village at least T3.station-days-per-week days a week (fewer when holidays or leave shorten the week)"
         case "T3.station-continuity": return "a stationed helper's entries are all at the planned village, every week of the stationing"
-        case "T3.rounds": return "each rounds helper holds at least T3.rounds-per-week half-day sessions a week in the area; every clinic of the area is visited in every T3.rounds-visit-weeks weeks"
+        case "T3.rounds": return "each rounds helper makes at least T3.rounds-per-week visits (distinct days or clinics, half a day each) a week in the area; every clinic of the area is visited in every T3.rounds-visit-weeks weeks"
         case "T3.tech-support": return "each technical-support helper is at the clinic at least T3.tech-support-per-week half-days a week"
         case "TCM.weekly": return "a named senior-title TCM physician holds at least TCM.per-week half-day clinics a week at each TCM-featured centre"
         default: return PlanVerifier.rule(id).summary
@@ -291,6 +291,12 @@ extension RotaVerifier {
         return items.sorted { ($0.slot, $0.index) < ($1.slot, $1.index) }.filter { seen.insert($0.slot).inserted }
     }
 
+    /// The earliest of `items` on each day at each site: one person's visits.
+    static func distinctDaysAndSites(_ items: [Book.Item]) -> [Book.Item] {
+        var seen = Set<DaySite>()
+        return items.sorted { ($0.slot, $0.index) < ($1.slot, $1.index) }.filter { seen.insert(DaySite(site: $0.site, ordinal: $0.ordinal)).inserted }
+    }
+
     /// Day witnesses for a list of days, consecutive days merged into ranges, all with `note`.
     static func dayRuns(_ days: [Day], note: String) -> [Witness] {
         var out: [Witness] = []
@@ -303,4 +309,10 @@ extension RotaVerifier {
         if let s = start, let p = prev { out.append(Witness(.dates, s == p ? s.iso : "\(s.iso)..\(p.iso)", note: note)) }
         return out
     }
+}
+
+/// A site on a day, as the rota book numbers them: the unit of a visit.
+struct DaySite: Hashable {
+    let site: Int32
+    let ordinal: Int32
 }

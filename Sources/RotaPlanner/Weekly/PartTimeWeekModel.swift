@@ -9,15 +9,20 @@ import RotaSolver
 /// The rows, labelled with their rules:
 ///
 /// - PERSON.one-place: a person is in at most one place per slot;
-/// - T3.rounds (sessions): each rounds helper holds ≥ min(k, working days) half-day sessions
-///   at clinics of their service area, k = `T3.rounds-per-week`;
+/// - T3.rounds (sessions): each rounds helper makes ≥ min(k, working days) visits at clinics
+///   of their service area, k = `T3.rounds-per-week`; a visit is a day and a clinic (a
+///   `visit` variable is on only when a session is placed there that day), so a morning and
+///   an afternoon at one clinic count once (rules.md, "Sessions are visits");
 /// - T3.rounds (coverage): a clinic of the area not visited in the last W − 1 active weeks of
 ///   the area (W = `T3.rounds-visit-weeks`) is visited this week, by any of the area's helpers;
-/// - T3.tech-support: ≥ min(k, working days) half-days at the helper's clinic;
+/// - T3.tech-support: ≥ min(k, working days) visits (days) at the helper's clinic;
 /// - TCM.weekly: ≥ min(k, working days) half-day clinics at the centre by its physicians;
 /// - T3.station-days (cover): a stationed helper's leave days that the week needs are covered
 ///   by colleagues, at most one half-day each day;
-/// - ROTA.balance (soft): one part-time session a day per person where possible.
+/// - ROTA.balance (soft): one part-time session a day per person where possible, and no more
+///   than `RotaOptions.partTimeHalfDaysPerWeek` part-time half-days a week (each one beyond
+///   costs 100); rounds go to mornings for half the helpers and afternoons for the other half
+///   (a fixed split by name), so a week of clinics is not all mornings.
 ///
 /// A week that holidays or the edges of the period or term shorten asks min(k, working days)
 /// and is recorded as a `RotaRelaxation`. Leave is handled by covers: the duty's own people
@@ -57,6 +62,8 @@ struct PartTimeWeekModel {
         static let laterCandidate = 0.05
         static let perKilometre = 0.002
         static let maxTravel = 0.3
+        static let overWeeklyCap = 100.0
+        static let otherHalf = 0.01
     }
 
     /// What every week model of a run shares.
@@ -68,6 +75,8 @@ struct PartTimeWeekModel {
         let visitWeeks: Int
         /// Slots already taken by the 3331 visits, per person.
         let blocked: [String: Set<Slot>]
+        /// Part-time half-days a person holds in a week at the usual cost (`RotaOptions`).
+        var weeklyCap: Int = 4
     }
 
     struct Placement {
@@ -180,6 +189,7 @@ struct PartTimeWeekModel {
                         if d.kind == .rounds, let a = d.area {
                             cost -= Cost.staleness * Double(min(age(site, a), context.visitWeeks)) / Double(max(1, context.visitWeeks))
                             if state.lastVisitor[site] == holder { cost -= Cost.sameVisitor }
+                            if slot.half != PartTimeWeekModel.preferredHalf(holder) { cost += Cost.otherHalf }
                         }
                         place(holder, slot, site, d.activity, need: needIndex, cover: false, cost: cost)
                     }
@@ -237,6 +247,13 @@ struct PartTimeWeekModel {
         buildRows()
     }
 
+    /// The half of the day a rounds helper's sessions lean to: by the sum of the id's bytes,
+    /// so about half the helpers go in the mornings and half in the afternoons, the same every
+    /// run.
+    static func preferredHalf(_ person: String) -> HalfDay {
+        person.utf8.reduce(0) { $0 + Int($1) } % 2 == 0 ? .am : .pm
+    }
+
     /// (weekday, half) of a slot: the pattern a duty keeps from week to week.
     static func weekSlot(_ s: Slot) -> Int { s.day.weekday * 2 + (s.half == .am ? 0 : 1) }
 
@@ -264,8 +281,22 @@ struct PartTimeWeekModel {
             if needs[p.need].duty == nil { stationDay[p.need, default: [:]][p.slot.day.ordinal, default: []].append(p.variable) }
         }
         for (i, n) in needs.enumerated() {
-            // T3.rounds / T3.tech-support / TCM.weekly / T3.station-days: what the week asks.
-            model.require(n.rule, [n.subject, n.site, monday.iso, String(i)], LinearExpression.sum(byNeed[i]) + LinearExpression(n.slack) >= Double(n.required))
+            if countsVisits(n) {
+                // T3.rounds / T3.tech-support: what the week asks, in visits (a day and a clinic).
+                var visits = LinearExpression()
+                var atDaySite: [DaySite: [Variable]] = [:]
+                for p in placements where p.need == i { atDaySite[DaySite(site: p.site, day: p.slot.day.ordinal), default: []].append(p.variable) }
+                for key in atDaySite.keys.sorted(by: { ($0.day, $0.site) < ($1.day, $1.site) }) {
+                    let visit = model.binary("visit", [n.subject, key.site, Day(ordinal: key.day).iso, String(i)], cost: 0)
+                    model.require(n.rule, [n.subject, key.site, Day(ordinal: key.day).iso, String(i), "visit"],
+                                  LinearExpression(visit) - LinearExpression.sum(atDaySite[key]!) <= 0)
+                    visits.add(1, visit)
+                }
+                model.require(n.rule, [n.subject, n.site, monday.iso, String(i)], visits + LinearExpression(n.slack) >= Double(n.required))
+            } else {
+                // TCM.weekly / T3.station-days: what the week asks, in half-days.
+                model.require(n.rule, [n.subject, n.site, monday.iso, String(i)], LinearExpression.sum(byNeed[i]) + LinearExpression(n.slack) >= Double(n.required))
+            }
         }
         for i in stationDay.keys.sorted() {
             for day in stationDay[i]!.keys.sorted() {
@@ -283,6 +314,12 @@ struct PartTimeWeekModel {
                 // PERSON.one-place: one place per half-day.
                 model.require("PERSON.one-place", [person, slot.day.iso, slot.half.rawValue], LinearExpression.sum(slots[slot]!) <= 1)
             }
+            // ROTA.balance (soft): a part-time week of at most `weeklyCap` half-days.
+            let all = slots.keys.sorted().flatMap { slots[$0]! }
+            if all.count > context.weeklyCap {
+                let over = model.continuous("overCap", [person, monday.iso], upper: Double(all.count), cost: Cost.overWeeklyCap)
+                model.require("ROTA.balance", [person, monday.iso, "cap"], LinearExpression.sum(all) - LinearExpression(over) <= Double(context.weeklyCap))
+            }
             let days = Set(slots.keys.map(\.day)).sorted()
             for d in days {
                 guard let am = slots[Slot(d, .am)], let pm = slots[Slot(d, .pm)] else { continue }
@@ -291,6 +328,18 @@ struct PartTimeWeekModel {
                 model.require("ROTA.balance", [person, d.iso], LinearExpression.sum(am + pm) - LinearExpression(twice) <= 1)
             }
         }
+    }
+
+    /// Whether a need counts visits (rounds, technical support) rather than half-days.
+    private func countsVisits(_ n: Need) -> Bool {
+        guard let di = n.duty else { return false }
+        return group.duties[di].kind != .tcm
+    }
+
+    /// A clinic on a day: the unit of a visit.
+    struct DaySite: Hashable {
+        let site: String
+        let day: Int
     }
 
     /// Reads the solution (nil or unsolved: nothing placed, everything short) into entries,
@@ -302,14 +351,22 @@ struct PartTimeWeekModel {
         let on = solved ? placements.filter { solution!.isOn($0.variable) } : []
         var done = Array(repeating: 0, count: needs.count)
         var stationDays: [Int: Set<Int>] = [:]
+        var visits: [Int: Set<DaySite>] = [:]
         for p in on {
             piece.put(p.person, [p.slot], p.site, p.activity)
-            if needs[p.need].duty == nil { stationDays[p.need, default: []].insert(p.slot.day.ordinal) } else { done[p.need] += 1 }
+            if needs[p.need].duty == nil {
+                stationDays[p.need, default: []].insert(p.slot.day.ordinal)
+            } else if countsVisits(needs[p.need]) {
+                visits[p.need, default: []].insert(DaySite(site: p.site, day: p.slot.day.ordinal))
+            } else {
+                done[p.need] += 1
+            }
             if p.cover, let absent = needs[p.need].absent {
                 piece.cover(needs[p.need].rule, absent: absent, by: p.person, site: p.site, week: monday)
             }
         }
         for (i, days) in stationDays { done[i] = days.count }
+        for (i, v) in visits { done[i] = v.count }
         let w = context.visitWeeks
         for (i, n) in needs.enumerated() where done[i] < n.required {
             var why: [String] = []

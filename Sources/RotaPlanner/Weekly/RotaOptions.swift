@@ -25,6 +25,10 @@ public struct RotaOptions: Sendable {
     /// Colleagues considered, per person on leave, to cover a weekly duty (T3, TCM). More
     /// candidates find more covers but link more helpers into one sub-model.
     public var coverCandidates: Int
+    /// Part-time half-days (rounds, technical support, TCM clinics, covers) a person holds in a
+    /// week before each further one costs as much as a missed visit's tenth (soft: a week that
+    /// needs more, e.g. for covers during a colleague's leave, still gets them).
+    public var partTimeHalfDaysPerWeek: Int = 4
 
     public init(timeLimit: Double = 10, gap: Double = 0, threads: Int = 2, coverCandidates: Int = 3) {
         self.timeLimit = timeLimit; self.gap = gap; self.threads = threads; self.coverCandidates = coverCandidates

@@ -84,7 +84,8 @@ public struct RotaPlanner: Sendable {
         let context = PartTimeWeekModel.Context(
             calendar: calendar, institutions: institutions, staff: staff,
             perWeek: [.rounds: p.int("T3.rounds-per-week"), .techSupport: p.int("T3.tech-support-per-week"), .tcm: p.int("TCM.per-week")],
-            visitWeeks: max(1, p.int("T3.rounds-visit-weeks")), blocked: blocked)
+            visitWeeks: max(1, p.int("T3.rounds-visit-weeks")), blocked: blocked,
+            weeklyCap: max(1, options.partTimeHalfDaysPerWeek))
         let groups = duties.groups
         let partTime = try ParallelJobs.run(count: groups.count, threads: threads) { i throws(SolverError) in
             try PartTimeScheduler(group: groups[i], context: context, solve: solve).run()

@@ -179,11 +179,18 @@ import Testing
                 let days = facts.workingDays(monday, Day(ordinal: monday.ordinal + 6))
                 let required = min(2, days.count)
                 let inWeek = Set(days.map(\.iso))
-                let own = (facts.byPerson[h.person] ?? []).filter { inWeek.contains($0.date) && $0.activity == .rounds && clinics.contains($0.site) }.count
+                // Visits (rules.md, "Sessions are visits"): distinct days and clinics.
+                let own = Set((facts.byPerson[h.person] ?? []).filter { inWeek.contains($0.date) && $0.activity == .rounds && clinics.contains($0.site) }
+                    .map { "\($0.date) \($0.site)" })
                 let coveredBy = Set(f.rota.covers.filter { $0.rule == "T3.rounds" && $0.absent == h.person && $0.week == monday.iso }.map(\.coveredBy))
-                let byCover = coveredBy.flatMap { facts.byPerson[$0] ?? [] }.filter { coveredBy.contains($0.person) && inWeek.contains($0.date) && $0.activity == .rounds && clinics.contains($0.site) }.count
-                if own + byCover < required && !facts.hasShortfall("T3.rounds", subject: h.person, period: monday.iso) {
-                    problems.append("\(h.person) week \(monday.iso): \(own)+\(byCover) sessions < \(required)")
+                let coverEntries: [RotaEntry] = coveredBy.flatMap { facts.byPerson[$0] ?? [] }.filter { e in
+                    coveredBy.contains(e.person) && inWeek.contains(e.date) && e.activity == .rounds && clinics.contains(e.site)
+                }
+                let coverVisits: Set<String> = Set(coverEntries.map { e in e.date + " " + e.site })
+                let byCover = coverVisits.subtracting(own).count
+                let ownVisits = own.count
+                if ownVisits + byCover < required && !facts.hasShortfall("T3.rounds", subject: h.person, period: monday.iso) {
+                    problems.append("\(h.person) week \(monday.iso): \(ownVisits)+\(byCover) visits < \(required)")
                 }
             }
         }
@@ -200,6 +207,24 @@ import Testing
             }
         }
         expectNone(problems, "rounds")
+    }
+
+    /// Rounds spread over mornings and afternoons, and a part-time week stays within
+    /// `RotaOptions.partTimeHalfDaysPerWeek` (4) unless covers need more.
+    @Test func roundsUseBothHalvesAndPartTimeWeeksStayWithinTheCap() throws {
+        let f = try RotaFixture.shared.get()
+        let rounds = f.rota.entries.filter { $0.activity == .rounds }
+        let afternoons = rounds.filter { $0.half == .pm }.count
+        #expect(rounds.count > 20)
+        #expect(afternoons * 10 >= rounds.count * 3 && afternoons * 10 <= rounds.count * 7, "\(afternoons) of \(rounds.count) rounds half-days in the afternoon")
+        let partTime: Set<RotaActivity> = [.rounds, .techSupport, .tcmClinic]
+        var perWeek: [String: Int] = [:]
+        for e in f.rota.entries where partTime.contains(e.activity) {
+            perWeek["\(e.person) \(Day(iso: e.date)!.weekStart.iso)", default: 0] += 1
+        }
+        let coverWeeks = Set(f.rota.covers.map { "\($0.coveredBy) \($0.week)" })
+        let over = perWeek.filter { $0.value > RotaOptions().partTimeHalfDaysPerWeek && !coverWeeks.contains($0.key) }
+        #expect(over.isEmpty, "\(over.sorted { $0.key < $1.key }.prefix(5))")
     }
 
     @Test func techSupportAndTCMClinicsAreHeldEveryWeek() throws {

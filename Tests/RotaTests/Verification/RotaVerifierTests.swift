@@ -207,7 +207,7 @@ struct RotaBreakage: CustomTestStringConvertible, Sendable {
         // Technical support: a colleague of the same centre covers the whole week.
         let tech = try #require(check("T3.tech-support[ch-ts1:2025-10-13]"))
         #expect(tech.passed)
-        #expect(tech.arithmetic == "half-days own 0 + cover 2 = 2 ≥ min(2, 5 working days) = 2")
+        #expect(tech.arithmetic == "visits own 0 + cover 2 = 2 ≥ min(2, 5 working days) = 2")
         #expect(tech.finding.contains("by 冯雪 (ch-x1) covering; 程刚 (ch-ts1) on leave"))
         // TCM: a senior TCM colleague of the named physician's hospital.
         let tcm = try #require(check("TCM.weekly[cao-hanji:2025-10-20]"))
@@ -227,8 +227,10 @@ struct RotaBreakage: CustomTestStringConvertible, Sendable {
                                                   start: "2025-09-01", end: "2025-10-31"))
         let base = RotaVerificationFixture.entries.filter { !($0.person == "ca-r1" && $0.date >= "2025-10-27") }
         var extra: [RotaEntry] = []
+        // 韩梅's own weeks: a morning at one clinic and an afternoon at another — two visits.
         for d in ["2025-09-01", "2025-09-08", "2025-09-15", "2025-09-22", "2025-09-29", "2025-10-09", "2025-10-13", "2025-10-20"] {
-            for h in HalfDay.allCases { extra.append(RotaEntry(person: "ca-r2", date: d, half: h, site: "cao-anling-v05", activity: .rounds)) }
+            extra.append(RotaEntry(person: "ca-r2", date: d, half: .am, site: "cao-anling-v05", activity: .rounds))
+            extra.append(RotaEntry(person: "ca-r2", date: d, half: .pm, site: "cao-anling-v04", activity: .rounds))
         }
         let lastWeek = ["2025-10-27", "2025-10-28"].flatMap { d in HalfDay.allCases.map { (d, $0) } }
         for (n, slot) in lastWeek.enumerated() {
@@ -238,14 +240,34 @@ struct RotaBreakage: CustomTestStringConvertible, Sendable {
         // Five sessions: two of 韩梅's own, three to cover 袁媛's two.
         let five = RotaVerifier(scenario: s, plan: p).verify(entries: base + extra)
         #expect(five.filter { !$0.passed }.isEmpty, "\(five.filter { !$0.passed }.map(\.finding))")
-        #expect(check("T3.rounds[ca-r1:2025-10-27]", in: five)?.arithmetic == "half-days own 0 + cover 2 = 2 ≥ min(2, 5 working days) = 2")
+        #expect(check("T3.rounds[ca-r1:2025-10-27]", in: five)?.arithmetic == "visits own 0 + cover 2 = 2 ≥ min(2, 5 working days) = 2")
         // Three sessions: her own two, and one left to cover — short by one.
         let three = RotaVerifier(scenario: s, plan: p).verify(entries: base + extra.filter { !($0.date == "2025-10-28") })
         let short = try #require(check("T3.rounds[ca-r1:2025-10-27]", in: three))
         #expect(!short.passed)
-        #expect(short.arithmetic == "half-days own 0 + cover 1 = 1 < min(2, 5 working days) = 2")
+        #expect(short.arithmetic == "visits own 0 + cover 1 = 1 < min(2, 5 working days) = 2")
         #expect(short.finding.hasPrefix("shortfall: "))
         #expect(check("T3.rounds[ca-r2:2025-10-27]", in: three)?.passed == true)
+    }
+
+    /// rules.md, "Sessions are visits": a morning and an afternoon at one clinic on one day are
+    /// one visit; two visits are on two days, or at two clinics.
+    @Test func roundsCountVisitsNotHalfDays() throws {
+        let s = RotaVerificationFixture.scenario, p = RotaVerificationFixture.plan
+        let week = ("2025-09-08", "2025-09-14")
+        let others = RotaVerificationFixture.entries.filter { !($0.person == "ca-r1" && $0.date >= week.0 && $0.date <= week.1) }
+        func verdict(_ sessions: [(String, HalfDay, String)]) -> RuleCheck? {
+            let entries = others + sessions.map { RotaEntry(person: "ca-r1", date: $0.0, half: $0.1, site: $0.2, activity: .rounds) }
+            return RotaVerifier(scenario: s, plan: p).verify(entries: entries).first { $0.instance == "T3.rounds[ca-r1:2025-09-08]" }
+        }
+        let v1 = RotaVerificationFixture.areaClinics[0], v2 = RotaVerificationFixture.areaClinics[1]
+        // Morning and afternoon at one clinic on one day: one visit, short.
+        let sameDay = try #require(verdict([("2025-09-08", .am, v1), ("2025-09-08", .pm, v1)]))
+        #expect(!sameDay.passed)
+        #expect(sameDay.arithmetic == "visits 1 < min(2, 5 working days) = 2")
+        // Two clinics on one day, or one clinic on two days: two visits.
+        #expect(verdict([("2025-09-08", .am, v1), ("2025-09-08", .pm, v2)])?.passed == true)
+        #expect(verdict([("2025-09-08", .am, v1), ("2025-09-10", .am, v1)])?.passed == true)
     }
 
     @Test func integrityNamesEveryProblem() throws {
@@ -292,9 +314,9 @@ struct RotaBreakage: CustomTestStringConvertible, Sendable {
         #expect(text.contains("FAILS: 1 of 195 rule instances is broken, in 1 rule family."))
         #expect(text.contains("""
             1. T3.tech-support[ch-ts1:2025-09-01] — 程刚 (ch-ts1)
-               Finding:  1 half-day of technical support at 孙楼村卫生室 (cao-hanji-v04) in the week of 2025-09-01, 2 required
+               Finding:  1 visit of technical support at 孙楼村卫生室 (cao-hanji-v04) in the week of 2025-09-01, 2 required
                Numbers:  workingDays 5, asked 2, required 2, own 1, cover 0, holdersOnLeave 0
-               Check:    half-days 1 < min(2, 5 working days) = 2
+               Check:    visits 1 < min(2, 5 working days) = 2
                Evidence: cao-hanji-v04 孙楼村卫生室 (clinic); 2025-09-01 (am: tech-support at 孙楼村卫生室 (cao-hanji-v04))
                Source:   Heze (000_be86b12b5f0d36fc.txt) Annex 3 §二(三) — 业务技术帮扶主要面向无执业（助理）医师的村卫生室，帮扶人员每周到村卫生室不少于2次，每次不少于半天
             """))
