@@ -1,14 +1,18 @@
 # rota — make demo: install what is missing, build, plan and verify the Heze scenario.
 #        make test: install what is missing, run the whole test suite.
 #        make bench: plan every generated scenario in release mode and print the figures.
+#        make install: build in release mode and copy `rota` to $(PREFIX)/bin (PREFIX=/usr/local).
 
 SWIFT    ?= swift
 SCENARIO ?= Scenarios/heze-city-2025.yaml
 OUT      ?= out/heze-city-2025
 ROTA      = .build/release/rota
 SUDO     := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+PREFIX   ?= /usr/local
+# sudo only when the target folder is not writable (a PREFIX under $$HOME needs none).
+SUDO_IF_NEEDED = $(shell d="$(DESTDIR)$(PREFIX)"; while [ ! -e "$$d" ]; do d=$$(dirname "$$d"); done; [ -w "$$d" ] || echo $(SUDO))
 
-.PHONY: deps build demo test bench clean serve-demo
+.PHONY: deps build demo test bench clean serve-demo install uninstall
 
 # Debian packages the build and the tests need: GLPK (libglpk-dev), zlib (zlib1g-dev, the
 # proof's gzip stream), for the test that reads the Excel workbook back python3-openpyxl,
@@ -66,3 +70,13 @@ bench: build
 
 clean:
 	rm -rf .build out bench-out
+
+# rota is one executable linked against libglpk and zlib (the Debian packages `make deps`
+# installs); the Swift runtime libraries stay where the toolchain put them.
+install: build
+	$(SUDO_IF_NEEDED) install -d $(DESTDIR)$(PREFIX)/bin
+	$(SUDO_IF_NEEDED) install -m 0755 $(ROTA) $(DESTDIR)$(PREFIX)/bin/rota
+	@echo "Installed $(DESTDIR)$(PREFIX)/bin/rota"
+
+uninstall:
+	$(SUDO_IF_NEEDED) rm -f $(DESTDIR)$(PREFIX)/bin/rota

@@ -14,7 +14,7 @@ import RotaCore
 ///    Finding:  菏泽市立医院 (hz-municipal) sends 11 people of its own in 2 T1 teams; 1.2% of 1000 technical staff needs 12
 ///    Numbers:  technicalStaff 1000, sent 11, required 12, teams 2
 ///    Check:    11 < ⌈1.2% × 1000⌉ = 12; teams 2 ≥ 1
-///    Source:   Heze (000_be86b12b5f0d36fc.txt) Annex 3 §二(一) — 每家三级医院选派帮扶人员数量不低于本院专业技术人员的1.2%
+///    Source:   菏卫发〔2024〕2号 附件3 §二(一) — 每家三级医院选派帮扶人员数量不低于本院专业技术人员的1.2%
 /// ```
 extension VerificationReport {
     /// How many witnesses a failure shows on the terminal.

@@ -82,7 +82,7 @@ public struct RotaVerifier: Sendable {
     static let rotaPosting = Rule(
         id: "ROTA.posting",
         summary: "each T1/T2 team member is at the recipient both halves of every working day of the posting, but leave and the allowed 3331 visits or own-centre TCM clinic",
-        clause: "Heze (000_be86b12b5f0d36fc.txt) Annex 3 §二(一), §二(二); rules.md, Who may serve where (full-time postings)",
+        clause: "菏卫发〔2024〕2号 附件3 §二(一), §二(二); rules.md, Who may serve where (full-time postings)",
         quote: "每次派驻时间不少于1年",
         parameters: [])
 

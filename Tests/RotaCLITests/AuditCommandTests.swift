@@ -33,10 +33,16 @@ import Testing
     @Test func figuresMatchRotaVerifyAndAttendanceDecidesAbsence() throws {
         let dir = try plannedFolder()
         defer { try? FileManager.default.removeItem(at: dir) }
-        // sub1's stationed helper hanji-03 is absent without reason on 2 dates, sub2's on 1 date.
+        // sub1's stationed helper of 韩集镇卫生院 is absent without reason on 2 dates, sub2's on 1 date
+        // (who is stationed is the planner's choice: read it from each plan).
+        func stationed(_ sub: String) throws -> String {
+            let plan = try PlanReader.read(path: dir.appendingPathComponent("\(sub)/plan.json").path)
+            return try #require(plan.villageHelpers.first { $0.form == .station && $0.sender == "cao-hanji" }?.person)
+        }
+        let a = try stationed("sub1"), b = try stationed("sub2")
         try write("submission,person,date,half,status\n"
-                  + "sub1,hanji-03,2025-03-03,am,present\nsub1,hanji-03,2025-04-08,am,unjustified\nsub1,hanji-03,2025-04-09,pm,unjustified\n"
-                  + "sub2,hanji-03,2025-03-03,am,present\nsub2,hanji-03,2025-04-08,am,unjustified\nsub2,hanji-03,2025-04-08,pm,unjustified\n",
+                  + "sub1,\(a),2025-03-03,am,present\nsub1,\(a),2025-04-08,am,unjustified\nsub1,\(a),2025-04-09,pm,unjustified\n"
+                  + "sub2,\(b),2025-03-03,am,present\nsub2,\(b),2025-04-08,am,unjustified\nsub2,\(b),2025-04-08,pm,unjustified\n",
                   dir.appendingPathComponent("attendance.csv"))
         let run = try RotaProcess.run(["audit", dir.path])
         #expect(run.status == 1, "\(run.stdout)\n\(run.stderr)")
@@ -72,10 +78,10 @@ import Testing
             #expect(verify.stdout.contains("PASSES") == report.passed)
         }
         let absence = rows.filter { $0[0] == "failure" && $0[5] == "ATT.absence" }
-        #expect(absence.map { "\($0[1]) \($0[11])" } == ["sub1 ATT.absence[hanji-03]"])
-        #expect(run.stdout.contains("FAIL sub1 ATT.absence[hanji-03]: 2 ≥ 2 dates"))
+        #expect(absence.map { "\($0[1]) \($0[11])" } == ["sub1 ATT.absence[\(a)]"])
+        #expect(run.stdout.contains("FAIL sub1 ATT.absence[\(a)]: 2 ≥ 2 dates"))
         let html = try String(contentsOf: dir.appendingPathComponent("audit/audit.html"), encoding: .utf8)
-        #expect(html.contains("脱岗考核 ATT.absence") && html.contains("NORM.township-posts") && html.contains("hanji-03"))
+        #expect(html.contains("脱岗考核 ATT.absence") && html.contains("NORM.township-posts") && html.contains(a))
 
         // The same folder audited twice gives the same bytes.
         let again = dir.appendingPathComponent("again")

@@ -36,10 +36,10 @@ public struct Profile: Sendable {
     }
 
     private static let sources = [
-        "Heze (000_be86b12b5f0d36fc.txt) Annex 3 §一",
-        "Mudan (003_01ef608bceae84f8.txt) Annex 3 §一, §二",
-        "Yanggu (001_8e2d0408a7af6684.txt) §三(三)10",
-        "Jining (004_e85d1f9b999c24ac.txt) §二(一)3",
+        "菏卫发〔2024〕2号 附件3 §一",
+        "菏区卫发〔2024〕50号 附件3 §一, §二",
+        "阳卫发〔2024〕3号 §三(三)10",
+        "济政办字〔2024〕33号 §二(一)3",
     ]
 
     /// rules.md, "Parameters": key → heze-city, heze-mudan, yanggu-county, jining-city.

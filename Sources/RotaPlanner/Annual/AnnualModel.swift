@@ -54,6 +54,9 @@ struct AnnualModel {
     var team2: [Pair: Variable] = [:], team2Keys: [Pair] = []
     var n2: [Triple: Variable] = [:]
     var stationAt: [Pair: Variable] = [:], stationKeys: [Pair] = []
+    /// Half-period stationings `stationStint[h,v,k]`: a helper of `h` at village `v` for stint
+    /// `k` (1 or 2) of `instance.stationStints`.
+    var stationStint: [Triple: Variable] = [:], stintKeys: [Triple] = []
     var roundsIn: [Pair: Variable] = [:], roundsKeys: [Pair] = []
     var techAt: [Pair: Variable] = [:], techKeys: [Pair] = []
     /// Rows that encode a planning policy rather than a rule (see `requireTeamCount`).
@@ -63,13 +66,12 @@ struct AnnualModel {
     var teamTargets: [String: Int] = [:]
     // Soft-rule indicators.
     var townshipCovered: [String: Variable] = [:]
-    var villageStationed: [String: Variable] = [:]
     var clinicSupported: [String: Variable] = [:]
     var areaCovered: [String: Variable] = [:]
 
     /// Base names of the decision variables (the rest are soft-rule indicators).
     static let decisionBases: Set<String> = ["t1", "t2", "station", "rounds", "tech", "tcm", "team1", "n1", "workstation",
-                                             "team2", "n2", "stationAt", "roundsIn", "techAt"]
+                                             "team2", "n2", "stationAt", "stationStint", "roundsIn", "techAt"]
 
     static let t1Roles: [Role] = [.doctor, .nurse, .pharmacist, .technician]
 
@@ -345,19 +347,7 @@ struct AnnualModel {
 
     mutating func addVillageHelp() {
         let senders = instance.countyHospitals + instance.townships
-        // Stationing: one helper per eligible village, from its township centre or a county hospital of its county.
-        for v in instance.stationVillages {
-            var helpers = LinearExpression()
-            for h in senders where instance.mayServeVillage(h, v) {
-                let x = placement("stationAt", from: h, to: v)
-                stationAt[Pair(a: h.id, b: v.id)] = x; stationKeys.append(Pair(a: h.id, b: v.id))
-                helpers.add(1, x)
-            }
-            let stationed = model.binary("stationed", [v.id], cost: -(weights.villageUnstationed + Double(v.population ?? 0) / 1000))
-            model.objectiveConstant += weights.villageUnstationed + Double(v.population ?? 0) / 1000
-            villageStationed[v.id] = stationed
-            model.require("T3.station-target", [v.id], helpers - LinearExpression(stationed) == 0)
-        }
+        addStationing(senders: senders)
         // Technical support: clinics with no licensed physician.
         for c in instance.techSupportClinics {
             var helpers = LinearExpression()
@@ -393,8 +383,7 @@ struct AnnualModel {
         // Placements are exactly the people chosen per form; hometown stationing preferred.
         for h in senders {
             let staff = instance.staff(of: h.id)
-            let stations = LinearExpression.sum(stationKeys.filter { $0.a == h.id }.map { stationAt[$0]! })
-            model.require("T3.members", [h.id, "station"], stations - forms(station, of: h.id) == 0)
+            model.require("T3.members", [h.id, "station"], stationings(of: h.id) - forms(station, of: h.id) == 0)
             let techs = LinearExpression.sum(techKeys.filter { $0.a == h.id }.map { techAt[$0]! })
             model.require("T3.members", [h.id, "tech-support"], techs - forms(tech, of: h.id) == 0)
             let roundsPlaced = LinearExpression.sum(roundsKeys.filter { $0.a == h.id }.map { roundsIn[$0]! })
@@ -414,6 +403,53 @@ struct AnnualModel {
         }
     }
 
+    /// Stationing (T3.station-target, rules.md "Stationing stints"): an eligible village hosts
+    /// at most one stationed helper at a time, from its township centre or a county hospital of
+    /// its county — either one for the whole period (`stationAt[h,v]`) or, when the period holds
+    /// two stints of T3.station-months, one per stint (`stationStint[h,v,k]`), so two helpers
+    /// may follow each other. For each village and stint k: whole + stint k ≤ 1.
+    ///
+    /// The coverage gain (`villageUnstationed` + population / 1000) is earned per stint a
+    /// village is covered, half each, so a whole-period helper earns it with one person and two
+    /// stints need two: stints are used where the totals need more stationed people than
+    /// villages, or where no one can stay the whole period.
+    mutating func addStationing(senders: [Institution]) {
+        let stints = instance.stationStints
+        for v in instance.stationVillages {
+            let gain = weights.villageUnstationed + Double(v.population ?? 0) / 1000
+            model.objectiveConstant += gain
+            var whole = LinearExpression()
+            var perStint = Array(repeating: LinearExpression(), count: stints.count)
+            for h in senders where instance.mayServeVillage(h, v) {
+                let x = placement("stationAt", from: h, to: v)
+                model.minimise(x, cost: -gain)
+                stationAt[Pair(a: h.id, b: v.id)] = x; stationKeys.append(Pair(a: h.id, b: v.id))
+                whole.add(1, x)
+                for k in stints.indices {
+                    let key = Triple(a: h.id, b: v.id, c: String(k + 1))
+                    let km = Double(instance.distance(h, v) ?? 0)
+                    let y = model.binary("stationStint", [h.id, v.id, key.c], cost: km * weights.perKilometre - gain / 2)
+                    stationStint[key] = y; stintKeys.append(key)
+                    perStint[k].add(1, y)
+                }
+            }
+            if stints.isEmpty {
+                model.require("T3.station-target", [v.id], whole <= 1)
+            } else {
+                for k in stints.indices {
+                    model.require("T3.station-target", [v.id, "stint\(k + 1)"], whole + perStint[k] <= 1)
+                }
+            }
+        }
+    }
+
+    /// Stationings of a sender (whole period and stints) at a village, or all its villages.
+    func stationings(of h: String, at v: String? = nil) -> LinearExpression {
+        let whole = stationKeys.filter { $0.a == h && (v == nil || $0.b == v) }.map { stationAt[$0]! }
+        let stints = stintKeys.filter { $0.a == h && (v == nil || $0.b == v) }.map { stationStint[$0]! }
+        return LinearExpression.sum(whole + stints)
+    }
+
     /// T3.hometown (preference): a county-hospital helper stationed in their own eligible home village.
     mutating func addHometownStationing(for h: Institution, staff: [StaffMember]) {
         var athome: [String: LinearExpression] = [:]
@@ -427,7 +463,7 @@ struct AnnualModel {
             athome[v, default: LinearExpression()].add(1, at)
         }
         for v in athome.keys.sorted() {
-            model.require("T3.hometown", [h.id, v], athome[v]! - LinearExpression(stationAt[Pair(a: h.id, b: v)]!) <= 0)
+            model.require("T3.hometown", [h.id, v], athome[v]! - stationings(of: h.id, at: v) <= 0)
         }
     }
 

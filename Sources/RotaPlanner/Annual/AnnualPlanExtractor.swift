@@ -96,17 +96,17 @@ struct AnnualPlanExtractor {
     private func villageHelpers(start: String, end: String, forms: [String: String]) -> [PlanVillageHelper] {
         var out: [PlanVillageHelper] = []
         for h in instance.countyHospitals + instance.townships {
-            // Stationing: people at home first, then the rest by id to the remaining villages.
-            var villages = annual.stationKeys.filter { $0.a == h.id && solution.isOn(annual.stationAt[$0]!) }.map(\.b)
+            // Stationing: people at home first, then the rest by id to the remaining places.
+            var places = stationPlaces(of: h.id, start: start, end: end)
             var people = chosen("station", of: h.id, in: forms)
             for person in people where annual.home[person.id].map(solution.isOn) ?? false {
-                guard let v = person.hometown, let i = villages.firstIndex(of: v) else { continue }
-                villages.remove(at: i)
+                guard let v = person.hometown, let i = places.firstIndex(where: { $0.village == v }) else { continue }
+                let place = places.remove(at: i)
                 people.removeAll { $0.id == person.id }
-                out.append(PlanVillageHelper(person: person.id, sender: h.id, form: .station, site: v, start: start, end: end))
+                out.append(PlanVillageHelper(person: person.id, sender: h.id, form: .station, site: v, start: place.start, end: place.end))
             }
-            for (person, v) in zip(people, villages.sorted()) {
-                out.append(PlanVillageHelper(person: person.id, sender: h.id, form: .station, site: v, start: start, end: end))
+            for (person, place) in zip(people, places) {
+                out.append(PlanVillageHelper(person: person.id, sender: h.id, form: .station, site: place.village, start: place.start, end: place.end))
             }
             let clinics = annual.techKeys.filter { $0.a == h.id && solution.isOn(annual.techAt[$0]!) }.map(\.b).sorted()
             for (person, c) in zip(chosen("tech", of: h.id, in: forms), clinics) {
@@ -123,10 +123,24 @@ struct AnnualPlanExtractor {
         return out
     }
 
+    /// The stationings a sender makes, by village then start: the whole period
+    /// (`stationAt`) or one stint of `instance.stationStints` (`stationStint`).
+    private func stationPlaces(of h: String, start: String, end: String) -> [(village: String, start: String, end: String)] {
+        let stints = instance.stationStints
+        var places = annual.stationKeys.filter { $0.a == h && solution.isOn(annual.stationAt[$0]!) }.map { (village: $0.b, start: start, end: end) }
+        for key in annual.stintKeys where key.a == h && solution.isOn(annual.stationStint[key]!) {
+            guard let k = Int(key.c), stints.indices.contains(k - 1) else { continue }
+            places.append((village: key.b, start: stints[k - 1].from.iso, end: stints[k - 1].to.iso))
+        }
+        return places.sorted { ($0.village, $0.start) < ($1.village, $1.start) }
+    }
+
     private func coverage() -> PlanCoverage {
         func off(_ vars: [String: Variable]) -> [String] { vars.keys.filter { !solution.isOn(vars[$0]!) }.sorted() }
+        var stationed = Set(annual.stationKeys.filter { solution.isOn(annual.stationAt[$0]!) }.map(\.b))
+        stationed.formUnion(annual.stintKeys.filter { solution.isOn(annual.stationStint[$0]!) }.map(\.b))
         return PlanCoverage(townshipsWithoutTeam: off(annual.townshipCovered),
-                            eligibleVillagesUnstationed: off(annual.villageStationed),
+                            eligibleVillagesUnstationed: instance.stationVillages.map(\.id).filter { !stationed.contains($0) }.sorted(),
                             clinicsWithoutTechSupport: off(annual.clinicSupported),
                             serviceAreasWithoutRounds: off(annual.areaCovered))
     }

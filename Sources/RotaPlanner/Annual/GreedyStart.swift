@@ -27,6 +27,8 @@ struct GreedyStart {
     private var areaHelpers: [String: Int] = [:]
     private var failed = false
     private let stationKeysOf: [String: [Pair]]
+    private let stintKeysOf: [String: [Triple]]
+    private var usedStints = Set<Triple>()     // (village, stint) as (b, c) of a stint key, a = ""
     private let techKeysOf: [String: [Pair]]
     private let roundsKeysOf: [String: [Pair]]
 
@@ -37,6 +39,7 @@ struct GreedyStart {
         self.annual = annual
         self.values = Array(repeating: 0, count: annual.model.columns.count)
         stationKeysOf = Dictionary(grouping: annual.stationKeys, by: \.a)
+        stintKeysOf = Dictionary(grouping: annual.stintKeys, by: \.a)
         techKeysOf = Dictionary(grouping: annual.techKeys, by: \.a)
         roundsKeysOf = Dictionary(grouping: annual.roundsKeys, by: \.a)
     }
@@ -195,7 +198,7 @@ struct GreedyStart {
 
     /// Stations a person at a free eligible village their hospital may serve; true when done.
     private mutating func station(_ person: StaffMember, from h: Institution) -> Bool {
-        let free = (stationKeysOf[h.id] ?? []).filter { !stationedVillages.contains($0.b) }
+        let free = (stationKeysOf[h.id] ?? []).filter { !stationedVillages.contains($0.b) && !stintTaken($0.b) }
         guard let key = free.min(by: { a, b in
             (person.hometown == a.b ? 0 : 1, km(h.id, a.b), a.b) < (person.hometown == b.b ? 0 : 1, km(h.id, b.b), b.b)
         }) else { return false }
@@ -203,6 +206,28 @@ struct GreedyStart {
         taken.insert(person.id)
         add(annual.station[annual.classOf[person.id] ?? ""])
         set(annual.stationAt[key])
+        return true
+    }
+
+    private func stintTaken(_ village: String) -> Bool { usedStints.contains { $0.b == village } }
+
+    /// Free half-period stints of a sender: at villages with no whole-period helper, a stint not yet taken.
+    private func freeStints(of h: Institution) -> [Triple] {
+        (stintKeysOf[h.id] ?? []).filter { !stationedVillages.contains($0.b) && !usedStints.contains(Triple(a: "", b: $0.b, c: $0.c)) }
+    }
+
+    /// Stations a person for one stint (rules.md, "Stationing stints") when every village of
+    /// their hospital already has a whole-period helper or stint; the second stint of a
+    /// village whose first is taken comes first, so villages fill in pairs.
+    private mutating func stationStint(_ person: StaffMember, from h: Institution) -> Bool {
+        guard let key = freeStints(of: h).min(by: { a, b in
+            (stintTaken(a.b) ? 0 : 1, person.hometown == a.b ? 0 : 1, km(h.id, a.b), a.b, a.c)
+                < (stintTaken(b.b) ? 0 : 1, person.hometown == b.b ? 0 : 1, km(h.id, b.b), b.b, b.c)
+        }) else { return false }
+        usedStints.insert(Triple(a: "", b: key.b, c: key.c))
+        taken.insert(person.id)
+        add(annual.station[annual.classOf[person.id] ?? ""])
+        set(annual.stationStint[key])
         return true
     }
 
@@ -285,7 +310,7 @@ struct GreedyStart {
         func dispatched() -> Int { count(annual.t1) + count(annual.t2) + helpers() }
         while count(annual.station) < p.int("T3.total.stationed") {
             guard let (person, h) = nextFree(senders, where: { instance.postingEligible.contains($0.id) && !reserved.contains($0.id) }),
-                  station(person, from: h) else { failed = true; break }
+                  station(person, from: h) || stationStint(person, from: h) else { failed = true; break }
         }
         func counted3() -> Int {
             guard bySender else { return helpers() }
@@ -311,7 +336,7 @@ struct GreedyStart {
         for h in senders {
             let free = instance.staff(of: h.id).filter { self.free($0) && annual.station[annual.classOf[$0.id] ?? ""] != nil && ok($0) }
             guard let first = free.first else { continue }
-            let hasPlace = (stationKeysOf[h.id] ?? []).contains { !stationedVillages.contains($0.b) }
+            let hasPlace = (stationKeysOf[h.id] ?? []).contains { !stationedVillages.contains($0.b) } || !freeStints(of: h).isEmpty
                 || (techKeysOf[h.id] ?? []).contains { !supportedClinics.contains($0.b) }
                 || !(roundsKeysOf[h.id] ?? []).isEmpty
             guard hasPlace else { continue }

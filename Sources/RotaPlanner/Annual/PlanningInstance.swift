@@ -38,6 +38,18 @@ struct PlanningInstance {
     /// Family-doctor service areas and their villages, sorted by area id.
     let serviceAreas: [(id: String, villages: [Institution])]
 
+    /// The stints a village may host one after the other (rules.md, "Stationing stints"): the
+    /// first `T3.station-months` of the period and the rest, when both are at least that long;
+    /// empty when the period holds only one stint. A whole-period stationing is always possible
+    /// besides (when the period holds one stint).
+    var stationStints: [DayRange] {
+        let months = parameters.int("T3.station-months")
+        guard months > 0 else { return [] }
+        let middle = period.from.adding(months: months)
+        guard middle <= period.to, middle.adding(months: months).adding(days: -1) <= period.to else { return [] }
+        return [DayRange(from: period.from, to: middle.adding(days: -1)), DayRange(from: middle, to: period.to)]
+    }
+
     /// Whether the period is long enough for a posting of `months`.
     func periodAllows(months: Int) -> Bool { period.from.adding(months: months).adding(days: -1) <= period.to }
 

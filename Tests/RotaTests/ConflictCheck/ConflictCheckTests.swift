@@ -36,7 +36,7 @@ import Testing
         return c
     }
 
-    @Test(arguments: ["quota-short", "team-mix", "locality", "leave"])
+    @Test(arguments: ["quota-short", "team-mix", "locality", "leave", "stationing"])
     func confirmsTheRealConflictsOfTheInfeasibleScenarios(name: String) throws {
         let s = try Self.scenario(name)
         let why = try Self.plannersConflict(s)
@@ -52,8 +52,8 @@ import Testing
         let problems = ConflictCheck(scenario: s).check(Self.totalClaim(s, rule: "T3.total.stationed", achievable: 3))
         #expect(problems.first == "not a conflict: a person-level assignment meets the named rule instance", "\(problems)")
         #expect(problems.contains { $0.contains("up to 6 possible (3 villages open to stationing × 2 stints") }, "\(problems)")
-        // And Scenarios/infeasible/stationing.yaml's 4 is no conflict either.
-        let four = try Self.scenario("stationing")
+        // And 4 (what Scenarios/infeasible/stationing.yaml asked before stints) is no conflict either.
+        let four = try Self.scenario("stationing") { $0.parameters.set("T3.total.stationed", .integer(4)) }
         #expect(ConflictCheck(scenario: four).check(Self.totalClaim(four, rule: "T3.total.stationed", achievable: 3)).first?.hasPrefix("not a conflict") == true)
     }
 

@@ -155,8 +155,11 @@ import Testing
         let short = facts.hasShortfall("T3.station-days", subject: absent, period: "2025-05-12")
         #expect(!covers.isEmpty || short)
         #expect(facts.entries(absent, day("2025-05-13")).isEmpty)
-        let colleagues = Set(f.plan.villageHelpers.filter { $0.sender == h.sender && $0.form != .station }.map(\.person))
-        for c in covers { #expect(colleagues.contains(c.coveredBy), "\(c.coveredBy) is no village helper of \(h.sender)") }
+        // Covers are colleagues of the same hospital without a full-time posting: its other
+        // village helpers first, then any other of its listed candidates (rules.md, Leave and postings).
+        let fullTime = Set(f.plan.teams.flatMap(\.members) + f.plan.villageHelpers.filter { $0.form == .station }.map(\.person))
+        let colleagues = Set(f.scenario.staff.filter { $0.institution == h.sender && !fullTime.contains($0.id) }.map(\.id))
+        for c in covers { #expect(colleagues.contains(c.coveredBy), "\(c.coveredBy) is no free colleague of \(h.sender)") }
         if !covers.isEmpty {
             // Every leave day of that week has a colleague at the village at least half a day.
             for d in facts.workingDays(day("2025-05-12"), day("2025-05-16")) {

@@ -33,7 +33,7 @@ import Testing
                Numbers:  technicalStaff 1001, sent 12, required 13, teams 2
                Check:    12 < ⌈1.2% × 1001⌉ = 13; teams 2 ≥ 1
                Evidence: team T1:hz-municipal>cao-people (T1 team); team T1:hz-municipal>cao-zhongyi (T1 team); hzm-a-d1 张伟 (in T1:hz-municipal>cao-people); hzm-a-d2 王芳 (in T1:hz-municipal>cao-people); hzm-a-n1 李娜 (in T1:hz-municipal>cao-people); hzm-a-n2 刘洋 (in T1:hz-municipal>cao-people); hzm-a-p1 陈静 (in T1:hz-municipal>cao-people); hzm-a-t1 杨磊 (in T1:hz-municipal>cao-people); … and 6 more
-               Source:   Heze (000_be86b12b5f0d36fc.txt) Annex 3 §二(一) — 每家三级医院选派帮扶人员数量不低于本院专业技术人员的1.2%
+               Source:   菏卫发〔2024〕2号 附件3 §二(一) — 每家三级医院选派帮扶人员数量不低于本院专业技术人员的1.2%
             """)
     }
 

@@ -318,7 +318,7 @@ struct RotaBreakage: CustomTestStringConvertible, Sendable {
                Numbers:  workingDays 5, asked 2, required 2, own 1, cover 0, holdersOnLeave 0
                Check:    visits 1 < min(2, 5 working days) = 2
                Evidence: cao-hanji-v04 孙楼村卫生室 (clinic); 2025-09-01 (am: tech-support at 孙楼村卫生室 (cao-hanji-v04))
-               Source:   Heze (000_be86b12b5f0d36fc.txt) Annex 3 §二(三) — 业务技术帮扶主要面向无执业（助理）医师的村卫生室，帮扶人员每周到村卫生室不少于2次，每次不少于半天
+               Source:   菏卫发〔2024〕2号 附件3 §二(三) — 业务技术帮扶主要面向无执业（助理）医师的村卫生室，帮扶人员每周到村卫生室不少于2次，每次不少于半天
             """))
         #expect(!text.contains("- T3.station-days: days a week in the village"))
         #expect(text.contains("- T2.coverage, T3.hometown, T3.scope: soft rules"))
