@@ -152,7 +152,7 @@ struct PersonRelaxation {
             var t3Station: Int?, t3Help = false
             if h.tier == .county {
                 let served = facts.villages(servedBy: h)
-                let villages = noStationing ? [] : facts.stationVillages.filter { v in served.contains { $0.id == v.id } }
+                let villages = noStationing ? [] : facts.servedStationVillages[h.id] ?? []
                 if !villages.isEmpty {
                     let s = net.node()
                     for v in villages { net.edge(s, villageNode[v.id]!, upper: inf) }
@@ -177,7 +177,7 @@ struct PersonRelaxation {
                 continue
             }
             let q = counter(quota[h.id] ?? 0)
-            let villages = noStationing ? [] : facts.stationVillages.filter { v in served.contains { $0.id == v.id } }
+            let villages = noStationing ? [] : facts.servedStationVillages[h.id] ?? []
             let staff = facts.staff(of: h.id)
             let mayStation = villages.isEmpty ? 0 : staff.filter { !kept.contains($0.id) }.count
             if mayStation > 0 {

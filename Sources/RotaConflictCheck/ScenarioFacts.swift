@@ -32,6 +32,9 @@ struct ScenarioFacts {
     /// Successive stints of `T3.station-months` a village can host in the period (rules.md,
     /// "Stationing stints"): the largest k with k stints fitting between the period's ends.
     let stints: Int
+    /// Per T3 sender (county hospital, township centre): the villages it may serve, and those of
+    /// them open to stationing, in scenario order.
+    let servedVillages: [String: [Institution]], servedStationVillages: [String: [Institution]]
 
     init(scenario: Scenario) {
         self.scenario = scenario
@@ -63,6 +66,17 @@ struct ScenarioFacts {
         var k = 0
         while k < 1000, ScenarioFacts.fits(months: (k + 1) * months, in: scenario.period) { k += 1 }
         stints = k
+        var served: [String: [Institution]] = [:], stationed: [String: [Institution]] = [:]
+        let open = Set(stationVillages.map(\.id))
+        let byTownship = Dictionary(grouping: villages.filter { $0.township != nil }, by: { $0.township! })
+        let byCounty = Dictionary(grouping: villages.filter { $0.county != nil }, by: { $0.county! })
+        for h in countyHospitals + townships {
+            let list = h.tier == .township ? byTownship[h.id] ?? [] : h.county.map { byCounty[$0] ?? [] } ?? []
+            served[h.id] = list
+            stationed[h.id] = list.filter { open.contains($0.id) }
+        }
+        servedVillages = served
+        servedStationVillages = stationed
     }
 
     /// Whether `months` consecutive months from the period's first day end inside it.
@@ -101,13 +115,7 @@ struct ScenarioFacts {
     func teamRecipients(of h: Institution) -> [Institution] { h.tier == .tertiary ? t1Recipients(of: h) : t2Recipients(of: h) }
 
     /// Villages a T3 sender may serve: its own township (a centre) or county (a county hospital).
-    func villages(servedBy h: Institution) -> [Institution] {
-        switch h.tier {
-        case .township: return villages.filter { $0.township == h.id }
-        case .county: return villages.filter { $0.county == h.county }
-        default: return []
-        }
-    }
+    func villages(servedBy h: Institution) -> [Institution] { servedVillages[h.id] ?? [] }
 
     /// Central village clinics (3331 workstations) of a county.
     func centralClinics(in county: String?) -> [Institution] { villages.filter { $0.central && $0.county == county } }
