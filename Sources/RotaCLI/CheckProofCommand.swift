@@ -123,7 +123,7 @@ struct CheckProofCommand: ParsableCommand {
         let conflict: ConflictExplanation
         do {
             conflict = try StrictJSON.decode(ConflictExplanation.self, from: try ProofReader.bytes(plan, what: "conflict"),
-                                             file: plan, format: "docs/plan-format.md (conflict.json)")
+                                             file: plan, format: "docs/proof-format.md (conflict.json)")
         } catch {
             for d in error.diagnostics { printError(d.description) }
             throw ExitCode(2)
