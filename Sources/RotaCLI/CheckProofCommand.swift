@@ -50,7 +50,20 @@ struct CheckProofCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The detached signature (default: PROOF.sig); needs --key.", valueName: "file"))
     var signature: String?
 
+    @Option(name: .long, help: "A re-plan's change file: the proof is checked against the scenario with its events applied (needs --from).")
+    var changes: String?
+
+    @Option(name: .long, help: "The re-plan date (YYYY-MM-DD) of --changes.")
+    var from: String?
+
     func validate() throws {
+        if changes != nil {
+            guard let from else { throw ValidationError("--changes needs --from, the re-plan date") }
+            guard Day(iso: from) != nil else { throw ValidationError("--from must be a date written YYYY-MM-DD") }
+            guard proof != nil else { throw ValidationError("--changes checks a re-plan's proof: give SCENARIO PLAN PROOF") }
+        } else if from != nil {
+            throw ValidationError("--from goes with --changes")
+        }
         if proof == nil, key != nil {
             throw ValidationError("--key checks a proof's signature: give SCENARIO PLAN PROOF")
         }
@@ -66,8 +79,14 @@ struct CheckProofCommand: ParsableCommand {
         // same bytes, nothing in it needs decoding (ProofChecker.check(stream:path:recomputed:)).
         var diagnostics: [Diagnostic] = []
         var publicKey: ProofVerifyingKey?, signature: ProofSignature?
-        let inputs = VerificationInputs.read(scenario: self.scenario, plan: self.plan,
+        var inputs = VerificationInputs.read(scenario: self.scenario, plan: self.plan,
                                              rota: VerificationInputs.rotaPath(given: rota, plan: self.plan), proof: proofPath)
+        // A re-plan's proof is about the scenario with the year's changes applied, as
+        // `rota replan` and `rota verify --changes` read it.
+        if let changes, let day = from.flatMap(Day.init(iso:)), let original = inputs.scenario {
+            do { inputs.scenario = try ChangeFileReader.read(path: changes, scenario: original, from: day).apply(to: original) }
+            catch { inputs.diagnostics += error.diagnostics }
+        }
         diagnostics += inputs.diagnostics
         let proofStream = inputs.proofStream
         if let key {
@@ -123,7 +142,7 @@ struct CheckProofCommand: ParsableCommand {
         let conflict: ConflictExplanation
         do {
             conflict = try StrictJSON.decode(ConflictExplanation.self, from: try ProofReader.bytes(plan, what: "conflict"),
-                                             file: plan, format: "docs/plan-format.md (conflict.json)")
+                                             file: plan, format: "docs/proof-format.md (conflict.json)")
         } catch {
             for d in error.diagnostics { printError(d.description) }
             throw ExitCode(2)

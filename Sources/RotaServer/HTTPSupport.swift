@@ -87,11 +87,17 @@ actor RateLimiter {
 
     /// Whether one more request under `key` fits `limit` per 60 s (and counts it if so).
     func allow(_ key: String, limit: Int, now: Date = Date()) -> Bool {
+        // Forget keys idle for a minute once there are many (log-in attempts under made-up
+        // usernames would otherwise pile up).
+        if hits.count > 10_000 { hits = hits.filter { $0.value.contains { now.timeIntervalSince($0) < 60 } } }
         let recent = (hits[key] ?? []).filter { now.timeIntervalSince($0) < 60 }
         guard recent.count < limit else { hits[key] = recent; return false }
         hits[key] = recent + [now]
         return true
     }
+
+    /// How many keys the limiter holds.
+    var keys: Int { hits.count }
 }
 
 /// HTML escaping for text and attribute values.

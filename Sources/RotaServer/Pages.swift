@@ -150,7 +150,8 @@ enum Pages {
             \(result)\(absenceAlert(flagged.map(DashboardFigures.AbsenceRow.init)))
             <section><h1>Record attendance</h1>
             <p class="muted">One status per person and half-day: <code>present</code>, <code>justified</code> (leave, training) or <code>unjustified</code> (脱岗).
-            A stationed helper with unjustified absences on 2 or more dates fails ATT.absence. A later record of the same half-day replaces the earlier one.</p>
+            A stationed helper with unjustified absences on 2 or more dates fails ATT.absence. A later record of the same half-day replaces the earlier one.
+            The sending hospital records its people; a receiving site records the people the plan posts to it.</p>
             <form method="post" action="/attendance" enctype="multipart/form-data">
             <input type="hidden" name="csrf" value="\(esc(s.csrf))">
             <label>Submission <select name="submission" id="att-submission">\(options)</select></label>

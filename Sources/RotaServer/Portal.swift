@@ -192,8 +192,7 @@ public struct Portal: Sendable {
         // Attendance.
         route(.get, "/attendance", api: false) { req, _ in
             let s = try p.requireSession(req)
-            let names = Set(try p.store.versions(for: s.account).map(\.submission)).sorted()
-            return .html(Pages.attendance(s, submissions: names, status: try p.store.absences(for: s.account), recorded: nil))
+            return .html(Pages.attendance(s, submissions: try p.attendanceSubmissions(s.account), status: try p.store.absences(for: s.account), recorded: nil))
         }
         route(.post, "/attendance", api: false) { req, _ in
             let s = try p.requireSession(req)
@@ -207,8 +206,7 @@ public struct Portal: Sendable {
                 fileName = "(form)"
             }
             let (_, count) = try await p.attend(submission: field("submission"), csv: csv, file: fileName, session: s)
-            let names = Set(try p.store.versions(for: s.account).map(\.submission)).sorted()
-            return .html(Pages.attendance(s, submissions: names, status: try p.store.absences(for: s.account), recorded: count))
+            return .html(Pages.attendance(s, submissions: try p.attendanceSubmissions(s.account), status: try p.store.absences(for: s.account), recorded: count))
         }
         route(.post, "/api/attendance", api: true) { req, _ in
             let s = try p.requireSession(req)
@@ -344,6 +342,12 @@ extension Portal {
         let s = try requireSession(req)
         guard s.account.role == .commission else { throw PortalError.forbidden("the commission's page: hospital accounts see their own submissions only") }
         return s
+    }
+
+    /// The submissions an account records attendance for: its own, and others' that post
+    /// people to its institution (a receiving site).
+    func attendanceSubmissions(_ account: Account) throws -> [String] {
+        Set(try store.versions(for: account).map(\.submission)).union(try store.receivingSubmissions(for: account).keys).sorted()
     }
 
     /// The dashboard filter of a request's query (`county`, `hospital`).

@@ -194,7 +194,7 @@ import Rota
 
     @Test func helpDescribesEveryOption() throws {
         for (command, phrases) in [
-            ("check-proof", ["--key <public-key>", "--signature <file>", "The proof.jsonl.gz file to confirm (absent for a"]),
+            ("check-proof", ["--key <public-key>", "--signature <file>", "--changes <changes>", "--from <from>", "The proof.jsonl.gz file to confirm (absent for a"]),
             ("sign", ["--key <private-key>", "--out <file>"]),
             ("keygen", ["--out <dir>", "--force"]),
             ("verify", ["--proof ", "--proof-out <file>"]),

@@ -89,5 +89,15 @@ import Testing
         #expect(early.stdout.contains("10 entries removed, 0 added — FAILS"))
         let bad = try RotaProcess.run(["verify", "Scenarios/mini/heze-mini.yaml", newPlan, "--earlier", earlier.path])
         #expect(bad.status == 2)
+        // The re-plan's proof is about the scenario with the changes applied: check-proof
+        // confirms it with the same change file and date, and not against the bare scenario.
+        let proof = later.appendingPathComponent("proof.jsonl.gz").path
+        let confirmed = try RotaProcess.run(["check-proof", "Scenarios/mini/heze-mini.yaml", newPlan, proof, "--changes", changes.path, "--from", "2025-07-01"])
+        #expect(confirmed.status == 0, "\(confirmed.stdout)\(confirmed.stderr)")
+        #expect(confirmed.stdout.hasPrefix("proof confirmed: "))
+        let bare = try RotaProcess.run(["check-proof", "Scenarios/mini/heze-mini.yaml", newPlan, proof])
+        #expect(bare.status == 1)
+        #expect(bare.stdout.contains("  - digest scenario: the proof says "))
+        #expect(try RotaProcess.run(["check-proof", "Scenarios/mini/heze-mini.yaml", newPlan, proof, "--changes", changes.path]).status == 2)
     }
 }

@@ -37,7 +37,11 @@ import Rota
                 #expect(r.text.contains("Recorded 2 half-days") && r.text.contains("id=\"absence-alert\""))
             }
             now = try await pages()
-            for (page, html) in [("attendance", now.attendance), ("submissions", now.submissions), ("dashboard", now.dashboard)] {
+            // The receiving site (韩集镇卫生院, whose village hanji-03 is stationed at) sees it too.
+            try f.store.createAccount(username: "hanji", password: PortalFixture.password, role: .hospital, institution: "cao-hanji")
+            let site = try await Login.api(client, "hanji")
+            let sitePage = try await client.execute(uri: "/attendance", method: .get, headers: site.cookieOnly) { $0.text }
+            for (page, html) in [("attendance", now.attendance), ("submissions", now.submissions), ("dashboard", now.dashboard), ("receiving site's attendance", sitePage)] {
                 #expect(html.contains("id=\"absence-alert\"") && html.contains("hanji-03") && html.contains("2025-03-04, 2025-03-06"), "\(page)")
             }
             try await client.execute(uri: "/summary.csv", method: .get, headers: c.cookieOnly) { r in

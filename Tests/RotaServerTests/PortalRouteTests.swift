@@ -164,9 +164,25 @@ import Rota
                 try await client.execute(uri: "/api/submissions", method: .post, headers: m.headers,
                                          body: PortalFixture.json(try PortalFixture.miniUpload())) { r in #expect(r.status == expected) }
             }
+            // Attendance counts against the same budget, by API and by form.
+            try await client.execute(uri: "/api/attendance", method: .post, headers: m.headers,
+                                     body: PortalFixture.json(["submission": "heze-mini", "csv": "person,date,half,status\nhanji-03,2025-03-04,am,present\n"])) { r in
+                #expect(r.status == .tooManyRequests)
+                #expect(r.text.contains("wait a minute"))
+            }
+            let sheet = multipart([("csrf", nil, m.csrf), ("submission", nil, "heze-mini"), ("file", "a.csv", "person,date,half,status\nhanji-03,2025-03-04,am,present\n")])
+            try await client.execute(uri: "/attendance", method: .post, headers: [.cookie: m.cookie, .contentType: "multipart/form-data; boundary=XyZ"],
+                                     body: ByteBuffer(string: sheet)) { r in #expect(r.status == .tooManyRequests) }
             // Another account has its own budget.
             try await client.execute(uri: "/api/submissions", method: .post, headers: c.headers,
                                      body: PortalFixture.json(try PortalFixture.miniUpload(name: "commission-copy"))) { r in #expect(r.status == .created) }
+            // A form upload beyond the size limit: 413, whatever the form.
+            let big = multipart([("csrf", nil, c.csrf), ("name", nil, "big"), ("scenario", "s.yaml", String(repeating: "#", count: 250_000))])
+            try await client.execute(uri: "/submissions", method: .post, headers: [.cookie: c.cookie, .contentType: "multipart/form-data; boundary=XyZ"],
+                                     body: ByteBuffer(string: big)) { r in
+                #expect(r.status == .contentTooLarge)
+                #expect(r.text.contains("at most 200000"))
+            }
         }
     }
 
@@ -196,5 +212,15 @@ import Rota
                 }
             }
         }
+    }
+
+    @Test func theRateLimiterForgetsIdleKeys() async {
+        let limiter = RateLimiter()
+        let start = Date(timeIntervalSince1970: 0)
+        for i in 0...10_000 { _ = await limiter.allow("login:user\(i)", limit: 10, now: start) }
+        #expect(await limiter.keys == 10_001)
+        #expect(await limiter.allow("login:user0", limit: 1, now: start.addingTimeInterval(30)) == false)
+        #expect(await limiter.allow("login:fresh", limit: 10, now: start.addingTimeInterval(61)))
+        #expect(await limiter.keys == 1)
     }
 }

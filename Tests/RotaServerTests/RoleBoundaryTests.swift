@@ -105,10 +105,21 @@ import Rota
                 }
             }
 
-            // Attendance: another hospital's helpers are neither shown nor recordable.
+            // Attendance: another hospital's helpers are neither shown nor recordable, except by
+            // the site they are posted to (曹县人民医院 receives 菏泽市立医院's T1 team, not hanji-03).
             checked.formUnion(["GET /attendance", "POST /attendance", "POST /api/attendance"])
             try await client.execute(uri: "/attendance", method: .get, headers: cao.cookieOnly) { r in
-                #expect(r.text.contains("<option>cao-own</option>") && !r.text.contains("heze-mini") && !r.text.contains("absence-alert") && !r.text.contains("2025-03-04"))
+                #expect(r.text.contains("<option>cao-own</option>") && r.text.contains("<option>heze-mini</option>"))
+                #expect(!r.text.contains("absence-alert") && !r.text.contains("<tr><td>heze-mini</td>") && !r.text.contains("2025-03-04"))
+            }
+            try await client.execute(uri: "/api/attendance", method: .post, headers: cao.headers,
+                                     body: PortalFixture.json(["submission": "heze-mini", "filename": "cao.csv",
+                                                               "csv": "person,date,half,status\nhzm-01,2025-03-06,am,present\nhanji-03,2025-03-06,am,present\n"])) { r in
+                #expect(r.status == .forbidden && r.text.contains("line 3: hanji-03"))
+            }
+            try await client.execute(uri: "/api/attendance", method: .post, headers: cao.headers,
+                                     body: PortalFixture.json(["submission": "heze-mini", "csv": "person,date,half,status\nhzm-01,2025-03-06,am,present\n"])) { r in
+                #expect(r.status == .created)
             }
             for login in [m, c] {
                 try await client.execute(uri: "/attendance", method: .get, headers: login.cookieOnly) { r in
@@ -127,7 +138,7 @@ import Rota
                 }
             }
             let attendanceRows = try await f.store.pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM attendance") }
-            #expect(attendanceRows == 2)
+            #expect(attendanceRows == 3)
 
             // The commission's pages and exports, filtered or not, and accounts.
             let commissionOnly = ["GET /dashboard", "GET /summary", "GET /summary.csv", "GET /accounts", "GET /api/dashboard", "GET /api/accounts"]
