@@ -16,10 +16,11 @@ SUDO_IF_NEEDED = $(shell d="$(DESTDIR)$(PREFIX)"; while [ ! -e "$$d" ]; do d=$$(
 
 # Debian packages the build and the tests need: GLPK (libglpk-dev), zlib (zlib1g-dev, the
 # proof's gzip stream), for the test that reads the Excel workbook back python3-openpyxl,
-# and for the portal's browser test chromium, chromium-driver and curl.
+# and for the portal's browser test chromium, chromium-driver, curl and fonts-noto-cjk (Chinese text on
+# screenshots and printed pages).
 deps:
 	@missing=""; \
-	for p in libglpk-dev zlib1g-dev python3-openpyxl chromium chromium-driver curl; do \
+	for p in libglpk-dev zlib1g-dev python3-openpyxl chromium chromium-driver curl fonts-noto-cjk; do \
 	  dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; \
 	done; \
 	if [ -n "$$missing" ]; then \
