@@ -124,22 +124,39 @@ struct AnnualModel {
         }
     }
 
-    /// One count per class and form its members could serve in.
+    /// The cost of each person dispatched (`ObjectiveWeights.personDispatched`, 0 unless
+    /// `fewestPeopleFirst`). Automatic:
+    /// one more than the largest gain one placement can earn — a kept link plus the largest of
+    /// a township centre's T2 coverage, an eligible village's stationing, a clinic's technical
+    /// support and a service area's rounds — so that fewer people always wins over coverage
+    /// (each person holds one placement at most, PERSON.one-posting).
+    var personCost: Double {
+        guard weights.fewestPeopleFirst else { return 0 }
+        if let w = weights.personDispatched { return w }
+        let largest = instance.villages.map { $0.population ?? 0 }.max() ?? 0
+        let coverage = [weights.townshipWithoutTeam, weights.villageUnstationed + Double(largest) / 1000,
+                        weights.clinicWithoutTechSupport + Double(largest) / 4000, weights.areaWithoutRounds].max() ?? 0
+        return 1 + weights.linkDropped + coverage
+    }
+
+    /// One count per class and form its members could serve in; each person counted costs
+    /// `personCost` (fewest people first).
     mutating func addPersonForms() {
+        let person = personCost
         for c in classes {
             let n = Double(c.members.count)
             switch c.institution.tier {
             case .tertiary:
-                t1[c.id] = model.integer("t1", [c.id], upper: n)
+                t1[c.id] = model.integer("t1", [c.id], upper: n, cost: person)
             case .secondary:
-                t2[c.id] = model.integer("t2", [c.id], upper: n)
+                t2[c.id] = model.integer("t2", [c.id], upper: n, cost: person)
             case .county, .township:
-                if c.institution.tier == .county { t2[c.id] = model.integer("t2", [c.id], upper: n) }
+                if c.institution.tier == .county { t2[c.id] = model.integer("t2", [c.id], upper: n, cost: person) }
                 let scopeCost = c.inScope ? 0 : weights.helperOutsideScope
                 let leaveCost = c.postingEligible ? 0 : weights.dutyDuringLongLeave
-                station[c.id] = model.integer("station", [c.id], upper: n, cost: scopeCost)
-                rounds[c.id] = model.integer("rounds", [c.id], upper: n, cost: scopeCost + leaveCost)
-                tech[c.id] = model.integer("tech", [c.id], upper: n, cost: scopeCost + leaveCost)
+                station[c.id] = model.integer("station", [c.id], upper: n, cost: person + scopeCost)
+                rounds[c.id] = model.integer("rounds", [c.id], upper: n, cost: person + scopeCost + leaveCost)
+                tech[c.id] = model.integer("tech", [c.id], upper: n, cost: person + scopeCost + leaveCost)
             case .village:
                 continue
             }

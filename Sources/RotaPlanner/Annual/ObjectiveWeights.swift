@@ -7,7 +7,21 @@ import RotaSolver
 /// more than their values: sending a person beyond what the rules ask costs more than any
 /// single coverage gain, so the plan sends what the quotas and totals need and uses those
 /// people where they cover most. Documented in the README ("How the plan is chosen").
+///
+/// `fewestPeopleFirst` (off by default for now) makes the order lexicographic: (1) every hard
+/// rule; (2) fewest people dispatched — each person in T1, T2 or T3 costs `personDispatched`,
+/// more than any one person can earn in coverage; (3) coverage with the people the rules need.
 public struct ObjectiveWeights: Sendable {
+    /// Charge every person dispatched in T1, T2 or T3 `personDispatched` (TCM-only visitors
+    /// are another programme). Off by default: see the notes of issue 10 (a GLPK answer that
+    /// differs when the model is first written as MPS keeps it from being the default yet).
+    public var fewestPeopleFirst = false
+    /// The cost of each person when `fewestPeopleFirst`. nil: automatic — one more than the
+    /// largest gain a single placement can earn (a kept link plus the largest coverage gain of
+    /// the scenario), so no coverage gain ever buys an extra person. A smaller value lets
+    /// coverage buy people: each unit of coverage gain is then worth 1 / personDispatched people.
+    public var personDispatched: Double? = nil
+
     /// Each person sent beyond their hospital's quota (keeps hospitals from being emptied).
     public var personBeyondQuota: Double = 12
     /// A township centre left without a T2 team (T2.coverage).
