@@ -10,9 +10,10 @@ import RotaSolver
 ///
 /// - PERSON.one-place: a person is in at most one place per slot;
 /// - T3.rounds (sessions): each rounds helper makes ≥ min(k, working days) visits at clinics
-///   of their service area, k = `T3.rounds-per-week`; a visit is a day and a clinic (a
-///   `visit` variable is on only when a session is placed there that day), so a morning and
-///   an afternoon at one clinic count once (rules.md, "Sessions are visits");
+///   of their service area, k = `T3.rounds-per-week`; a visit is a day and a clinic (rules.md,
+///   "Sessions are visits": a morning and an afternoon at one clinic count once), and the
+///   model places at most one session per clinic and day for a duty, so each session placed
+///   is a visit;
 /// - T3.rounds (coverage): a clinic of the area not visited in the last W − 1 active weeks of
 ///   the area (W = `T3.rounds-visit-weeks`) is visited this week, by any of the area's helpers;
 /// - T3.tech-support: ≥ min(k, working days) visits (days) at the helper's clinic;
@@ -274,29 +275,27 @@ struct PartTimeWeekModel {
         var bySlot: [String: [Slot: [Variable]]] = [:]
         var byClinic: [String: [Variable]] = [:]
         var stationDay: [Int: [Int: [Variable]]] = [:]
+        var placedFor: [[Placement]] = Array(repeating: [], count: needs.count)
         for p in placements {
             byNeed[p.need].append(p.variable)
+            placedFor[p.need].append(p)
             bySlot[p.person, default: [:]][p.slot, default: []].append(p.variable)
             if p.activity == .rounds { byClinic[p.site, default: []].append(p.variable) }
             if needs[p.need].duty == nil { stationDay[p.need, default: [:]][p.slot.day.ordinal, default: []].append(p.variable) }
         }
         for (i, n) in needs.enumerated() {
             if countsVisits(n) {
-                // T3.rounds / T3.tech-support: what the week asks, in visits (a day and a clinic).
-                var visits = LinearExpression()
+                // T3.rounds / T3.tech-support count visits (a day and a clinic): one session per
+                // clinic and day, so every session placed is a visit.
                 var atDaySite: [DaySite: [Variable]] = [:]
-                for p in placements where p.need == i { atDaySite[DaySite(site: p.site, day: p.slot.day.ordinal), default: []].append(p.variable) }
-                for key in atDaySite.keys.sorted(by: { ($0.day, $0.site) < ($1.day, $1.site) }) {
-                    let visit = model.binary("visit", [n.subject, key.site, Day(ordinal: key.day).iso, String(i)], cost: 0)
-                    model.require(n.rule, [n.subject, key.site, Day(ordinal: key.day).iso, String(i), "visit"],
-                                  LinearExpression(visit) - LinearExpression.sum(atDaySite[key]!) <= 0)
-                    visits.add(1, visit)
+                for p in placedFor[i] { atDaySite[DaySite(site: p.site, day: p.slot.day.ordinal), default: []].append(p.variable) }
+                for key in atDaySite.keys.sorted(by: { ($0.day, $0.site) < ($1.day, $1.site) }) where atDaySite[key]!.count > 1 {
+                    model.require(n.rule, [n.subject, key.site, Day(ordinal: key.day).iso, String(i), "one-visit"],
+                                  LinearExpression.sum(atDaySite[key]!) <= 1)
                 }
-                model.require(n.rule, [n.subject, n.site, monday.iso, String(i)], visits + LinearExpression(n.slack) >= Double(n.required))
-            } else {
-                // TCM.weekly / T3.station-days: what the week asks, in half-days.
-                model.require(n.rule, [n.subject, n.site, monday.iso, String(i)], LinearExpression.sum(byNeed[i]) + LinearExpression(n.slack) >= Double(n.required))
             }
+            // T3.rounds / T3.tech-support (visits) / TCM.weekly / T3.station-days (half-days): what the week asks.
+            model.require(n.rule, [n.subject, n.site, monday.iso, String(i)], LinearExpression.sum(byNeed[i]) + LinearExpression(n.slack) >= Double(n.required))
         }
         for i in stationDay.keys.sorted() {
             for day in stationDay[i]!.keys.sorted() {
