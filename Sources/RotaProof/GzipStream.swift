@@ -6,11 +6,12 @@ internal import CRotaZlib
 ///
 /// Discussion: the compliance proof is a JSON Lines stream of about 77 MB for a year of the
 /// Heze region; gzip at level 3 makes it about 3.3 MB (level 6 would give 2.3 MB in 2.6 times
-/// the time), and any machine can read it back (`zcat`, `gunzip`, Python's `gzip`). Compression splits the stream into one *member* per processor at
-/// part boundaries and compresses them side by side; RFC 1952 §2.2 makes members written one
-/// after another a single gzip file, whose content is the members' contents joined. zlib writes
-/// each member's header with no file name and modification time 0, so the same stream always
-/// gives the same bytes on a machine (the level and member count are fixed).
+/// the time), and any machine can read it back (`zcat`, `gunzip`, Python's `gzip`).
+/// Compression splits a large stream (over 1 MiB) into four *members* at part boundaries and
+/// compresses them side by side; RFC 1952 §2.2 makes members written one after another a single
+/// gzip file, whose content is the members' contents joined. The member count is fixed, not the
+/// machine's core count, and zlib writes each member's header with no file name and
+/// modification time 0, so the same stream gives the same bytes on every machine.
 ///
 /// Decompression reads every member, refuses anything that is not gzip, a damaged or truncated
 /// member, and content over `limit` bytes (a small file that inflates without end).
@@ -26,9 +27,10 @@ public enum GzipStream {
     }
 
     /// The gzip file of `parts` joined: one member per `members` group of parts.
-    public static func compress(_ parts: [[UInt8]], level: Int32 = 3, members: Int = ParallelJobs.processors) -> Data {
+    public static func compress(_ parts: [[UInt8]], level: Int32 = 3, members: Int = 4) -> Data {
         let groups = split(parts, into: max(1, members))
-        let compressed = ParallelJobs.array(count: groups.count, threads: groups.count) { i in
+        // One job per member (`ParallelJobs.array` would run so few elements on one thread).
+        let compressed = ParallelJobs.run(count: groups.count, threads: ParallelJobs.processors) { i in
             member(parts[groups[i]], level: level)
         }
         var out = Data(capacity: compressed.reduce(0) { $0 + $1.count })

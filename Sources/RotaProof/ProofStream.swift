@@ -92,15 +92,43 @@ public enum ProofStream {
                       notChecked: proof.notChecked, summary: proof.summary, verdict: proof.verdict)
     }
 
+    /// The header line of `proof`. Throws only for a solver figure JSON cannot hold (NaN, ±∞).
+    public static func headerLine(_ proof: ComplianceProof) throws -> [UInt8] {
+        try proof.requireFiniteSolver()
+        return Array(CanonicalJSON.data(try JSONValue(encoding: Self.header(proof)))) + [0x0A]
+    }
+
+    /// Whether `stream` (cut into `lines`) is exactly the lines of `proof` after its header
+    /// line: each instance's line is written into one reused buffer and compared where it
+    /// stands, on all cores, with no line kept — the check of an unchanged proof.
+    static func instancesMatch(_ stream: [UInt8], _ lines: [Range<Int>], _ proof: ComplianceProof) -> Bool {
+        let instances = proof.instances
+        guard lines.count == instances.count + 1 else { return false }
+        let slices = instances.count < 1_000 ? 1 : ParallelJobs.processors * 4
+        let size = max(1, (instances.count + slices - 1) / slices)
+        return ParallelJobs.run(count: slices, threads: ParallelJobs.processors) { k -> Bool in
+            var out = JSONBytes(reservingCapacity: 4_096)
+            for n in min(instances.count, k * size)..<min(instances.count, (k + 1) * size) {
+                out.removeAll()
+                write(instances[n], into: &out)
+                let range = lines[n + 1]
+                let equal = out.bytes.count == range.count && out.bytes.withUnsafeBytes { a in
+                    stream.withUnsafeBytes { b in memcmp(a.baseAddress!, b.baseAddress! + range.lowerBound, range.count) == 0 }
+                }
+                if !equal { return false }
+            }
+            return true
+        }.allSatisfy { $0 }
+    }
+
     /// The lines of `proof`. Throws only for a solver figure JSON cannot hold (NaN, ±∞).
     public static func lines(_ proof: ComplianceProof) throws -> Lines {
-        try proof.requireFiniteSolver()
-        var header = Array(CanonicalJSON.data(try JSONValue(encoding: Self.header(proof))))
-        header.append(0x0A)
+        let header = try headerLine(proof)
         let instances = proof.instances
         let slices = instances.count < 1_000 ? 1 : ParallelJobs.processors * 4
         let size = max(1, (instances.count + slices - 1) / slices)
-        let parts = ParallelJobs.array(count: slices, threads: ParallelJobs.processors) { k -> [[UInt8]] in
+        // One job per slice (`ParallelJobs.array` would run so few elements on one thread).
+        let parts = ParallelJobs.run(count: slices, threads: ParallelJobs.processors) { k -> [[UInt8]] in
             var out = JSONBytes(reservingCapacity: 1_200)
             return instances[min(instances.count, k * size)..<min(instances.count, (k + 1) * size)].map { i in
                 out.removeAll()
