@@ -117,8 +117,6 @@ struct Achievable {
             }
             let open = senders.filter { !greedy.closedSenders.contains($0.id) && greedy.teamTierOpen($0, kept: greedy.keptFromPostings()) }.count
             return mustSend == open ? .exactly(mustSend) : .between(mustSend, open)
-        case .periodTooShort:
-            return othersFail
         case .clinicOfOneTeam:
             return .unknown("one team per 3331 workstation clinic is not part of the independent check's formulation, so it cannot recompute this instance")
         }

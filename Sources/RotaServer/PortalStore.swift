@@ -121,7 +121,7 @@ extension PortalStore {
         if role == .hospital, (institution ?? "").isEmpty {
             throw AccountError(description: "a hospital account needs an institution id")
         }
-        var account = Account(id: nil, username: name, role: role, institution: role == .hospital ? institution : nil,
+        let account = Account(id: nil, username: name, role: role, institution: role == .hospital ? institution : nil,
                               passwordHash: PasswordHash.make(password), createdAt: Self.now())
         do {
             try pool.write { db in try account.insert(db) }
