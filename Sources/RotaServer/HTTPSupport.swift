@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import Rota
 
 /// An error answer: status, message and, for uploads, every located problem.
 public struct PortalError: Error, Sendable {
@@ -100,21 +101,8 @@ actor RateLimiter {
     var keys: Int { hits.count }
 }
 
-/// HTML escaping for text and attribute values.
-func esc(_ s: String) -> String {
-    var out = ""
-    for c in s {
-        switch c {
-        case "&": out += "&amp;"
-        case "<": out += "&lt;"
-        case ">": out += "&gt;"
-        case "\"": out += "&quot;"
-        case "'": out += "&#39;"
-        default: out.append(c)
-        }
-    }
-    return out
-}
+/// HTML escaping for text and attribute values: the report page's own (`MarkupText.html`).
+func esc(_ s: String) -> String { MarkupText.html(s) }
 
 extension Response {
     static func html(_ body: String, status: HTTPResponse.Status = .ok) -> Response {

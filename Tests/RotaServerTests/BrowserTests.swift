@@ -12,11 +12,8 @@ import Testing
     @Test func aPersonLogsInUploadsHezeMiniAndSeesTheVerdictAndTheDashboard() async throws {
         let driverPath = "/usr/bin/chromedriver"
         try #require(FileManager.default.isExecutableFile(atPath: driverPath), "install chromium and chromium-driver (make deps)")
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("rota-browser-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let (dir, db) = try freshPortalDatabase("browser")
         defer { try? FileManager.default.removeItem(at: dir) }
-        let db = dir.appendingPathComponent("portal.sqlite").path
-        #expect(try runRota(["serve", "--db", db, "--create-commission", "commission", "--password", PortalFixture.password]) == 0)
         let server = try ServerProcess(db: db)
         defer { server.kill() }
 

@@ -102,11 +102,8 @@ struct LoopbackClient: Sendable {
     /// passes SQLite's integrity check, every stored version's bytes match its digests, and a
     /// restarted server serves them.
     @Test func killingTheServerMidUploadLeavesTheDatabaseIntact() async throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("rota-restart-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let (dir, db) = try freshPortalDatabase("restart")
         defer { try? FileManager.default.removeItem(at: dir) }
-        let db = dir.appendingPathComponent("portal.sqlite").path
-        #expect(try runRota(["serve", "--db", db, "--create-commission", "commission", "--password", PortalFixture.password]) == 0)
 
         let server = try ServerProcess(db: db)
         defer { server.kill() }
@@ -162,6 +159,16 @@ struct LoopbackClient: Sendable {
 }
 
 /// `rota serve` as a child process on a free loopback port.
+/// A fresh portal database in its own temporary folder, with the commission account made by
+/// `rota serve --create-commission` (remove `dir` when done).
+func freshPortalDatabase(_ name: String) throws -> (dir: URL, db: String) {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("rota-\(name)-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    let db = dir.appendingPathComponent("portal.sqlite").path
+    #expect(try runRota(["serve", "--db", db, "--create-commission", "commission", "--password", PortalFixture.password]) == 0)
+    return (dir, db)
+}
+
 final class ServerProcess: @unchecked Sendable {
     let process = Process()
     let port: Int
