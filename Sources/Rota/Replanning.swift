@@ -254,8 +254,11 @@ extension PlanPipeline {
         files.append(OutputFile("changes.csv", Data(Self.changesCSV(changed, scenario: scenario).utf8)))
         files.append(OutputFile("changes.html", Data(Self.changesPage(changed, postings: postings, past: past, changes: changes, method: method,
                                                                           frozen: verified.report.failures, scenario: scenario).utf8)))
+        // Measured, not assumed: the half-days before the date, earlier against new.
+        let before = FrozenPastCheck(earlier: past.rota, later: rota.entries, before: past.from)
         files.append(OutputFile("replan.json", try Self.record(past: past, changes: changes, method: method, changed: changed, postings: postings,
-                                                               frozen: verified.report.failures)))
+                                                               frozen: verified.report.failures,
+                                                               changedBefore: before.removed.count + before.added.count)))
         return ReplannedYear(plan: plan, rota: rota, verified: verified, files: files, method: method, changes: changed,
                              postingsChanged: postings, frozenBreaches: verified.report.failures)
     }
@@ -336,7 +339,7 @@ extension PlanPipeline {
 
     /// `replan.json`: what this re-plan replaces and why, and the change counts.
     static func record(past: FrozenPast, changes: ChangeSet, method: String, changed: [HalfDayChange], postings: [PostingChange],
-                       frozen: [RuleCheck]) throws -> Data {
+                       frozen: [RuleCheck], changedBefore: Int) throws -> Data {
         struct Record: Encodable {
             struct Replaces: Encodable { let plan: String; let rota: String }
             struct Posting: Encodable {
@@ -359,7 +362,7 @@ extension PlanPipeline {
                                                              from: $0.handover.from.iso, reason: $0.handover.reason, rulesMet: $0.rulesMet) },
                        peopleWithChangedHalfDays: changed.filter { $0.removed + $0.added > 0 }.count,
                        halfDaysChanged: changed.reduce(0) { $0 + $1.removed + $1.added },
-                       halfDaysChangedBeforeFrom: 0,
+                       halfDaysChangedBeforeFrom: changedBefore,
                        frozenPastBreaches: frozen.map { "\($0.instance): \($0.finding)" })
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
