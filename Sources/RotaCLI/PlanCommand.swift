@@ -68,6 +68,17 @@ struct PlanCommand: ParsableCommand {
             if !quiet {
                 let t = year.times
                 print(PlanSummary(plan: year.plan, scenario: scenario).render())
+                print("")
+                print(PlanQuality(plan: year.plan, scenario: scenario).render())
+                if scenario.objective.personDispatched != nil {
+                    // Coverage bought with people: compare with the fewest-people plan.
+                    var weights = ObjectiveWeights(settings: scenario.objective)
+                    weights.fewestPeopleFirst = true; weights.personDispatched = nil
+                    let fewest = AnnualPlanner(scenario: scenario, options: PlanningOptions(timeLimit: timeLimit, gap: gap, weights: weights))
+                    if case .planned(let minimum) = try fewest.plan() {
+                        print("  " + CoveragePrice(plan: year.plan, minimum: minimum, scenario: scenario).render())
+                    }
+                }
                 print(String(format: "Annual plan found in %.1f s.", t.annual))
                 print("")
                 print(RotaSummary(run: year.rota).render())
