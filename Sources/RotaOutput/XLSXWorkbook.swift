@@ -314,7 +314,8 @@ public enum XLSXWorkbook {
                 let list = v.values.joined(separator: ",").replacingOccurrences(of: "\"", with: "\"\"")
                 out += "<dataValidation type=\"list\" allowBlank=\"1\" showInputMessage=\"1\" showErrorMessage=\"1\""
                 out += " errorTitle=\"请从下拉列表中选择\""
-                out += " error=\"\(MarkupText.xml(v.message))\" sqref=\"\(column)\(v.rows.lowerBound):\(column)\(v.rows.upperBound)\">"
+                let range = v.rows.count == 1 ? "\(column)\(v.rows.lowerBound)" : "\(column)\(v.rows.lowerBound):\(column)\(v.rows.upperBound)"
+                out += " error=\"\(MarkupText.xml(v.message))\" sqref=\"\(range)\">"
                 out += "<formula1>\(MarkupText.xml("\"" + list + "\""))</formula1></dataValidation>"
             }
             out += "</dataValidations>"
