@@ -64,7 +64,7 @@ struct PlanCommand: ParsableCommand {
                 print(RotaSummary(run: year.rota).render())
                 print("")
                 print("Independent verification: all \(year.verified.proof.summary.instances) rule instances of the plan and the rota, as written, hold (proof.jsonl.gz records each one).")
-                print("Wrote \(folder.path)/: plan.json, assignments.csv, rota.csv, rota-grid.csv, rota.xlsx, ics/, sites/, report.html, proof.jsonl.gz")
+                print("Wrote \(folder.path)/: plan.json, assignments.csv, rota.csv, rota-grid.csv, rota.xlsx, ics/, sites/, report.html, report/, proof.jsonl.gz")
                 print(String(format: "Time: annual plan %.2f s, rota %.2f s, verification and proof %.2f s, other outputs %.2f s, writing %.2f s.",
                              t.annual, t.rota, t.proof, t.outputs, writeSeconds))
             }
