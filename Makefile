@@ -1,6 +1,7 @@
 # rota — make demo: install what is missing, build, plan and verify the Heze scenario.
 #        make test: install what is missing, run the whole test suite.
-#        make bench: plan every generated scenario in release mode and print the figures.
+#        make bench: plan every generated scenario in release mode and print the figures,
+#                    then provinces of 1, 2 and 8 Heze-like cities (BENCH_PROVINCE=1,2,8).
 #        make install: build in release mode and copy `rota` to $(PREFIX)/bin (PREFIX=/usr/local).
 
 SWIFT    ?= swift
@@ -68,6 +69,7 @@ serve-demo: build
 
 bench: build
 	python3 scripts/bench.py
+	python3 scripts/bench_province.py
 
 clean:
 	rm -rf .build out bench-out

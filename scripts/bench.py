@@ -6,6 +6,9 @@ rota, every output and the proof; from wait4's rusage of that one process), the 
 own time (printed by rota plan), the model's rows, columns and integer columns, status and gap
 (from plan.json), then the wall time of `rota verify` (plan and rota) and `rota check-proof`.
 
+Then each scenario's "Plan quality" section as `rota plan` prints it (people against the
+proven lower bound, hometowns, team size and mix, travel, duties per person, coverage).
+
 Then, on Heze city, `rota replan` from 2025-07-01 for one T1 nurse (the first team's first
 nurse outside its 3331 group) absent 2025-07-01..2025-09-30 (the issue's case) and absent
 one week (2025-07-07..2025-07-11): exit, wall time, postings and half-days changed (or the
@@ -42,6 +45,7 @@ def run_measured(args):
 
 def main():
     rows = []
+    qualities = []
     for scenario in SCENARIOS:
         if not os.path.exists(scenario):
             print(f"skip {scenario}: not found")
@@ -60,6 +64,8 @@ def main():
                 solver = json.load(f).get("solver") or {}
             vcode, vwall, _, _ = run_measured([ROTA, "verify", scenario, os.path.join(out, "plan.json")])
             pcode, pwall, _, _ = run_measured([ROTA, "check-proof", scenario, os.path.join(out, "plan.json"), os.path.join(out, "proof.jsonl.gz")])
+        quality = re.search(r"^Plan quality\n(?:  .*\n?)+", stdout, re.M)
+        qualities.append((name, quality.group(0).rstrip() if quality else "Plan quality: (no plan)"))
         rows.append((name, code, wall, mem, float(annual.group(1)) if annual else float("nan"),
                      float(rota.group(1)) if rota else float("nan"), solver, vcode, vwall, pcode, pwall,
                      float(prove.group(1)) if prove else float("nan")))
@@ -71,6 +77,9 @@ def main():
         print(f"{name:<22}{code:>5}{wall:>8.1f}{mem:>9.0f}{annual:>9.1f}{rota:>8.1f}{s.get('rows', 0):>7}{s.get('columns', 0):>7}"
               f"{s.get('integerColumns', 0):>7}  {s.get('status', '-'):<9}{(gap * 100 if gap is not None else float('nan')):>6.2f}"
               f"{str(vcode):>7}{vwall:>7.1f}{str(pcode):>6}{prove:>8.2f}{pwall:>7.2f}{(prove + pwall) / wall * 100:>7.1f}")
+    for name, quality in qualities:
+        print()
+        print(f"{name}: {quality}")
     replan_ok = bench_replan()
     return 0 if all(r[1] == 0 and r[7] == 0 and r[9] == 0 for r in rows) and replan_ok else 1
 

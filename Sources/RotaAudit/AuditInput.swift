@@ -115,6 +115,42 @@ public enum AuditInput {
         return found.sorted { $0.name < $1.name }
     }
 
+    /// The cities of a province planned into `plans` (`rota plan PROVINCE --out PLANS`, or one
+    /// `--shard` per city): city `<id>` is the submission `<id>`, its scenario the one the
+    /// province names, its plan `PLANS/<id>/plan.json`, with `rota.csv` and `attendance.csv`
+    /// there when present. A city without its plan (a shard that has not run or had no plan)
+    /// is an error naming the province file's line.
+    ///
+    /// ```swift
+    /// let province = try ProvinceReader.read(path: "out/province/province.yaml")!
+    /// let subs = try AuditInput.submissions(of: province, plans: "out/province")
+    /// subs.map(\.name)   // ["heze-city-1", "heze-city-2"]
+    /// ```
+    public static func submissions(of province: Province, plans: String) throws(InputError) -> [AuditSubmission] {
+        let fm = FileManager.default
+        func join(_ a: String, _ b: String) -> String { (a as NSString).appendingPathComponent(b) }
+        func isFile(_ p: String) -> Bool { var d: ObjCBool = false; return fm.fileExists(atPath: p, isDirectory: &d) && !d.boolValue }
+        var found: [AuditSubmission] = []
+        var problems: [Diagnostic] = []
+        for (k, city) in province.cities.enumerated() {
+            let folder = join(plans, city.id)
+            let plan = join(folder, "plan.json")
+            guard isFile(plan) else {
+                let why = isFile(join(folder, "conflict.json")) ? "city \(city.id) has no plan, only \(join(folder, "conflict.json"))"
+                                                               : "city \(city.id) has no plan: \(plan) is missing"
+                problems.append(Diagnostic(file: province.file, line: city.line, path: "cities[\(k)]", message: why,
+                                           expected: "the city planned into \(folder)/ (rota plan \(province.file) --shard \(k) --out \(plans))"))
+                continue
+            }
+            let rota = join(folder, "rota.csv"), attendance = join(folder, "attendance.csv")
+            found.append(AuditSubmission(name: city.id, scenarioPath: city.scenarioPath, planPath: plan,
+                                         rotaPath: isFile(rota) ? rota : nil,
+                                         attendancePath: isFile(attendance) ? attendance : nil))
+        }
+        guard problems.isEmpty else { throw InputError(problems) }
+        return found.sorted { $0.name < $1.name }
+    }
+
     /// The region's attendance sheet: `explicit` when given, else `DIR/attendance.csv` when
     /// there is one.
     public static func regionAttendance(in directory: String, explicit: String?) -> String? {

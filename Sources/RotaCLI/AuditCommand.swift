@@ -27,8 +27,11 @@ struct AuditCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "The folder of submissions to audit.")
+    @Argument(help: "The folder of submissions to audit, or a province file (with --plans).")
     var directory: String
+
+    @Option(name: .long, help: ArgumentHelp("With a province file: the folder its cities were planned into (default: out/<province>).", valueName: "dir"))
+    var plans: String?
 
     @Option(name: .long, help: "Folder for audit.csv and audit.html (default: DIR/audit).")
     var out: String?
@@ -39,16 +42,24 @@ struct AuditCommand: ParsableCommand {
 
     func run() throws {
         let audit: Audit
+        let province = try readProvinceOrExit(directory)
+        if province == nil, plans != nil {
+            printError("rota audit: --plans goes with a province file; \(directory) is not one.")
+            throw ExitCode(2)
+        }
+        let folder = province.map { plans ?? "out/\($0.name)" } ?? directory
         do {
-            let submissions = try AuditInput.submissions(in: directory)
+            let submissions: [AuditSubmission]
+            if let province { submissions = try AuditInput.submissions(of: province, plans: folder) }
+            else { submissions = try AuditInput.submissions(in: directory) }
             audit = try Audit.run(submissions: submissions,
-                                  regionAttendance: AuditInput.regionAttendance(in: directory, explicit: attendance))
+                                  regionAttendance: AuditInput.regionAttendance(in: folder, explicit: attendance))
         } catch {
             printError(error.description)
             printError("\(error.diagnostics.count) problem\(error.diagnostics.count == 1 ? "" : "s") in \(directory); nothing was written.")
             throw ExitCode(2)
         }
-        let dir = out ?? (directory as NSString).appendingPathComponent("audit")
+        let dir = out ?? (folder as NSString).appendingPathComponent("audit")
         try replaceOrExit(try outputFolderOrExit(dir, command: "audit"),
                           with: [OutputFile("audit.csv", Data(AuditCSV.render(audit).utf8)),
                                  OutputFile("audit.html", Data(AuditPage.render(audit).utf8))], command: "audit")

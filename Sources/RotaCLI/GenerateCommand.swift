@@ -28,9 +28,15 @@ struct GenerateCommand: ParsableCommand {
     @Flag(help: "Print the counts and the room each rule has, and write nothing.")
     var dryRun = false
 
+    @Option(help: ArgumentHelp("Write a province of this many cities drawn like REGION (seeds N, N+1, …) and its province.yaml.", valueName: "count"))
+    var cities: Int?
+
     func validate() throws {
         guard GeneratedRegion(rawValue: region) != nil else {
             throw usageError("unknown region \"\(region)\" (expected \(GeneratedRegion.namesList))")
+        }
+        if let cities, !(1...ProvinceGenerator.largestCityCount).contains(cities) {
+            throw usageError("--cities \(cities): expected 1 to \(ProvinceGenerator.largestCityCount)")
         }
         if dryRun, out != nil {
             throw usageError("--dry-run writes nothing, so --out has no use with it")
@@ -44,6 +50,7 @@ struct GenerateCommand: ParsableCommand {
     }
 
     func run() throws {
+        if let cities { return try writeProvince(cities: cities) }
         let generated = ScenarioGenerator(region: GeneratedRegion(rawValue: region)!, seed: seed).generate()
         if !dryRun {
             let dir = out ?? "."
@@ -61,6 +68,31 @@ struct GenerateCommand: ParsableCommand {
         }
         print("\(generated.scenario.name) (seed \(seed)):")
         for line in generated.report.lines() { print("  " + line) }
+    }
+}
+
+extension GenerateCommand {
+    /// `--cities N`: the province's files under --out (default: the current folder).
+    func writeProvince(cities: Int) throws {
+        let province = ProvinceGenerator(region: GeneratedRegion(rawValue: region)!, cities: cities, seed: seed).generate()
+        if !dryRun {
+            let dir = out ?? "."
+            do {
+                for file in province.files {
+                    let path = (dir as NSString).appendingPathComponent(file.path)
+                    try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent,
+                                                            withIntermediateDirectories: true)
+                    try Data(file.text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+                }
+            } catch {
+                throw usageError("cannot write to \(dir): \(error.localizedDescription)")
+            }
+            print("wrote \(province.files.count) files to \(dir): province.yaml and \(cities) cities")
+        }
+        for city in province.cities {
+            print("\(city.scenario.name) (seed \(city.seed)):")
+            for line in city.report.lines() { print("  " + line) }
+        }
     }
 }
 

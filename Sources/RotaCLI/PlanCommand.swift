@@ -9,7 +9,7 @@ struct PlanCommand: ParsableCommand {
         discussion: "Exit 0 with a plan, 1 when no compliant plan exists (the rules that collide are named), 2 for bad input, 3 when the solver stops without a plan."
     )
 
-    @Argument(help: "The scenario YAML file.")
+    @Argument(help: "The scenario YAML file, or a province file that lists one scenario per city.")
     var scenario: String
 
     @Option(name: .long, help: "Folder for the outputs (default: out/<scenario name>).")
@@ -27,12 +27,21 @@ struct PlanCommand: ParsableCommand {
     @Flag(name: .long, help: "Print no progress and no summary.")
     var quiet = false
 
+    @Option(name: .long, help: ArgumentHelp("With a province file: plan only its K-th city (from 0), as one task of a batch job.", valueName: "K"))
+    var shard: Int?
+
     func validate() throws {
         guard timeLimit > 0, timeLimit.isFinite else { throw ValidationError("--time-limit must be a positive number of seconds") }
         guard gap >= 0, gap < 1 else { throw ValidationError("--gap must be at least 0 and below 1 (0.01 is 1%)") }
+        if let shard, shard < 0 { throw ValidationError("--shard must be a city's index, 0 or more") }
     }
 
     func run() throws {
+        if let province = try readProvinceOrExit(self.scenario) { return try planProvince(province) }
+        if shard != nil {
+            printError("rota plan: --shard needs a province file (province: and cities:); \(self.scenario) is a scenario.")
+            throw ExitCode(2)
+        }
         let scenario = try readScenarioOrExit(self.scenario)
         // Whether the outputs can be written is checked before any solving.
         let folder = try outputFolderOrExit(out ?? "out/\(scenario.name)", command: "plan")
@@ -59,6 +68,17 @@ struct PlanCommand: ParsableCommand {
             if !quiet {
                 let t = year.times
                 print(PlanSummary(plan: year.plan, scenario: scenario).render())
+                print("")
+                print(PlanQuality(plan: year.plan, scenario: scenario).render())
+                if scenario.objective.personDispatched != nil {
+                    // Coverage bought with people: compare with the fewest-people plan.
+                    var weights = ObjectiveWeights(settings: scenario.objective)
+                    weights.fewestPeopleFirst = true; weights.personDispatched = nil
+                    let fewest = AnnualPlanner(scenario: scenario, options: PlanningOptions(timeLimit: timeLimit, gap: gap, weights: weights))
+                    if case .planned(let minimum) = try fewest.plan() {
+                        print("  " + CoveragePrice(plan: year.plan, minimum: minimum, scenario: scenario).render())
+                    }
+                }
                 print(String(format: "Annual plan found in %.1f s.", t.annual))
                 print("")
                 print(RotaSummary(run: year.rota).render())

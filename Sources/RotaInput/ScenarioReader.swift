@@ -18,7 +18,7 @@ import RotaCore
 /// ```
 public enum ScenarioReader {
     static let topLevelFields = ["name", "profile", "period", "calendar", "rules", "counties",
-                                 "institutions", "staff", "links"]
+                                 "institutions", "staff", "links", "objective"]
 
     /// Reads and checks the scenario file at `path`; throws `InputError` listing every problem.
     ///
@@ -80,6 +80,7 @@ struct ScenarioAssembly {
         let institutions = InstitutionFields.read(list: institutionList ?? [], log: log)
         let staff = StaffFields.resolvingNames(readStaff(), institutions: institutions)
         let links = readLinks()
+        let objective = fields["objective"].map { ObjectiveValues.read($0, log: log) } ?? ObjectiveSettings()
 
         ScenarioReferences(counties: counties?.list.map(\.id), countiesComplete: counties?.complete ?? true,
                            institutions: institutions, staff: staff,
@@ -109,9 +110,11 @@ struct ScenarioAssembly {
             guard let from = link.from, let to = link.to else { return nil }
             return Link(from: from.value, to: to.value)
         }
-        return Scenario(name: name, profile: baseProfile.name, parameters: parameters, period: period,
-                        calendar: calendar, counties: countyList, institutions: builtInstitutions,
-                        staff: members, links: linkList, warnings: log.warnings.map(\.description))
+        var scenario = Scenario(name: name, profile: baseProfile.name, parameters: parameters, period: period,
+                                calendar: calendar, counties: countyList, institutions: builtInstitutions,
+                                staff: members, links: linkList, warnings: log.warnings.map(\.description))
+        scenario.objective = objective
+        return scenario
     }
 
     /// `period: {start: …, end: …}`.

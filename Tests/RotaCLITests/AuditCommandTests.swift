@@ -33,11 +33,13 @@ import Testing
     @Test func figuresMatchRotaVerifyAndAttendanceDecidesAbsence() throws {
         let dir = try plannedFolder()
         defer { try? FileManager.default.removeItem(at: dir) }
-        // sub1's stationed helper of 韩集镇卫生院 is absent without reason on 2 dates, sub2's on 1 date
-        // (who is stationed is the planner's choice: read it from each plan).
+        // sub1's first stationed helper (by person id) posted in March and April is absent
+        // without reason on 2 dates, sub2's on 1 date (who is stationed is the planner's
+        // choice: read it from each plan).
         func stationed(_ sub: String) throws -> String {
             let plan = try PlanReader.read(path: dir.appendingPathComponent("\(sub)/plan.json").path)
-            return try #require(plan.villageHelpers.first { $0.form == .station && $0.sender == "cao-hanji" }?.person)
+            return try #require(plan.villageHelpers.filter { $0.form == .station && $0.start <= "2025-03-03" && $0.end >= "2025-04-09" }
+                .map(\.person).sorted().first)
         }
         let a = try stationed("sub1"), b = try stationed("sub2")
         try write("submission,person,date,half,status\n"

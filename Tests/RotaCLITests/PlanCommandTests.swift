@@ -12,10 +12,11 @@ import Testing
         Exit 0 with a plan, 1 when no compliant plan exists (the rules that collide are
         named), 2 for bad input, 3 when the solver stops without a plan.
 
-        USAGE: rota plan <scenario> [--out <out>] [--time-limit <time-limit>] [--gap <gap>] [--write-model <write-model>] [--quiet]
+        USAGE: rota plan <scenario> [--out <out>] [--time-limit <time-limit>] [--gap <gap>] [--write-model <write-model>] [--quiet] [--shard <K>]
 
         ARGUMENTS:
-          <scenario>              The scenario YAML file.
+          <scenario>              The scenario YAML file, or a province file that lists
+                                  one scenario per city.
 
         OPTIONS:
           --out <out>             Folder for the outputs (default: out/<scenario name>).
@@ -27,6 +28,8 @@ import Testing
                                   Also write the models solved, as MPS files, into this
                                   folder.
           --quiet                 Print no progress and no summary.
+          --shard <K>             With a province file: plan only its K-th city (from
+                                  0), as one task of a batch job.
           --version               Show the version.
           -h, --help              Show help information.
 

@@ -167,6 +167,9 @@ public struct Scenario: Sendable {
     public var links: [Link]
     /// Non-fatal remarks from reading (e.g. holidays outside the period).
     public var warnings: [String]
+    /// The `objective:` block: weights of the planner's objective (never a rule; the verifier
+    /// ignores it).
+    public var objective = ObjectiveSettings()
 
     public init(name: String, profile: String, parameters: Parameters, period: DayRange,
                 calendar: WorkCalendar = WorkCalendar(), counties: [County] = [],

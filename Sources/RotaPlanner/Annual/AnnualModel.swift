@@ -44,6 +44,10 @@ struct AnnualModel {
     // Class-level forms (keyed by class id).
     var t1: [String: Variable] = [:], t2: [String: Variable] = [:]
     var station: [String: Variable] = [:], rounds: [String: Variable] = [:], tech: [String: Variable] = [:]
+    /// Rounds helpers of a class who also give technical support (`roundsAndTech[c]`): part-time
+    /// duties combine (rules.md, "Who may serve where"), so a person already on rounds supports
+    /// a clinic without being a second person dispatched.
+    var both: [String: Variable] = [:]
     var home: [String: Variable] = [:]
     var tcm: [Pair: Variable] = [:]
     var tcmKeys: [Pair] = []
@@ -154,13 +158,37 @@ struct AnnualModel {
                 if c.institution.tier == .county { t2[c.id] = model.integer("t2", [c.id], upper: n, cost: person) }
                 let scopeCost = c.inScope ? 0 : weights.helperOutsideScope
                 let leaveCost = c.postingEligible ? 0 : weights.dutyDuringLongLeave
-                station[c.id] = model.integer("station", [c.id], upper: n, cost: person + scopeCost)
-                rounds[c.id] = model.integer("rounds", [c.id], upper: n, cost: person + scopeCost + leaveCost)
-                tech[c.id] = model.integer("tech", [c.id], upper: n, cost: person + scopeCost + leaveCost)
+                let home = hasHomeVillageInReach(c) ? weights.notStationedAtHome : 0
+                if c.institution.tier == .county, let x = t2[c.id], home > 0 { model.minimise(x, cost: home) }
+                station[c.id] = model.integer("station", [c.id], upper: n, cost: person + scopeCost + home)
+                let r = model.integer("rounds", [c.id], upper: n, cost: person + scopeCost + leaveCost + home)
+                let t = model.integer("tech", [c.id], upper: n, cost: person + scopeCost + leaveCost + home)
+                rounds[c.id] = r; tech[c.id] = t
+                // A rounds helper who also gives technical support is one person, not two.
+                let b = model.integer("roundsAndTech", [c.id], upper: n, cost: -(person + scopeCost + home))
+                both[c.id] = b
+                model.require("PERSON.part-time", [c.id, "rounds"], LinearExpression(b) - LinearExpression(r) <= 0)
+                model.require("PERSON.part-time", [c.id, "tech-support"], LinearExpression(b) - LinearExpression(t) <= 0)
             case .village:
                 continue
             }
         }
+    }
+
+    /// Whether a class is one county-hospital candidate whose home village is eligible for
+    /// stationing by their hospital (T3.hometown): any other duty of theirs costs
+    /// `notStationedAtHome`, which stationing at home takes back.
+    func hasHomeVillageInReach(_ c: CandidateClass) -> Bool {
+        guard c.institution.tier == .county, c.members.count == 1, let v = c.members[0].hometown,
+              let village = instance.institutions[v] else { return false }
+        return instance.stationVillages.contains(village) && instance.mayServeVillage(c.institution, village)
+    }
+
+    /// People of some classes in village duties: stationed, rounds and technical support, a
+    /// person on rounds who also supports a clinic counted once.
+    func villageHelpers(_ ids: [String]) -> LinearExpression {
+        LinearExpression.sum(ids.flatMap { [station[$0], rounds[$0], tech[$0]].compactMap { $0 } })
+            - LinearExpression.sum(ids.compactMap { both[$0] })
     }
 
     /// The class variables of a form for some candidates of one hospital.
@@ -172,7 +200,8 @@ struct AnnualModel {
     mutating func requireOnePostingPerPerson() {
         for c in classes {
             let forms = [t1[c.id], t2[c.id], station[c.id], rounds[c.id], tech[c.id]].compactMap { $0 }
-            if forms.count > 1 { model.require("PERSON.one-posting", [c.id], LinearExpression.sum(forms) <= Double(c.members.count)) }
+            let combined = LinearExpression.sum(forms) - LinearExpression.sum([both[c.id]].compactMap { $0 })
+            if forms.count > 1 { model.require("PERSON.one-posting", [c.id], combined <= Double(c.members.count)) }
         }
     }
 
@@ -194,6 +223,7 @@ struct AnnualModel {
             let staff = instance.staff(of: h.id)
             var teamsOfH = LinearExpression()
             var placed: [Role: LinearExpression] = [:]
+            var built: [BuiltTeam] = []
             for r in instance.countyHospitals {
                 let key = Pair(a: h.id, b: r.id)
                 let y = placement("team1", from: h, to: r, travel: false)
@@ -212,6 +242,9 @@ struct AnnualModel {
                 }
                 model.require("T1.team-size", [h.id, r.id], members >= size * y)
                 let counts = n1
+                built.append(BuiltTeam(recipient: r.id, exists: y, members: members, groups: Dictionary(uniqueKeysWithValues: StaffGroup.allCases.map { group in
+                    (group, LinearExpression.sum(Role.allCases.filter { $0.group == group }.compactMap { counts[Triple(a: h.id, b: r.id, c: $0.rawValue)] }))
+                })))
                 requireTeamMix("T1.team-mix", [h.id, r.id], y: y) { group in
                     LinearExpression.sum(Role.allCases.filter { $0.group == group }.compactMap { counts[Triple(a: h.id, b: r.id, c: $0.rawValue)] })
                 }
@@ -231,6 +264,7 @@ struct AnnualModel {
             requireTeamCount("T1.teams", sender: h, teams: teamsOfH, quota: quota, size: Int(size), cores: cores,
                              recipients: instance.countyHospitals.count)
             penaliseBeyondQuota(sent, quota: quota, hospital: h.id, tier: "T1")
+            balanceTeams("T1.teams", sender: h, built)
         }
         if !longEnough && !team1Keys.isEmpty {
             model.require("T1.duration", [], allTeams <= 0)
@@ -274,6 +308,40 @@ struct AnnualModel {
         model.require(rule, [h.id], teams == Double(count))
     }
 
+    /// A possible team of one sender as the model sees it: whether it exists, its size, and its
+    /// members per staff group.
+    struct BuiltTeam {
+        let recipient: String
+        let exists: Variable
+        let members: LinearExpression
+        let groups: [StaffGroup: LinearExpression]
+    }
+
+    /// Balanced teams (level 4, README "How the plan is chosen"):
+    /// - sizes (planning policy `T1.teams` / `T2.teams`, dropped with the team count when it
+    ///   would make a scenario infeasible): for each sender, the teams that exist differ in
+    ///   size by at most one — every team has `teamSize[h]` or `teamSize[h] + 1` members;
+    /// - mix (soft, `TeamMix`): for each team and staff group, members of the group beyond
+    ///   (the group's share of the sender's candidates + `teamMixTolerance`) × the team's size
+    ///   cost `teamMixExcess` each.
+    mutating func balanceTeams(_ rule: String, sender h: Institution, _ teams: [BuiltTeam]) {
+        guard !teams.isEmpty else { return }
+        let staff = instance.staff(of: h.id)
+        let big = Double(staff.count + 1)
+        let base = model.integer("teamSize", [h.id], upper: Double(staff.count))
+        for t in teams {
+            // members ≥ base − M(1 − y) and members ≤ base + 1 + M(1 − y).
+            model.require(rule, [h.id, t.recipient, "size-low"], t.members - LinearExpression(base) - big * t.exists >= -big)
+            model.require(rule, [h.id, t.recipient, "size-high"], t.members - LinearExpression(base) + big * t.exists <= 1 + big)
+            for group in StaffGroup.allCases {
+                let limit = TeamMix.limitShare(group: group, candidates: staff, tolerance: weights.teamMixTolerance)
+                guard limit < 1, let n = t.groups[group] else { continue }
+                let excess = model.continuous("mixExcess", [h.id, t.recipient, group.rawValue], cost: weights.teamMixExcess)
+                model.require("TEAM.mix-balance", [h.id, t.recipient, group.rawValue], n - limit * t.members - LinearExpression(excess) <= 0)
+            }
+        }
+    }
+
     /// At least one doctor, one nurse and one medical-technical member in a team that exists.
     mutating func requireTeamMix(_ rule: String, _ ids: [String], y: Variable, members: (StaffGroup) -> LinearExpression) {
         for group in StaffGroup.allCases {
@@ -298,6 +366,7 @@ struct AnnualModel {
             let staff = instance.staff(of: h.id)
             var placed: [StaffGroup: LinearExpression] = [:]
             var teamsOfH = LinearExpression()
+            var built: [BuiltTeam] = []
             for t in instance.t2Recipients(of: h) {
                 let key = Pair(a: h.id, b: t.id)
                 let y = placement("team2", from: h, to: t, travel: false)
@@ -315,6 +384,9 @@ struct AnnualModel {
                 }
                 model.require("T2.team-size", [h.id, t.id], members >= size * y)
                 let counts = n2
+                built.append(BuiltTeam(recipient: t.id, exists: y, members: members, groups: Dictionary(uniqueKeysWithValues: StaffGroup.allCases.map { group in
+                    (group, LinearExpression(counts[Triple(a: h.id, b: t.id, c: group.rawValue)]!))
+                })))
                 requireTeamMix("T2.team-mix", [h.id, t.id], y: y) { group in
                     LinearExpression(counts[Triple(a: h.id, b: t.id, c: group.rawValue)]!)
                 }
@@ -330,6 +402,7 @@ struct AnnualModel {
             requireTeamCount("T2.teams", sender: h, teams: teamsOfH, quota: quota, size: Int(size), cores: cores,
                              recipients: instance.t2Recipients(of: h).count)
             penaliseBeyondQuota(sent, quota: quota, hospital: h.id, tier: "T2")
+            balanceTeams("T2.teams", sender: h, built)
         }
         if !longEnough && !team2Keys.isEmpty {
             model.require("T2.duration", [], allTeams <= 0)
@@ -410,7 +483,7 @@ struct AnnualModel {
                 let sent = forms(station, of: h.id) + forms(rounds, of: h.id)
                 let quota = instance.quota("T3.quota", of: h.medicalStaff)
                 model.require("T3.quota", [h.id], sent >= Double(quota))
-                let all = sent + forms(tech, of: h.id)
+                let all = sent + forms(tech, of: h.id) - forms(both, of: h.id)
                 penaliseBeyondQuota(all, quota: quota, hospital: h.id, tier: "T3")
             }
         }
@@ -445,7 +518,7 @@ struct AnnualModel {
                 for k in stints.indices {
                     let key = Triple(a: h.id, b: v.id, c: String(k + 1))
                     let km = Double(instance.distance(h, v) ?? 0)
-                    let y = model.binary("stationStint", [h.id, v.id, key.c], cost: km * weights.perKilometre - gain / 2)
+                    let y = model.binary("stationStint", [h.id, v.id, key.c], cost: km * weights.perKilometre - gain / 2 + weights.halfYearStint)
                     stationStint[key] = y; stintKeys.append(key)
                     perStint[k].add(1, y)
                 }
@@ -474,7 +547,6 @@ struct AnnualModel {
             guard let v = person.hometown, classOf[person.id] == person.id, let x = station[person.id],
                   stationAt[Pair(a: h.id, b: v)] != nil else { continue }
             let at = model.binary("home", [person.id], cost: -weights.notStationedAtHome)
-            model.minimise(x, cost: weights.notStationedAtHome)
             home[person.id] = at
             model.require("T3.hometown", [person.id], LinearExpression(at) - LinearExpression(x) <= 0)
             athome[v, default: LinearExpression()].add(1, at)
@@ -527,9 +599,6 @@ struct AnnualModel {
         let all1 = LinearExpression.sum(ids.compactMap { t1[$0] })
         let all2 = LinearExpression.sum(ids.compactMap { t2[$0] })
         let stationed = LinearExpression.sum(ids.compactMap { station[$0] })
-        func villageHelpers(_ ids: [String]) -> LinearExpression {
-            LinearExpression.sum(ids.flatMap { [station[$0], rounds[$0], tech[$0]].compactMap { $0 } })
-        }
         let helpers = villageHelpers(ids)
         let counted2 = bySender ? LinearExpression.sum(of(.county).compactMap { t2[$0] }) : all2
         let counted3 = bySender ? villageHelpers(of(.township)) : helpers
@@ -560,6 +629,7 @@ struct AnnualModel {
                 let classIds = Set(members.compactMap { classOf[$0.id] })
                 for c in classIds.sorted() {
                     for v in [t1[c], t2[c], station[c], rounds[c], tech[c]].compactMap({ $0 }) { sent.add(1, v) }
+                    if let b = both[c] { sent.add(-1, b) }
                 }
                 let over = model.continuous("overShare", [h.id, d], cost: weights.departmentOverShare)
                 model.require("SPREAD.department", [h.id, d], sent - LinearExpression(over) <= Double(share))

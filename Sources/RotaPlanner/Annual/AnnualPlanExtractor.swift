@@ -31,15 +31,18 @@ struct AnnualPlanExtractor {
     }
 
     /// Which form each person takes: a class's first members (by id) fill its T1 count, the
-    /// next its T2 count, then stationing, rounds and technical support.
+    /// next its T2 count, then stationing, rounds and technical support; the first rounds
+    /// helpers of a class who also support a clinic (`roundsAndTech`) are "rounds+tech".
     private var formOf: [String: String] {
         var out: [String: String] = [:]
         for c in annual.classes {
             var members = c.members[...]
+            let both = annual.both[c.id].map(solution.count) ?? 0
             for (name, form) in [("t1", annual.t1), ("t2", annual.t2), ("station", annual.station), ("rounds", annual.rounds), ("tech", annual.tech)] {
                 guard let v = form[c.id] else { continue }
-                for person in members.prefix(solution.count(v)) { out[person.id] = name }
-                members = members.dropFirst(solution.count(v))
+                let n = solution.count(v) - (name == "tech" ? both : 0)
+                for (k, person) in members.prefix(n).enumerated() { out[person.id] = name == "rounds" && k < both ? "rounds+tech" : name }
+                members = members.dropFirst(n)
             }
         }
         return out
@@ -109,14 +112,16 @@ struct AnnualPlanExtractor {
                 out.append(PlanVillageHelper(person: person.id, sender: h.id, form: .station, site: place.village, start: place.start, end: place.end))
             }
             let clinics = annual.techKeys.filter { $0.a == h.id && solution.isOn(annual.techAt[$0]!) }.map(\.b).sorted()
-            for (person, c) in zip(chosen("tech", of: h.id, in: forms), clinics) {
+            let supporters = (chosen("tech", of: h.id, in: forms) + chosen("rounds+tech", of: h.id, in: forms)).sorted { $0.id < $1.id }
+            for (person, c) in zip(supporters, clinics) {
                 out.append(PlanVillageHelper(person: person.id, sender: h.id, form: .techSupport, site: c, start: start, end: end))
             }
             var areas: [String] = []
             for key in annual.roundsKeys where key.a == h.id {
                 areas += Array(repeating: key.b, count: solution.count(annual.roundsIn[key]!))
             }
-            for (person, a) in zip(chosen("rounds", of: h.id, in: forms), areas) {
+            let roundsPeople = (chosen("rounds", of: h.id, in: forms) + chosen("rounds+tech", of: h.id, in: forms)).sorted { $0.id < $1.id }
+            for (person, a) in zip(roundsPeople, areas) {
                 out.append(PlanVillageHelper(person: person.id, sender: h.id, form: .rounds, site: a, start: start, end: end))
             }
         }

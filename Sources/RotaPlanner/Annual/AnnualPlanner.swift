@@ -9,10 +9,10 @@ public struct PlanningOptions: Sendable {
     public var timeLimit: Double
     /// Relative MIP gap at which a plan is good enough (0.01 = 1%).
     public var gap: Double
-    /// The objective's weights.
-    public var weights: ObjectiveWeights
+    /// The objective's weights; nil: the scenario's `objective:` block over the defaults.
+    public var weights: ObjectiveWeights?
 
-    public init(timeLimit: Double = 60, gap: Double = 0.01, weights: ObjectiveWeights = ObjectiveWeights()) {
+    public init(timeLimit: Double = 60, gap: Double = 0.01, weights: ObjectiveWeights? = nil) {
         self.timeLimit = timeLimit; self.gap = gap; self.weights = weights
     }
 }
@@ -58,9 +58,12 @@ public struct AnnualPlanner: Sendable {
         self.scenario = scenario; self.options = options
     }
 
+    /// The weights the plan is chosen by: the options' or the scenario's `objective:` block.
+    public var weights: ObjectiveWeights { options.weights ?? ObjectiveWeights(settings: scenario.objective) }
+
     /// The models the planner solves, for `--write-model` (named, labelled, ready for MPS).
     public func models() -> [Model] {
-        [AnnualModel(instance: PlanningInstance(scenario: scenario), weights: options.weights).model]
+        [AnnualModel(instance: PlanningInstance(scenario: scenario), weights: weights).model]
     }
 
     /// Fills in the soft-rule indicators of a start whose decisions are set, by solving the
@@ -81,7 +84,7 @@ public struct AnnualPlanner: Sendable {
     /// Plans the year. `progress` is called on the calling thread while GLPK works.
     public func plan(progress: ((SolveProgress) -> Void)? = nil) throws(SolverError) -> PlanningOutcome {
         let instance = PlanningInstance(scenario: scenario)
-        let annual = AnnualModel(instance: instance, weights: options.weights)
+        let annual = AnnualModel(instance: instance, weights: weights)
         let model = annual.model
         let clock = ContinuousClock()
         let deadline = clock.now + .seconds(options.timeLimit)

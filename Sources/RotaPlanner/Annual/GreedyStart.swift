@@ -293,7 +293,12 @@ struct GreedyStart {
                 for h in senders where short > 0 {
                     let teams = tier == "T1" ? annual.team1Keys.filter { $0.a == h.id && values[annual.team1[$0]!.index] > 0.5 }
                                              : annual.team2Keys.filter { $0.a == h.id && values[annual.team2[$0]!.index] > 0.5 }
-                    guard let team = teams.first,
+                    // The smallest team, so one sender's team sizes differ by at most one.
+                    func size(_ key: Pair) -> Double {
+                        tier == "T1" ? AnnualModel.t1Roles.reduce(0) { $0 + values[annual.n1[Triple(a: h.id, b: key.b, c: $1.rawValue)]!.index] }
+                                     : StaffGroup.allCases.reduce(0) { $0 + values[annual.n2[Triple(a: h.id, b: key.b, c: $1.rawValue)]!.index] }
+                    }
+                    guard let team = teams.min(by: { (size($0), $0.b) < (size($1), $1.b) }),
                           let person = instance.staff(of: h.id).first(where: { forms[annual.classOf[$0.id] ?? ""] != nil && mayPost($0) }) else { continue }
                     taken.insert(person.id)
                     add(forms[annual.classOf[person.id] ?? ""])

@@ -3,20 +3,23 @@ import RotaInput
 import RotaSolver
 /// The weights of the annual plan's objective, which is minimised.
 ///
-/// Hard rules are constraints; these weights only rank compliant plans. Their order matters
-/// more than their values: sending a person beyond what the rules ask costs more than any
-/// single coverage gain, so the plan sends what the quotas and totals need and uses those
-/// people where they cover most. Documented in the README ("How the plan is chosen").
+/// The objective is lexicographic (README, "How the plan is chosen"; the keys and defaults are
+/// `ObjectiveSettings.definitions`, which a scenario's `objective:` block overrides):
+/// 1. every hard rule — constraints, never weighed;
+/// 2. fewest people dispatched — each person in T1, T2 or T3 costs `personDispatched`, by
+///    default more than any one person can earn in coverage, so coverage never buys a person;
+/// 3. coverage with those people: T2 spread, stationing, technical support (also given by
+///    rounds helpers, who already go to villages), rounds areas, earlier links;
+/// 4. hometowns, balanced team mix, spread over hospitals and departments, scope, travel.
 ///
-/// `fewestPeopleFirst` (off by default for now) makes the order lexicographic: (1) every hard
-/// rule; (2) fewest people dispatched — each person in T1, T2 or T3 costs `personDispatched`,
-/// more than any one person can earn in coverage; (3) coverage with the people the rules need.
+/// ```swift
+/// var weights = ObjectiveWeights(settings: scenario.objective)
+/// weights.villageUnstationed = 3
+/// ```
 public struct ObjectiveWeights: Sendable {
-    /// Charge every person dispatched in T1, T2 or T3 `personDispatched` (TCM-only visitors
-    /// are another programme). Off by default for now: turned on it changes every plan (Heze
-    /// city: 1,346 → 1,032 people, but 442 → 275 stationed and 697 → 849 service areas without
-    /// rounds), and tests that rely on today's coverage need revisiting first (issue 10).
-    public var fewestPeopleFirst = false
+    /// Charge every person dispatched in T1, T2 or T3 (TCM-only visitors are another programme).
+    /// Level 2 of the objective; off only when a scenario sets `person-dispatched: 0`.
+    public var fewestPeopleFirst = true
     /// The cost of each person when `fewestPeopleFirst`. nil: automatic — one more than the
     /// largest gain a single placement can earn (a kept link plus the largest coverage gain of
     /// the scenario), so no coverage gain ever buys an extra person. A smaller value lets
@@ -24,31 +27,61 @@ public struct ObjectiveWeights: Sendable {
     public var personDispatched: Double? = nil
 
     /// Each person sent beyond their hospital's quota (keeps hospitals from being emptied).
-    public var personBeyondQuota: Double = 12
+    public var personBeyondQuota: Double
     /// A township centre left without a T2 team (T2.coverage).
-    public var townshipWithoutTeam: Double = 40
+    public var townshipWithoutTeam: Double
     /// A second team at the same recipient (spread: one team per county hospital / centre).
-    public var secondTeamAtRecipient: Double = 15
+    public var secondTeamAtRecipient: Double
     /// An eligible village left without a stationed helper: this plus population / 1000.
-    public var villageUnstationed: Double = 1
+    public var villageUnstationed: Double
     /// A clinic with no licensed physician left without technical support: this plus population / 4000.
-    public var clinicWithoutTechSupport: Double = 0.5
+    public var clinicWithoutTechSupport: Double
     /// A family-doctor service area without rounds.
-    public var areaWithoutRounds: Double = 2
+    public var areaWithoutRounds: Double
     /// An earlier year's link not kept.
-    public var linkDropped: Double = 25
+    public var linkDropped: Double
     /// Per person and kilometre between sender and recipient.
-    public var perKilometre: Double = 0.01
+    public var perKilometre: Double
     /// Each person taken from a department beyond its fair share of the hospital's load.
-    public var departmentOverShare: Double = 2
+    public var departmentOverShare: Double
     /// A village helper whose specialty is not general, internal or TCM (T3.scope).
-    public var helperOutsideScope: Double = 1
-    /// A stationed county-hospital helper not stationed in their own home village though it is eligible (T3.hometown).
-    public var notStationedAtHome: Double = 1
+    public var helperOutsideScope: Double
+    /// A dispatched county-hospital candidate whose eligible home village is in reach but who
+    /// is not stationed there (T3.hometown).
+    public var notStationedAtHome: Double
+    /// Each half-year stationing stint (a whole-year helper keeps one face in the village).
+    public var halfYearStint: Double
+    /// Each person of a staff group beyond `teamMixTolerance` in one team.
+    public var teamMixExcess: Double
+    /// Share points (0.25 = 25 points) by which a staff group's share of a team may exceed its
+    /// share of the sender's candidates (`TeamMix.limit`).
+    public var teamMixTolerance: Double
 
     /// A part-time duty (rounds, technical support, TCM clinic) given to someone whose leave is
     /// over posting.max-leave-days: colleagues would have to cover for weeks.
-    public var dutyDuringLongLeave: Double = 30
+    public var dutyDuringLongLeave: Double
 
-    public init() {}
+    /// The defaults of `ObjectiveSettings`, with what `settings` sets.
+    public init(settings: ObjectiveSettings = ObjectiveSettings()) {
+        let s = settings
+        if let person = s.personDispatched {
+            fewestPeopleFirst = person > 0
+            personDispatched = person > 0 ? person : nil
+        }
+        townshipWithoutTeam = s.value("township-without-team")
+        secondTeamAtRecipient = s.value("second-team-at-recipient")
+        villageUnstationed = s.value("village-unstationed")
+        clinicWithoutTechSupport = s.value("clinic-without-tech-support")
+        areaWithoutRounds = s.value("area-without-rounds")
+        linkDropped = s.value("link-dropped")
+        notStationedAtHome = s.value("not-stationed-at-home")
+        halfYearStint = s.value("half-year-stint")
+        teamMixExcess = s.value("team-mix-excess")
+        teamMixTolerance = s.value("team-mix-tolerance") / 100
+        personBeyondQuota = s.value("person-beyond-quota")
+        departmentOverShare = s.value("department-over-share")
+        helperOutsideScope = s.value("helper-outside-scope")
+        dutyDuringLongLeave = s.value("duty-during-long-leave")
+        perKilometre = s.value("per-kilometre")
+    }
 }

@@ -21,8 +21,8 @@ import RotaSolver
 /// - T3.station-days (cover): a stationed helper's leave days that the week needs are covered
 ///   by colleagues, at most one half-day each day;
 /// - ROTA.balance (soft): one part-time session a day per person where possible, and no more
-///   than `RotaOptions.partTimeHalfDaysPerWeek` part-time half-days a week (each one beyond
-///   costs 100); rounds go to mornings for half the helpers and afternoons for the other half
+///   than `RotaOptions.partTimeHalfDaysPerWeek` part-time half-days a week, one more per
+///   further part-time duty the person holds (each one beyond costs 100); rounds go to mornings for half the helpers and afternoons for the other half
 ///   (a fixed split by name), so a week of clinics is not all mornings.
 ///
 /// A week that holidays or the edges of the period or term shorten asks min(k, working days)
@@ -313,11 +313,14 @@ struct PartTimeWeekModel {
                 // PERSON.one-place: one place per half-day.
                 model.require("PERSON.one-place", [person, slot.day.iso, slot.half.rawValue], LinearExpression.sum(slots[slot]!) <= 1)
             }
-            // ROTA.balance (soft): a part-time week of at most `weeklyCap` half-days.
+            // ROTA.balance (soft): a part-time week of at most `weeklyCap` half-days, one more
+            // for each further part-time duty the person holds (a rounds helper who also gives
+            // technical support: 2 + 2 visits, and an early rounds visit before a short week).
             let all = slots.keys.sorted().flatMap { slots[$0]! }
-            if all.count > context.weeklyCap {
+            let cap = context.weeklyCap + max(0, group.duties.filter { d in d.holders.contains { $0.person == person } }.count - 1)
+            if all.count > cap {
                 let over = model.continuous("overCap", [person, monday.iso], upper: Double(all.count), cost: Cost.overWeeklyCap)
-                model.require("ROTA.balance", [person, monday.iso, "cap"], LinearExpression.sum(all) - LinearExpression(over) <= Double(context.weeklyCap))
+                model.require("ROTA.balance", [person, monday.iso, "cap"], LinearExpression.sum(all) - LinearExpression(over) <= Double(cap))
             }
             let days = Set(slots.keys.map(\.day)).sorted()
             for d in days {

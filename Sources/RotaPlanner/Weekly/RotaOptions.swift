@@ -27,8 +27,13 @@ public struct RotaOptions: Sendable {
     public var coverCandidates: Int
     /// Part-time half-days (rounds, technical support, TCM clinics, covers) a person holds in a
     /// week before each further one costs as much as a missed visit's tenth (soft: a week that
-    /// needs more, e.g. for covers during a colleague's leave, still gets them).
+    /// needs more, e.g. for covers during a colleague's leave, still gets them); one more for
+    /// each further part-time duty the person holds (`weeklyCap(duties:)`).
     public var partTimeHalfDaysPerWeek: Int = 4
+
+    /// The weekly cap of someone holding `duties` part-time duties (rounds, technical
+    /// support, TCM clinics): `partTimeHalfDaysPerWeek` plus one per duty beyond the first.
+    public func weeklyCap(duties: Int) -> Int { partTimeHalfDaysPerWeek + max(0, duties - 1) }
 
     public init(timeLimit: Double = 10, gap: Double = 0, threads: Int = 2, coverCandidates: Int = 3) {
         self.timeLimit = timeLimit; self.gap = gap; self.threads = threads; self.coverCandidates = coverCandidates

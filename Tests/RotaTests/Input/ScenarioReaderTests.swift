@@ -226,7 +226,7 @@ func gb18030(_ text: String) -> [UInt8]? {
             ("tier: tertiary,", "tier: tertiary, beds: 3000,"),
         ]))
         #expect(problems == [
-            "heze.yaml:2: region: unknown field (expected name, profile, period, calendar, rules, counties, institutions, staff, links)",
+            "heze.yaml:2: region: unknown field (expected name, profile, period, calendar, rules, counties, institutions, staff, links, objective)",
             "heze.yaml:5: period.begin: unknown field (expected start, end)",
             "heze.yaml:8: calendar.weekends: unknown field (expected holidays, workdays)",
             "heze.yaml:15: counties[0].code: unknown field (expected id, name)",
@@ -422,7 +422,7 @@ func gb18030(_ text: String) -> [UInt8]? {
 
     @Test func notAMappingAndEmptyFile() {
         #expect(dir.problems("- a\n- b\n") == [
-            "heze.yaml:1: document: found a list (expected a mapping with name, profile, period, calendar, rules, counties, institutions, staff, links)",
+            "heze.yaml:1: document: found a list (expected a mapping with name, profile, period, calendar, rules, counties, institutions, staff, links, objective)",
         ])
         #expect(dir.problems("# nothing\n") == [
             "heze.yaml:1: document: the file is empty (expected a YAML mapping of fields)",

@@ -1,0 +1,90 @@
+import Foundation
+import Testing
+@testable import RotaCore
+@testable import RotaInput
+@testable import RotaPlanner
+@testable import RotaVerifier
+
+/// Issue 10's findings, each on a small scenario, asserting the better plan: the proven lower
+/// bound and a default plan that reaches it, hometowns, team sizes and mix, the `objective:`
+/// block, and the plan quality section.
+@Suite struct PlanQualityTests {
+    static func heze() throws -> Scenario {
+        try ScenarioReader.read(path: ScenarioFilesPlanTests.root.appendingPathComponent("Scenarios/mini/heze-mini.yaml").path)
+    }
+
+    /// heze-mini: T1 6 + 6, T2 5 + 5 + 5, T3 3 + 3 + 2 + 2 = 37 below REGION.total 40, so the
+    /// bound is 40 and the default plan sends exactly 40.
+    @Test func heziMiniReachesItsProvenLowerBound() throws {
+        let scenario = try Self.heze()
+        let bound = DispatchLowerBound(scenario: scenario)
+        #expect((bound.t1, bound.t2, bound.t3, bound.region) == (12, 15, 10, 40))
+        #expect(bound.perHospital["cao-people"] == 5 && bound.perHospital["cao-hanji"] == 3)
+        guard let plan = try FewestPeopleTests.planned(scenario) else { return }
+        let quality = PlanQuality(plan: plan, scenario: scenario)
+        #expect(quality.people.region.dispatched == 40 && quality.people.region.excess == 0)
+        #expect(quality.render().contains("40 of at least     40  at the bound"))
+    }
+
+    /// T3.hometown: cao-p-03 (曹县人民医院) comes from 韩集镇李庄村, a village open to
+    /// stationing; heze-mini needs three people beyond the quotas, and he is one of them,
+    /// stationed at home rather than sent to technical support.
+    @Test func aDispatchedCandidateIsStationedAtHome() throws {
+        let scenario = try Self.heze()
+        guard let plan = try FewestPeopleTests.planned(scenario) else { return }
+        let duties = plan.villageHelpers.filter { $0.person == "cao-p-03" }
+        #expect(duties.map(\.form) == [.station] && duties.first?.site == "cao-hanji-v03", "\(duties)")
+        let quality = PlanQuality(plan: plan, scenario: scenario)
+        #expect(quality.hometowns.candidates == 1 && quality.hometowns.stationedAtHome == 1)
+        #expect(quality.hometowns.dispatchedElsewhere.isEmpty)
+    }
+
+    /// A sender whose people form two teams: sizes differ by at most one (8 and 8 for 16
+    /// people, never 6 and 10), and no staff group beyond the mix tolerance.
+    @Test func oneSendersTeamsDifferInSizeByAtMostOne() throws {
+        let scenario = TestRegion.scenario { s in
+            let i = s.institutions.firstIndex { $0.id == "city-a" }!
+            s.institutions[i].technicalStaff = 1050          // T1.quota ⌈1.2% × 1050⌉ = 13: two teams
+            s.parameters.set("T1.total", .integer(16))
+            s.parameters.set("REGION.total", .integer(40))
+        }
+        guard let plan = try FewestPeopleTests.planned(scenario) else { return }
+        let sizes = plan.teams.filter { $0.sender == "city-a" }.map(\.members.count).sorted()
+        #expect(sizes == [8, 8])
+        let quality = PlanQuality(plan: plan, scenario: scenario)
+        #expect(quality.teams.largestSizeSpread <= 1)
+        #expect(quality.teams.beyondMix.isEmpty, "\(quality.teams.beyondMix)")
+    }
+
+    /// The issue's lopsided team: hz-tcm → mudan-tcm with 8 doctors, 1 nurse, 1 pharmacist
+    /// from a pool of 40% doctors is beyond the default tolerance (25 points: at most 6 of 10).
+    @Test func teamMixToleranceReadsAsDocumented() {
+        let pool = (0..<10).map { StaffMember(id: "p\($0)", name: "p", institution: "h", role: $0 < 4 ? .doctor : $0 < 7 ? .nurse : .pharmacist) }
+        #expect(!TeamMix.isWithin(count: 8, of: .doctors, size: 10, candidates: pool, tolerance: 0.25))
+        #expect(TeamMix.isWithin(count: 6, of: .doctors, size: 10, candidates: pool, tolerance: 0.25))
+        #expect(!TeamMix.isWithin(count: 7, of: .doctors, size: 10, candidates: pool, tolerance: 0.25))
+    }
+
+    @Test func theObjectiveBlockReads() throws {
+        let dir = FixtureDirectory()
+        let s = try dir.read(specExample + "objective:\n  person-dispatched: auto\n  village-unstationed: 3\n  team-mix-tolerance: 20\n")
+        #expect(s.objective.personDispatched == nil)
+        #expect(s.objective.value("village-unstationed") == 3 && s.objective.value("team-mix-tolerance") == 20)
+        #expect(s.objective.value("area-without-rounds") == 2)
+        let weights = ObjectiveWeights(settings: s.objective)
+        #expect(weights.fewestPeopleFirst && weights.villageUnstationed == 3 && weights.teamMixTolerance == 0.2)
+        let off = try dir.read(specExample + "objective:\n  person-dispatched: 0\n")
+        #expect(!ObjectiveWeights(settings: off.objective).fewestPeopleFirst)
+    }
+
+    @Test func badObjectiveValuesAreProblemsWithTheirLine() {
+        let dir = FixtureDirectory()
+        let first = specExample.split(separator: "\n", omittingEmptySubsequences: false).count
+        let problems = dir.problems(specExample + "objective:\n  village-unstationd: 3\n  area-without-rounds: -1\n  team-mix-tolerance: 150\n  person-dispatched: many\n")
+        #expect(problems.count == 4, "\(problems)")
+        #expect(problems.first?.hasPrefix("heze.yaml:\(first + 1): objective.village-unstationd: unknown objective weight (expected") == true, "\(problems)")
+        #expect(problems.contains { $0.hasPrefix("heze.yaml:\(first + 2): objective.area-without-rounds:") })
+        #expect(problems.contains { $0.hasPrefix("heze.yaml:\(first + 3): objective.team-mix-tolerance: 150 is out of range") })
+        #expect(problems.contains { $0.hasPrefix("heze.yaml:\(first + 4): objective.person-dispatched:") && $0.contains("auto or a number") })
+    }
+}
