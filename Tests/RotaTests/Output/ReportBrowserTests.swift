@@ -41,10 +41,11 @@ import Testing
         // The overview: quota bars and the totals as plan.json has them, a week per bar.
         let index = try chromium(["--dump-dom"], out.appendingPathComponent("report.html"), profile: profile)
         #expect(index.contains("</svg>") && index.contains("排班报告"), "Chromium gave no page: \(index.prefix(300))")
-        let planned = ReportPagesFixture.plannedBySender(plan)
-        let bars = ReportPagesFixture.tags(index, within: "quota-chart", having: ["data-id", "data-planned"])
+        let bars = ReportPagesFixture.tags(index, within: "quota-chart", having: ["data-id", "data-planned", "data-rule"])
         #expect(!bars.isEmpty)
-        for bar in bars { #expect(bar["data-planned"] == String(planned[bar["data-id"]!] ?? 0), "\(bar["data-id"]!)") }
+        for bar in bars {
+            #expect(bar["data-planned"] == String(ReportPagesFixture.plannedBySender(plan, rule: bar["data-rule"]!)[bar["data-id"]!] ?? 0), "\(bar["data-id"]!)")
+        }
         let t1 = Set(plan.teams.filter { $0.tier == "T1" }.flatMap(\.members)).count
         #expect(ReportPagesFixture.tags(index, within: "totals-chart", having: ["data-rule"]).first { $0["data-rule"] == "T1.total" }?["data-planned"] == String(t1))
         let perWeek = ReportPagesFixture.rotaRowsPerWeek(try #require(files["rota.csv"]))
@@ -62,7 +63,7 @@ import Testing
         // A hospital's page: its own quota bar.
         let hospital = try chromium(["--dump-dom"], out.appendingPathComponent("report/hospital-hz-municipal.html"), profile: profile)
         let own = try #require(ReportPagesFixture.tags(hospital, within: "quota-chart", having: ["data-id"]).first)
-        #expect(own["data-id"] == "hz-municipal" && own["data-planned"] == String(planned["hz-municipal"] ?? -1))
+        #expect(own["data-id"] == "hz-municipal" && own["data-planned"] == String(ReportPagesFixture.plannedBySender(plan, rule: "T1.quota")["hz-municipal"] ?? -1))
 
         // A screenshot of the overview shows something: many colours, most of it not the background.
         let shot = dir.appendingPathComponent("report.png")

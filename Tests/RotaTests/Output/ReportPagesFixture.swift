@@ -37,11 +37,15 @@ enum ReportPagesFixture {
 
     // MARK: Figures from plan.json
 
-    /// People counted for each sender's quota: T1/T2 team members, T3 stationed and rounds helpers.
-    static func plannedBySender(_ plan: Plan) -> [String: Int] {
+    /// People counted for each sender's quota by rule (rules.md): T1.quota and T2.quota count
+    /// the members of the sender's T1 or T2 teams, T3.quota its stationed and rounds helpers.
+    static func plannedBySender(_ plan: Plan, rule: String) -> [String: Int] {
         var people: [String: Set<String>] = [:]
-        for t in plan.teams { people[t.sender, default: []].formUnion(t.members) }
-        for h in plan.villageHelpers where h.form != .techSupport { people[h.sender, default: []].insert(h.person) }
+        if rule == "T3.quota" {
+            for h in plan.villageHelpers where h.form != .techSupport { people[h.sender, default: []].insert(h.person) }
+        } else {
+            for t in plan.teams where t.tier == String(rule.prefix(2)) { people[t.sender, default: []].formUnion(t.members) }
+        }
         return people.mapValues(\.count)
     }
 

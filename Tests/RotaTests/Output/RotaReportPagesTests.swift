@@ -42,7 +42,6 @@ import Testing
     @Test func theQuotaChartsShowPlanJSONsFigures() throws {
         let pages = try ReportPagesFixture.pages()
         let plan = try ReportPagesFixture.plan(), s = ReportPagesFixture.scenario
-        let planned = ReportPagesFixture.plannedBySender(plan)
         let institutions = s.institutionIndex()
         var seen: Set<String> = []
         for (name, html) in pages {
@@ -51,7 +50,7 @@ import Testing
                 let rule = i.tier == .tertiary ? "T1.quota" : i.tier == .township ? "T3.quota" : "T2.quota"
                 let base = (i.tier == .township ? i.medicalStaff : i.technicalStaff) ?? 0
                 #expect(bar["data-rule"] == rule, "\(name) \(id)")
-                #expect(bar["data-planned"] == String(planned[id] ?? 0), "\(name) \(id)")
+                #expect(bar["data-planned"] == String(ReportPagesFixture.plannedBySender(plan, rule: rule)[id] ?? 0), "\(name) \(id)")
                 #expect(bar["data-base"] == String(base))
                 #expect(bar["data-required"] == String(ReportPagesFixture.required(percent: s.parameters.percent(rule).description, base: base)), "\(name) \(id)")
                 seen.insert(id)
