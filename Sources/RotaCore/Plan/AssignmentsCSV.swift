@@ -15,12 +15,18 @@ public enum AssignmentsCSV {
                          site, inst[site]?.name ?? "", inst[site]?.county ?? inst[sender]?.county ?? "", start, end, detail])
         }
         for t in plan.teams {
-            for m in t.members {
+            // With mid-term replacements, each person's own dates (their first and last part).
+            let parts = t.spans
+            for m in t.everyone {
+                let mine = parts.filter { $0.members.contains(m) }
+                guard let first = mine.first, let last = mine.last else { continue }
                 var detail = ""
-                if let g = t.group3331, [g.doctor, g.nurse, g.pharmacist].contains(m) {
+                if mine.contains(where: { p in p.group3331.map { [$0.doctor, $0.nurse, $0.pharmacist].contains(m) } ?? false }), let g = t.group3331 {
                     detail = "3331 group; workstation \(g.workstation) \(inst[g.workstation]?.name ?? "")"
                 }
-                row(t.tier, "posting", m, t.sender, t.recipient, t.start, t.end, detail)
+                if let r = t.replacements?.first(where: { $0.replacement == m }) { detail += (detail.isEmpty ? "" : "; ") + "replaces \(r.person)" }
+                if let r = t.replacements?.first(where: { $0.person == m }) { detail += (detail.isEmpty ? "" : "; ") + "replaced by \(r.replacement)" }
+                row(t.tier, "posting", m, t.sender, t.recipient, first.start, last.end, detail)
             }
         }
         for h in plan.villageHelpers {
