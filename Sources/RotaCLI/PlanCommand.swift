@@ -67,9 +67,7 @@ struct PlanCommand: ParsableCommand {
             let writeSeconds = watch.lap()
             if !quiet {
                 let t = year.times
-                print(PlanSummary(plan: year.plan, scenario: scenario).render())
-                print("")
-                print(PlanQuality(plan: year.plan, scenario: scenario).render())
+                print(PlanPipeline.summaryText(plan: year.plan, scenario: scenario), terminator: "")
                 if scenario.objective.personDispatched != nil {
                     // Coverage bought with people: compare with the fewest-people plan.
                     var weights = ObjectiveWeights(settings: scenario.objective)
@@ -84,7 +82,7 @@ struct PlanCommand: ParsableCommand {
                 print(RotaSummary(run: year.rota).render())
                 print("")
                 print("Independent verification: all \(year.verified.proof.summary.instances) rule instances of the plan and the rota, as written, hold (proof.jsonl.gz records each one).")
-                print("Wrote \(folder.path)/: plan.json, assignments.csv, rota.csv, rota-grid.csv, rota.xlsx, ics/, sites/, report.html, proof.jsonl.gz")
+                print("Wrote \(folder.path)/: plan.json, assignments.csv, summary.txt, rota.csv, rota-grid.csv, rota.xlsx, ics/, sites/, report.html, proof.jsonl.gz")
                 print(String(format: "Time: annual plan %.2f s, rota %.2f s, verification and proof %.2f s, other outputs %.2f s, writing %.2f s.",
                              t.annual, t.rota, t.proof, t.outputs, writeSeconds))
             }

@@ -111,7 +111,10 @@ struct AnnualModel {
                 key = person.id
             } else {
                 let specialty = (person.specialty?.lowercased() ?? "-").map { $0.isWhitespace || $0 == "," || $0 == "[" || $0 == "]" ? "_" : String($0) }.joined()
-                key = "\(h.id)~\(person.role.rawValue)~\(specialty)~\(eligible ? "free" : "leave")"
+                // Leave-aware: people with leave form classes by their working days of leave,
+                // so the model can prefer colleagues free of it (`leaveDay`).
+                let days = instance.leaveWorkingDays[person.id] ?? 0
+                key = "\(h.id)~\(person.role.rawValue)~\(specialty)~\(eligible ? "free" : "leave")" + (days > 0 ? "~\(days)d" : "")
             }
             if groups[key] == nil { order.append(key) }
             groups[key, default: []].append(person)
@@ -146,9 +149,10 @@ struct AnnualModel {
     /// One count per class and form its members could serve in; each person counted costs
     /// `personCost` (fewest people first).
     mutating func addPersonForms() {
-        let person = personCost
         for c in classes {
             let n = Double(c.members.count)
+            // Each working day of a member's leave costs `leaveDay` (the class shares one count).
+            let person = personCost + weights.leaveDay * Double(instance.leaveWorkingDays[c.members[0].id] ?? 0)
             switch c.institution.tier {
             case .tertiary:
                 t1[c.id] = model.integer("t1", [c.id], upper: n, cost: person)
@@ -568,7 +572,8 @@ struct AnnualModel {
                 guard let h = instance.institutions[person.institution], instance.mayHoldTCMClinic(h, at: c) else { continue }
                 let key = Pair(a: person.id, b: c.id)
                 let km = Double(instance.distance(h, c) ?? 0)
-                let leaveCost = instance.postingEligible.contains(person.id) ? 0 : weights.dutyDuringLongLeave
+                let leaveCost = (instance.postingEligible.contains(person.id) ? 0 : weights.dutyDuringLongLeave)
+                    + weights.leaveDay * Double(instance.leaveWorkingDays[person.id] ?? 0)
                 let x = model.binary("tcm", [person.id, c.id], cost: km * weights.perKilometre + leaveCost)
                 tcm[key] = x; tcmKeys.append(key)
                 visitors.add(1, x)
