@@ -116,12 +116,17 @@ struct AnnualPlanExtractor {
             for (person, c) in zip(supporters, clinics) {
                 out.append(PlanVillageHelper(person: person.id, sender: h.id, form: .techSupport, site: c, start: start, end: end))
             }
-            var areas: [String] = []
+            // Areas with room for a helper who also supports a clinic go to those helpers first
+            // (`AnnualModel.comboRoom`), the other places to the rest.
+            var roomy: [String] = [], plain: [String] = []
             for key in annual.roundsKeys where key.a == h.id {
-                areas += Array(repeating: key.b, count: solution.count(annual.roundsIn[key]!))
+                let n = solution.count(annual.roundsIn[key]!)
+                let room = annual.comboRoom[key].map { min(n, solution.count($0)) } ?? n
+                roomy += Array(repeating: key.b, count: room)
+                plain += Array(repeating: key.b, count: n - room)
             }
-            let roundsPeople = (chosen("rounds", of: h.id, in: forms) + chosen("rounds+tech", of: h.id, in: forms)).sorted { $0.id < $1.id }
-            for (person, a) in zip(roundsPeople, areas) {
+            let combined = chosen("rounds+tech", of: h.id, in: forms)
+            for (person, a) in zip(combined + chosen("rounds", of: h.id, in: forms), roomy + plain) {
                 out.append(PlanVillageHelper(person: person.id, sender: h.id, form: .rounds, site: a, start: start, end: end))
             }
         }
