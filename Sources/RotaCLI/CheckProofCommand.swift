@@ -25,7 +25,7 @@ struct CheckProofCommand: ParsableCommand {
             witnesses, parameters, verdicts) and its versions. With --key, also checks the \
             Ed25519 signature in PROOF.sig. With two arguments, SCENARIO CONFLICT, re-checks a \
             conflict.json without the planner or GLPK: a person-level flow of its own shows the named \
-            rules cannot all hold, and every field of the file is recomputed. \
+            rules of each conflict cannot all hold, and every field of the file is recomputed. \
             Exit 0: confirmed; 1: something differs (each difference is listed); 2: an input \
             cannot be read. See docs/proof-format.md.
             """
@@ -153,9 +153,16 @@ struct CheckProofCommand: ParsableCommand {
             for p in problems { print("  - \(p)") }
             throw ExitCode(1)
         }
-        let n = conflict.instances.count
-        print(n == 1 ? "conflict confirmed: this rule instance cannot hold, whatever the plan"
-                     : "conflict confirmed: these \(n) rule instances cannot all hold, whatever the plan")
-        for item in conflict.items { print("  - \(item.rule): \(item.message)") }
+        let conflicts = conflict.conflictCount
+        if conflicts > 1 {
+            print("conflicts confirmed: \(conflicts) independent conflicts, the rule instances of each cannot all hold, whatever the plan")
+        }
+        for k in 1...max(1, conflicts) {
+            let items = conflict.items(ofConflict: k)
+            let n = items.flatMap { $0.instance.split(separator: " ") }.count
+            let what = n == 1 ? "this rule instance cannot hold, whatever the plan" : "these \(n) rule instances cannot all hold, whatever the plan"
+            print(conflicts == 1 ? "conflict confirmed: \(what)" : "conflict \(k): \(what)")
+            for item in items { print("  - \(item.rule): \(item.message)") }
+        }
     }
 }

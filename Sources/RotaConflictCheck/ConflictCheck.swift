@@ -3,9 +3,12 @@ import RotaVerifier
 
 /// Re-checks a conflict.json against its scenario, trusting nothing in it and nothing of the
 /// planner: every field is recomputed from the scenario, and the claim that the named rule
-/// instances cannot all hold is proved by the re-check's own person-level formulation
-/// (`PersonRelaxation`, an integer flow), not by the planner's model or GLPK.
+/// instances of each conflict cannot all hold is proved by the re-check's own person-level
+/// formulation (`PersonRelaxation`, an integer flow), not by the planner's model or GLPK.
 ///
+/// A conflict.json lists one or more independent conflicts (items numbered by `conflict`,
+/// 1, 2, … in order); each is checked on its own — its claim, its minimality, its items' fields
+/// with the other instances *of that conflict* held — and no instance may be named in two.
 /// It checks `format`, `scenario`, `scenarioDigest`; for each item its `rule`, `instance` (each
 /// label a rule instance of this scenario that a conflict may name, none named twice),
 /// `subjects`, `clause` (the rule catalogue's), `required` (exact integers), `achievable` (the
@@ -24,7 +27,7 @@ public struct ConflictCheck: Sendable {
     public init(scenario: Scenario) { self.scenario = scenario }
 
     /// The format this check reads.
-    public static let format = "rota-conflict/1"
+    public static let format = "rota-conflict/2"
 
     /// The problems found; empty when the conflict is confirmed.
     public func check(_ conflict: ConflictExplanation) -> [String] {
@@ -70,25 +73,66 @@ public struct ConflictCheck: Sendable {
             }
             itemInstances.append(instances.count == labels.count ? instances : [])
         }
+        // Conflicts are numbered 1, 2, … in the order the items list them.
+        var numbers: [Int] = []
+        for item in conflict.items where numbers.last != item.conflict { numbers.append(item.conflict) }
+        if numbers != Array(1...max(1, numbers.count)) {
+            problems.append("conflict numbers \(numbers.map(String.init).joined(separator: ", ")) in item order, expected 1, 2, … each listed once, in order")
+        }
         guard problems.isEmpty else { return problems }
 
-        // The claim: the named instances cannot all hold.
-        let all = PersonRelaxation(facts: facts, held: named)
-        if all.isFeasible() {
-            return problems + ["not a conflict: a person-level assignment meets \(named.count == 1 ? "the named rule instance" : "all \(named.count) named rule instances together")"]
-                + named.compactMap { howFar($0, named: named, facts: facts) }
-        }
-        // Minimal: no instance is already made impossible by the others.
-        if named.count > 1 {
-            for i in named where !PersonRelaxation(facts: facts, held: named.filter { $0 != i }).isFeasible() {
-                problems.append("not minimal: without \(i.label) the others still cannot all hold")
+        for n in numbers {
+            let group = zip(conflict.items, itemInstances).filter { $0.0.conflict == n }
+            let named = group.flatMap { $0.1 }
+            let prefix = numbers.count == 1 ? "" : "conflict \(n): "
+            // The claim: the named instances cannot all hold.
+            let all = PersonRelaxation(facts: facts, held: named)
+            if all.isFeasible() {
+                problems += ["\(prefix)not a conflict: a person-level assignment meets \(named.count == 1 ? "the named rule instance" : "all \(named.count) named rule instances together")"]
+                    + named.compactMap { howFar($0, named: named, facts: facts) }
+                continue
+            }
+            // Minimal: no instance is already made impossible by the others.
+            var minimal = true
+            if named.count > 1 {
+                for i in named where !PersonRelaxation(facts: facts, held: named.filter { $0 != i }).isFeasible() {
+                    problems.append("\(prefix)not minimal: without \(i.label) the others still cannot all hold")
+                    minimal = false
+                }
+            }
+            guard minimal else { continue }
+            // Each item's fields, recomputed.
+            for (item, instances) in group {
+                problems += check(item, instances: instances, named: named, facts: facts)
             }
         }
-        guard problems.isEmpty else { return problems }
+        problems += checkAdvice(conflict.advice, conflicts: numbers.count)
+        return problems
+    }
 
-        // Each item's fields, recomputed.
-        for (item, instances) in zip(conflict.items, itemInstances) {
-            problems += check(item, instances: instances, named: named, facts: facts)
+    /// What the re-check can state of the advice without solving: each change names existing
+    /// conflicts and instances, and a lowered parameter starts from the scenario's value and
+    /// goes down. Whether the changes together give a plan is the planner's claim
+    /// (`adviceChecked`); the re-check does not plan.
+    private func checkAdvice(_ advice: [ConflictExplanation.Advice], conflicts: Int) -> [String] {
+        var problems: [String] = []
+        for (n, a) in advice.enumerated() {
+            let line = "advice \(n + 1)"
+            if let first = advice[..<n].firstIndex(of: a) { problems.append("\(line) repeats advice \(first + 1)"); continue }
+            if a.conflicts.contains(where: { !(1...max(1, conflicts)).contains($0) }) {
+                problems.append("\(line): names conflict \(a.conflicts.map(String.init).joined(separator: ", ")), the file has \(conflicts)")
+            }
+            if a.action == ConflictExplanation.Advice.setParameter {
+                guard let key = a.parameter, ConflictExplanation.nameableRules.contains(key), let from = a.from, let to = a.to else {
+                    problems.append("\(line): set-parameter needs a total's parameter, from and to"); continue
+                }
+                let now = scenario.parameters.int(key)
+                if from != now { problems.append("\(line): \(key) is \(now) in the scenario, the advice says \(from)") }
+                if !(0...from).contains(to) { problems.append("\(line): \(key) advised \(to), expected a value from 0 to \(from)") }
+                if a.message != ConflictWording.lowerParameter(key, from: from, to: to, together: advice.count > 1) {
+                    problems.append("\(line): message differs from the change it states")
+                }
+            }
         }
         return problems
     }

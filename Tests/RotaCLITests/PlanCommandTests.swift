@@ -104,6 +104,54 @@ import Testing
         #expect(bad.stdout.contains("achievable 14 in the conflict, 12 recomputed"))
     }
 
+    /// The "7-run county" of issue 12: one run names all six independent conflicts, the
+    /// re-check confirms each, and making the advised changes once — in the YAML, as a planner
+    /// would: the `rules:` numbers and new lines in the staff list — gives a verified plan.
+    @Test func oneRunNamesEveryConflictAndItsAdviceGivesAPlan() throws {
+        let dir = try RotaProcess.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let scenario = "Scenarios/infeasible/seven-runs.yaml"
+        let r = try RotaProcess.run(["plan", scenario, "--out", dir.appendingPathComponent("first").path])
+        #expect(r.status == 1, "\(r.stdout)\(r.stderr)")
+        #expect(r.stdout.contains("6 independent conflicts"), "\(r.stdout)")
+        let conflictFile = dir.appendingPathComponent("first/conflict.json")
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: conflictFile)) as! [String: Any]
+        let items = json["items"] as! [[String: Any]]
+        let byConflict = Dictionary(grouping: items, by: { $0["conflict"] as! Int }).mapValues { Set($0.map { $0["rule"] as! String }) }
+        #expect(Set(byConflict.values) == [["T1.quota"], ["TCM.weekly"], ["T3.total.stationed"], ["REGION.total"],
+                                           ["T2.quota", "T2.team-mix"], ["T2.quota", "T3.total"]], "\(byConflict)")
+        #expect(json["adviceChecked"] as? Bool == true)
+        let check = try RotaProcess.run(["check-proof", scenario, conflictFile.path])
+        #expect(check.status == 0, "\(check.stdout)")
+
+        // Make every change of the advice in the scenario file.
+        var yaml = try String(contentsOfFile: scenario, encoding: .utf8)
+        var added = 0
+        for advice in json["advice"] as! [[String: Any]] {
+            switch advice["action"] as! String {
+            case "set-parameter":
+                let key = advice["parameter"] as! String, to = advice["to"] as! Int
+                let lines = yaml.components(separatedBy: "\n")
+                let at = try #require(lines.firstIndex { $0.hasPrefix("  \(key): ") })
+                yaml = (lines[..<at] + ["  \(key): \(to)"] + lines[(at + 1)...]).joined(separator: "\n")
+            case "add-candidates":
+                for _ in 0..<(advice["count"] as! Int) {
+                    added += 1
+                    let extra = ["specialty", "title"].compactMap { key in (advice[key] as? String).map { ", \(key): \($0)" } }.joined()
+                    yaml += "\n  - {id: new-\(added), name: 新人\(added), institution: \(advice["institution"] as! String), role: \(advice["role"] as? String ?? "doctor")\(extra)}"
+                }
+            default:
+                Issue.record("advice \(advice) is not one a planner can make in the file")
+            }
+        }
+        #expect(added == 5)   // 3 at 菏泽市中医医院, a senior TCM physician, a nurse
+        let changed = dir.appendingPathComponent("changed.yaml")
+        try (yaml + "\n").write(to: changed, atomically: true, encoding: .utf8)
+        let again = try RotaProcess.run(["plan", changed.path, "--out", dir.appendingPathComponent("second").path])
+        #expect(again.status == 0, "\(again.stdout)\(again.stderr)")
+        #expect(again.stdout.contains("Independent verification: all"))
+    }
+
     /// A malformed scenario: exit 2, every problem as file:line: path, nothing written.
     @Test func malformedScenarioWritesNothing() throws {
         let dir = try RotaProcess.temporaryDirectory()

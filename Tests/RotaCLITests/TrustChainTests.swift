@@ -147,7 +147,8 @@ import Testing
         #expect(forged.stdout.contains("T1.quota[hz-tcm]: message differs from the facts recomputed"), "\(forged.stdout)")
         #expect(!forged.stdout.contains("commission agrees: at most 12 can go\n"))
         // The same item twice.
-        let start = try #require(original.range(of: "    {\n")), end = try #require(original.range(of: "\n    }", range: start.upperBound..<original.endIndex))
+        let items = try #require(original.range(of: "\"items\" : ["))
+        let start = try #require(original.range(of: "    {\n", range: items.upperBound..<original.endIndex)), end = try #require(original.range(of: "\n    }", range: start.upperBound..<original.endIndex))
         let item = original[start.lowerBound..<end.upperBound]
         try original.replacingCharacters(in: start.lowerBound..<end.upperBound, with: item + ",\n" + item).write(to: url, atomically: true, encoding: .utf8)
         let twice = try RotaProcess.run(["check-proof", infeasible, url.path])

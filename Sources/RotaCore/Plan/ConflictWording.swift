@@ -89,4 +89,36 @@ public enum ConflictWording {
     public static func atEveryRecipient(_ message: String, recipients: Int) -> String {
         message + " (at every one of its \(recipients) possible recipients)"
     }
+
+    // MARK: Advice (conflict.json `advice`)
+
+    /// Advice `set-parameter`: a number of the `rules:` map lowered to the most that can hold
+    /// (`together`: with the other changes of the advice made too).
+    public static func lowerParameter(_ key: String, from: Int, to: Int, together: Bool) -> String {
+        "lower \(key) from \(from) to \(to) (rules: \(key): \(to)) — the most that can hold\(together ? " together with the other changes" : "")"
+    }
+
+    /// Advice `add-township-centres`: a county hospital's T2 quota has no township centre of its
+    /// county to go to (T2.locality); no number rota could lower resolves it.
+    public static func townshipCentresMissing(sender: String, county: String) -> String {
+        "list the township centres of \(county) in the scenario, so that \(sender) has somewhere to send its T2 team (T2.locality), or leave \(sender) out if it takes no part"
+    }
+
+    /// Advice `add-candidates`: `count` more candidates at a hospital; `kind` names them
+    /// ("nurse", "senior-title TCM physician", nil for any role), `reason` the rule instances.
+    public static func addCandidates(count: Int, kind: String?, at hospital: String, reason: String) -> String {
+        let word = kind ?? "candidate"
+        let plural = count == 1 ? word : (word.hasSuffix("y") ? String(word.dropLast()) + "ies" : word + "s")
+        return "list \(count) more \(plural) free for a full-time posting at \(hospital) (\(reason))"
+    }
+
+    /// Advice `mark-central`: a village clinic of a county made a central clinic (3331 workstation).
+    public static func markCentral(village: String, county: String, reason: String) -> String {
+        "make \(village) a central village clinic (central: true) so \(county) has a 3331 workstation (\(reason))"
+    }
+
+    /// Advice with no change rota can make for the planner (the period itself is too short).
+    public static func periodAdvice(rule: String, months: Int) -> String {
+        "plan a period of at least \(months) months, as \(rule) asks"
+    }
 }

@@ -3,23 +3,35 @@ import RotaCore
 import RotaInput
 import RotaSolver
 
-/// Finds which rule instances make a scenario infeasible.
+/// Finds every independent conflict that makes a scenario infeasible, and one set of changes
+/// that resolves them all.
 ///
-/// Three steps, all solved with GLPK over the labelled rows of the annual model:
+/// All steps are solved with GLPK over the labelled rows of the annual model:
 /// 1. an *elastic* copy in which every hard rule instance a planner can act on (quotas,
 ///    totals, team size and mix, 3331, TCM, leave, durations) may give way at a price of 1 per
 ///    missing person shows which instances must give way;
 /// 2. *QuickXplain* (a divide-and-conquer deletion filter) shrinks the candidate instances to a
 ///    minimal set that still cannot all hold: dropping any one of them makes the rest feasible;
-/// 3. for each instance of that set, a solve with the others held finds how far it falls
-///    short: the number the data allows.
+/// 3. that set is set aside (its instances no longer held) and steps 1–2 run again on the
+///    rest, until the rest holds: the sets found are disjoint, each minimal on its own — the
+///    independent conflicts, all reported in one run;
+/// 4. for each instance of a set, a solve with the others of its set held finds how far it
+///    falls short: the number the data allows;
+/// 5. the advice (`ConflictAdvice`): one elastic solve in which every instance of every
+///    conflict may give way and everything else holds finds the least change that resolves
+///    all of them together — the largest totals that can all hold at once, the fewest
+///    candidates to add — and the changed scenario is solved once more to confirm a plan exists.
 ///
 /// Rows that only define the model (how placements link to people, one form per person) are
-/// always kept: they are the background the conflict is stated against.
+/// always kept: they are the background the conflicts are stated against.
 struct ConflictFinder {
     let instance: PlanningInstance
     let model: Model
     let timeLimit: Double
+    /// No further conflict is searched for after this instant (the ones found are reported).
+    var deadline: ContinuousClock.Instant? = nil
+    /// At most this many conflicts are searched for.
+    var maximumConflicts = 30
 
     /// Rule ids an explanation may name: the rules a planner can act on.
     static let relaxable = ConflictExplanation.nameableRules
@@ -31,28 +43,55 @@ struct ConflictFinder {
     final class Counter: @unchecked Sendable { var solves = 0 }
     let counter = Counter()
 
-    func explain() throws(SolverError) -> ConflictExplanation {
+    /// The independent conflicts, each a minimal set of instance labels, in the order found.
+    func conflicts() throws(SolverError) -> [[String]] {
         let candidates = model.rows.filter(ConflictFinder.isCandidate).map(\.label)
-        // 1. Elastic filter: which instances must give way.
-        let (elastic, slack) = model.elastic(relaxing: ConflictFinder.isCandidate)
-        let s = try Solver().solve(elastic, options: SolveOptions(timeLimit: timeLimit, gap: 0))
-        var broken: [String] = []
-        if s.status == .optimal || s.status == .feasible {
-            broken = slack.keys.sorted().filter { s.count(slack[$0]!) > 0 }.map { model.rows[$0].label }
+        var setAside = Set<String>()
+        var found: [[String]] = []
+        while found.count < maximumConflicts {
+            if let deadline, !found.isEmpty, ContinuousClock.now >= deadline { break }
+            let remaining = candidates.filter { !setAside.contains($0) }
+            // 1. Elastic filter: which of the remaining instances must give way.
+            let (elastic, slack) = model.dropping(rows: setAside).elastic { ConflictFinder.isCandidate($0) }
+            let s = try Solver().solve(elastic, options: SolveOptions(timeLimit: timeLimit, gap: 0))
+            var broken: [String] = []
+            if s.status == .optimal || s.status == .feasible {
+                if s.status == .optimal, (s.objective ?? 1) < 0.5 { break }   // the rest holds
+                broken = slack.keys.sorted().filter { s.count(slack[$0]!) > 0 }.map { elastic.rows[$0].label }
+            }
+            // 2. QuickXplain, trying the broken instances first.
+            let brokenSet = Set(broken)
+            let ordered = broken + remaining.filter { !brokenSet.contains($0) }
+            let minimal = try quickXplain(background: [], candidates: ordered)
+            if minimal.isEmpty { break }
+            // 3. Set it aside and look again.
+            found.append(minimal)
+            setAside.formUnion(minimal)
         }
-        // 2. QuickXplain, trying the broken instances first.
-        let brokenSet = Set(broken)
-        let ordered = broken + candidates.filter { !brokenSet.contains($0) }
-        let minimal = try quickXplain(background: [], candidates: ordered)
-        // 3. How far each falls short with the others held.
-        var items: [ConflictExplanation.Item] = []
+        return found
+    }
+
+    func explain() throws(SolverError) -> ConflictExplanation {
+        let sets = try conflicts()
         let rowByLabel = Dictionary(model.rows.map { ($0.label, $0) }, uniquingKeysWith: { a, _ in a })
-        for label in minimal {
-            let amount = try shortfall(of: label, keeping: Set(minimal))
-            items.append(describe(rowByLabel[label]!, shortBy: max(amount, 0)))
+        var items: [ConflictExplanation.Item] = []
+        for (n, set) in sets.enumerated() {
+            // 4. How far each falls short with the others of its conflict held.
+            var conflictItems: [ConflictExplanation.Item] = []
+            for label in set {
+                let amount = try shortfall(of: label, keeping: Set(set))
+                var item = describe(rowByLabel[label]!, shortBy: max(amount, 0))
+                item.conflict = n + 1
+                conflictItems.append(item)
+            }
+            items += ConflictFinder.groupedByRecipient(conflictItems)
         }
-        var explanation = ConflictExplanation(scenario: instance.scenario.name, items: ConflictFinder.groupedByRecipient(items))
+        var explanation = ConflictExplanation(scenario: instance.scenario.name, items: items)
         explanation.scenarioDigest = ScenarioCanonicalForm.sha256(instance.scenario)
+        // 5. Advice for all conflicts together.
+        let advice = try ConflictAdvice(finder: self, conflicts: sets).advise()
+        explanation.advice = advice.changes
+        explanation.adviceChecked = advice.checked
         return explanation
     }
 
@@ -64,7 +103,7 @@ struct ConflictFinder {
         var groups: [String: [ConflictExplanation.Item]] = [:]
         for item in items {
             guard teamRules.contains(item.rule), item.subjects.count >= 2 else { out.append(item); continue }
-            let key = ([item.rule, item.subjects[0]] + item.subjects.dropFirst(2)).joined(separator: "|")
+            let key = ([String(item.conflict), item.rule, item.subjects[0]] + item.subjects.dropFirst(2)).joined(separator: "|")
             groups[key, default: []].append(item)
         }
         for key in groups.keys.sorted() {
@@ -77,7 +116,7 @@ struct ConflictFinder {
             merged.message = ConflictWording.atEveryRecipient(merged.message, recipients: recipients.count)
             out.append(merged)
         }
-        return out.sorted { ($0.rule, $0.instance) < ($1.rule, $1.instance) }
+        return out.sorted { ($0.conflict, $0.rule, $0.instance) < ($1.conflict, $1.rule, $1.instance) }
     }
 
     /// Whether the model holds with exactly these candidate instances kept (all others dropped).

@@ -36,7 +36,7 @@ import Testing
         return c
     }
 
-    @Test(arguments: ["quota-short", "team-mix", "locality", "leave", "stationing"])
+    @Test(arguments: ["quota-short", "team-mix", "locality", "leave", "stationing", "seven-runs"])
     func confirmsTheRealConflictsOfTheInfeasibleScenarios(name: String) throws {
         let s = try Self.scenario(name)
         let why = try Self.plannersConflict(s)
@@ -113,7 +113,7 @@ import Testing
         let check = ConflictCheck(scenario: s)
         var name = c; name.scenario = "heze-mini-2025"
         #expect(check.check(name) == ["scenario: the conflict names \"heze-mini-2025\", the scenario is \"infeasible-quota-short-2025\""])
-        var format = c; format.format = "rota-conflict/2"
+        var format = c; format.format = "rota-conflict/1"   // one conflict, no advice: an older file
         #expect(check.check(format).count == 1)
         // The conflict of another scenario: its digest and its numbers differ.
         let other = try Self.scenario("team-mix")
@@ -132,6 +132,52 @@ import Testing
         padded.items.append(total)
         let problems = ConflictCheck(scenario: s).check(padded)
         #expect(problems.contains("not minimal: without T1.total the others still cannot all hold"), "\(problems)")
+    }
+
+    // MARK: Several conflicts in one file
+
+    /// The six independent conflicts of the "7-run county", each checked on its own.
+    static func sevenRuns() throws -> (Scenario, ConflictExplanation) {
+        let s = try scenario("seven-runs")
+        return (s, try plannersConflict(s))
+    }
+
+    /// Two independent conflicts filed as one are not minimal: either half already cannot hold.
+    @Test func refusesTwoConflictsFiledAsOne() throws {
+        let (s, c) = try Self.sevenRuns()
+        #expect(c.conflictCount == 6)
+        var merged = c
+        for i in merged.items.indices where merged.items[i].conflict == 2 { merged.items[i].conflict = 1 }
+        for i in merged.items.indices where merged.items[i].conflict > 2 { merged.items[i].conflict -= 1 }
+        merged.advice = []
+        let problems = ConflictCheck(scenario: s).check(merged)
+        #expect(problems.contains { $0.hasPrefix("conflict 1: not minimal: without ") }, "\(problems)")
+    }
+
+    /// Conflict numbers run 1, 2, … in item order; a gap or a number out of order is refused.
+    @Test func refusesConflictNumbersOutOfOrder() throws {
+        let (s, c) = try Self.sevenRuns()
+        var gap = c
+        for i in gap.items.indices where gap.items[i].conflict == 6 { gap.items[i].conflict = 7 }
+        #expect(ConflictCheck(scenario: s).check(gap).first?.hasPrefix("conflict numbers 1, 2, 3, 4, 5, 7 in item order") == true)
+        var swapped = c
+        swapped.items.swapAt(0, swapped.items.count - 1)
+        #expect(ConflictCheck(scenario: s).check(swapped).first?.hasPrefix("conflict numbers") == true)
+    }
+
+    /// A lowered total must start from the scenario's number and go down, in the shared wording.
+    @Test func refusesForgedAdvice() throws {
+        let (s, c) = try Self.sevenRuns()
+        let line = try #require(c.advice.firstIndex { $0.parameter == "T3.total" })
+        #expect(c.advice[line].from == 40)
+        var from = c; from.advice[line].from = 50
+        #expect(ConflictCheck(scenario: s).check(from).contains("advice \(line + 1): T3.total is 40 in the scenario, the advice says 50"))
+        var up = c; up.advice[line].to = 45
+        #expect(ConflictCheck(scenario: s).check(up).contains("advice \(line + 1): T3.total advised 45, expected a value from 0 to 40"))
+        var twice = c; twice.advice.append(c.advice[line])
+        #expect(ConflictCheck(scenario: s).check(twice) == ["advice \(c.advice.count + 1) repeats advice \(line + 1)"])
+        var conflicts = c; conflicts.advice[line].conflicts = [9]
+        #expect(ConflictCheck(scenario: s).check(conflicts).contains("advice \(line + 1): names conflict 9, the file has 6"))
     }
 
     /// The team-mix line groups one sender's recipients; dropping one of them from the line is refused.
