@@ -122,10 +122,12 @@ struct AnnualModel {
                 key = person.id
             } else {
                 let specialty = (person.specialty?.lowercased() ?? "-").map { $0.isWhitespace || $0 == "," || $0 == "[" || $0 == "]" ? "_" : String($0) }.joined()
-                // Leave-aware: people with leave form classes by their working days of leave,
-                // so the model can prefer colleagues free of it (`leaveDay`).
+                // Leave-aware: people free to take a posting form classes by their working
+                // days of leave, so the model can prefer colleagues free of it (`leaveDay`);
+                // those who cannot be posted stay one class `hospital~role~specialty~leave`, the
+                // form conflict explanations name.
                 let days = instance.leaveWorkingDays[person.id] ?? 0
-                key = "\(h.id)~\(person.role.rawValue)~\(specialty)~\(eligible ? "free" : "leave")" + (days > 0 ? "~\(days)d" : "")
+                key = "\(h.id)~\(person.role.rawValue)~\(specialty)~\(eligible ? "free" : "leave")" + (eligible && days > 0 ? "~\(days)d" : "")
             }
             if groups[key] == nil { order.append(key) }
             groups[key, default: []].append(person)
@@ -162,8 +164,10 @@ struct AnnualModel {
     mutating func addPersonForms() {
         for c in classes {
             let n = Double(c.members.count)
-            // Each working day of a member's leave costs `leaveDay` (the class shares one count).
-            let person = personCost + weights.leaveDay * Double(instance.leaveWorkingDays[c.members[0].id] ?? 0)
+            // Each working day of leave costs `leaveDay` (the class's least; its members are
+            // taken least leave first, `AnnualPlanExtractor`).
+            let leastLeave = c.members.map { instance.leaveWorkingDays[$0.id] ?? 0 }.min() ?? 0
+            let person = personCost + weights.leaveDay * Double(leastLeave)
             switch c.institution.tier {
             case .tertiary:
                 t1[c.id] = model.integer("t1", [c.id], upper: n, cost: person)

@@ -30,13 +30,14 @@ struct AnnualPlanExtractor {
                     coverage: coverage())
     }
 
-    /// Which form each person takes: a class's first members (by id) fill its T1 count, the
+    /// Which form each person takes: a class's first members (least leave, then id) fill its T1 count, the
     /// next its T2 count, then stationing, rounds and technical support; the first rounds
     /// helpers of a class who also support a clinic (`roundsAndTech`) are "rounds+tech".
     private var formOf: [String: String] {
         var out: [String: String] = [:]
         for c in annual.classes {
-            var members = c.members[...]
+            // Least leave first: postings and duties go to the members most often there.
+            var members = c.members.sorted { (instance.leaveWorkingDays[$0.id] ?? 0, $0.id) < (instance.leaveWorkingDays[$1.id] ?? 0, $1.id) }[...]
             let both = annual.both[c.id].map(solution.count) ?? 0
             for (name, form) in [("t1", annual.t1), ("t2", annual.t2), ("station", annual.station), ("rounds", annual.rounds), ("tech", annual.tech)] {
                 guard let v = form[c.id] else { continue }
