@@ -95,8 +95,8 @@ public struct ProvincePlanning: Sendable {
 
     /// Plans city `index` and writes its outputs into `directory/<city id>/` (the folder is
     /// checked before any solving). Output problems throw `OutputError`; the city's outcome
-    /// otherwise says what was written.
-    public func planCity(_ index: Int, into directory: String,
+    /// otherwise says what was written; `outputs` chooses which files (`rota plan --outputs`).
+    public func planCity(_ index: Int, into directory: String, outputs: OutputSelection = .everything,
                          progress: ((SolveProgress) -> Void)? = nil) throws -> CityOutcome {
         let city = province.cities[index]
         let scenario = scenarios[index]
@@ -108,7 +108,7 @@ public struct ProvincePlanning: Sendable {
         switch try pipeline.run(progress: progress) {
         case .planned(let year):
             var watch = Stopwatch()
-            try folder.replace(with: year.files)
+            try folder.replace(with: outputs.apply(to: year.files))
             outcome.writeSeconds = watch.lap()
             outcome.status = .planned
             outcome.dispatched = Self.dispatched(year.plan)

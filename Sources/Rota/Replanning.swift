@@ -60,14 +60,28 @@ public struct ReplannedYear: Sendable {
     /// Every output file.
     public let files: [OutputFile]
     /// How the rest of the year was made: `kept` (the earlier rota less the half-days the events
-    /// take away) or `rescheduled` (the rota planned again from the re-plan date).
+    /// take away), `covered` (and a same-role colleague of the team covering a 3331 visit day
+    /// an absent group member misses), `handed over` (a posting passed to a replacement, who
+    /// takes over the replaced member's half-days) or `rescheduled` (the rota from the re-plan
+    /// date planned again).
     public let method: String
     public let changes: [HalfDayChange]
-    /// People whose posting (team, village duty, TCM clinic) changed: none in this version.
-    public let postingsChanged: [String]
+    /// Postings handed to a replacement from a day on: at most one per person an event leaves
+    /// unable to hold their posting.
+    public let postingsChanged: [PostingChange]
     /// Rule instances the earlier plan and rota already broke (a frozen past that breaks a
     /// rule): reported, and the rest of the year planned.
     public let frozenBreaches: [RuleCheck]
+}
+
+/// A posting handed over, and how the rules it touches are met, in the verifier's words.
+public struct PostingChange: Sendable, Hashable {
+    public let handover: PostingHandover
+    /// The findings of the independent verifier on the team after the handover (team size,
+    /// mix, duration, one sender, 3331 group), one line each: how each rule is met.
+    public let rulesMet: [String]
+    /// The events that made the change necessary.
+    public let events: [ChangeEvent]
 }
 
 /// One person's changed half-days from the re-plan date on.
@@ -78,6 +92,8 @@ public struct HalfDayChange: Sendable, Hashable {
     public var first: String
     public var last: String
     public var why: String
+    /// The posting change, when the person's posting was handed over or taken over.
+    public var posting: String = ""
 }
 
 /// What a re-plan found.
@@ -94,72 +110,166 @@ extension PlanPipeline {
     /// Re-plans the year after `changes` from `past.from` on, with every half-day before it
     /// frozen as served. The pipeline's scenario is the amended one (`changes.apply(to:)`).
     ///
+    /// Fewest changes, lexicographically: fewest people whose posting changes, then fewest
+    /// changed half-days, then the normal objective (the replacement ranking of
+    /// `ReplacementFinder`, the weekly planner's own objective).
+    ///
     /// 1. The earlier plan is checked against the amended scenario by the independent verifier
-    ///    (plan rules). A broken instance that an event causes is a conflict naming both; one
-    ///    already broken by the frozen past alone is reported and the rest is planned.
-    /// 2. The rest of the year's rota, fewest changes first: the earlier rota less the
-    ///    half-days the events take away (nobody else moves); if that breaks a rota rule (a
-    ///    3331 visit or a station week needs the absent person), the rota from the re-plan date
-    ///    is scheduled again by `RotaPlanner` and joined to the frozen past.
+    ///    (plan rules). A broken instance the frozen past already broke is reported and the
+    ///    rest is planned. One an event causes — a posted member's leave beyond
+    ///    `posting.max-leave-days` (PERSON.leave) — is absorbed by handing that one posting
+    ///    to the best-ranked free colleague of the same sender from the event's first day
+    ///    (`PostingHandover`); any other is a conflict naming the rule instance and the events.
+    /// 2. The rest of the year's rota, fewest changed half-days first: the earlier rota less
+    ///    the half-days the events take away (`kept`), with 3331 visit days covered by a
+    ///    same-role colleague (`covered`), the handed-over seat's half-days moved to the
+    ///    replacement (`handed over`); if none passes, the rota from the re-plan date is
+    ///    scheduled again by `RotaPlanner` and joined to the frozen past (`rescheduled`).
     /// 3. The joined plan.json and rota.csv are written, read back and verified over the whole
-    ///    year, then rendered like any plan.
+    ///    year — weekly counts, 3331 months and postings spanning the date judged on past and
+    ///    future together — then rendered like any plan.
     public func replan(past: FrozenPast, changes: ChangeSet, original: Scenario) throws -> ReplanOutcome {
-        let plan = past.plan
+        var plan = past.plan
         // 1. What the earlier year already breaks (plan and rota, as written), and the plan
         //    rules on the amended year.
-        let earlier = try PlanPipeline(scenario: original, options: options)
-            .prove(WrittenYear(plan: past.planData, rota: past.rotaData)).report
+        let earlier = VerifiedProof.report(scenario: original, plan: past.plan, rota: (file: "rota.csv", entries: past.rota))
         let brokenBefore = Set(earlier.failures.map(\.instance))
-        let after = PlanVerifier(scenario: scenario).verify(plan)
-        let caused = after.failures.filter { !brokenBefore.contains($0.instance) }
+        var caused = PlanVerifier(scenario: scenario).verify(plan).failures.filter { !brokenBefore.contains($0.instance) }
+        var handovers: [PostingHandover] = []
+        var causes: [String: [ChangeEvent]] = [:]
         if !caused.isEmpty {
-            return .conflict(caused.map { check in (check, changes.events.filter { Self.mentions(check, $0) }) })
+            // Fewest postings changed: only the people whose own posting leave breaks.
+            let finder = ReplacementFinder(scenario: scenario, plan: plan)
+            var people: [String] = []
+            for c in caused where c.rule == "PERSON.leave" {
+                let key = String(c.instance.dropFirst("PERSON.leave[".count).dropLast())
+                guard let at = key.firstIndex(of: "@") else { continue }
+                let person = String(key[..<at]), duty = String(key[key.index(after: at)...])
+                if plan.teams.contains(where: { $0.id == duty }), !people.contains(person) { people.append(person) }
+            }
+            var trial = plan
+            for person in people.sorted() {
+                let events = changes.events.filter { Self.names($0, person) }
+                let day = max(past.from, events.compactMap(\.effective).min() ?? past.from)
+                guard let (team, _) = ReplacementFinder(scenario: scenario, plan: trial).teamPosting(of: person, on: day) else { continue }
+                let reason = events.map(\.description).joined(separator: "; ")
+                let ranked = ReplacementFinder(scenario: scenario, plan: trial).candidates(replacing: person, from: day).filter(\.keepsEveryRule)
+                // The best-ranked candidate the independent verifier accepts on the plan rules.
+                for candidate in ranked.prefix(5) {
+                    let h = PostingHandover(team: team.id, person: person, replacement: candidate.person.id, from: day, reason: reason)
+                    let next = h.apply(to: trial)
+                    let left = PlanVerifier(scenario: scenario).verify(next).failures
+                    if !left.contains(where: { !brokenBefore.contains($0.instance) && ($0.instance.contains(team.id) || $0.instance.contains(candidate.person.id) || $0.instance.contains(person)) }) {
+                        trial = next; handovers.append(h); causes[person] = events
+                        break
+                    }
+                }
+            }
+            _ = finder
+            plan = trial
+            caused = PlanVerifier(scenario: scenario).verify(plan).failures.filter { !brokenBefore.contains($0.instance) }
+            if !caused.isEmpty {
+                return .conflict(caused.map { check in (check, changes.events.filter { Self.mentions(check, $0) }) })
+            }
         }
 
-        // 2. The rota from the re-plan date on.
+        // 2. The rota from the re-plan date on, fewest changed half-days first.
         let served = past.served
         let onLeave = leaveIndex(scenario)
-        let kept = past.planned.filter { e in !(onLeave[e.person]?.contains(e.date) ?? false) }
-        var attempts: [(String, [RotaEntry], WeeklyRota?)] = [("kept", served + kept, nil)]
+        var kept: [RotaEntry] = [], dropped: [RotaEntry] = []
+        for e in past.planned {
+            if onLeave[e.person]?.contains(e.date) ?? false { dropped.append(e) } else { kept.append(e) }
+        }
+        var future = kept
+        var attempts: [(String, [RotaEntry])] = []
+        if handovers.isEmpty { attempts.append(("kept", served + kept)) }
+        // The handed-over seats: the replaced member's entries (on their leave too) pass to the replacement.
+        if !handovers.isEmpty {
+            var moved = past.planned
+            let finder = ReplacementFinder(scenario: scenario, plan: plan)
+            for h in handovers {
+                let sites = finder.teamPosting(of: h.replacement, on: h.from)?.sites ?? []
+                moved = h.move(moved, sites: sites, onLeave: onLeave[h.replacement] ?? [])
+            }
+            dropped = []; future = []
+            for e in moved { if onLeave[e.person]?.contains(e.date) ?? false { dropped.append(e) } else { future.append(e) } }
+        }
+        let covered = VisitCover.cover(future, dropped: dropped, plan: plan, staff: scenario.staffIndex(), onLeave: onLeave)
+        if !handovers.isEmpty { attempts.append(("handed over", served + covered)) }
+        else if covered != kept { attempts.append(("covered", served + covered)) }
+
         var lastReport: VerificationReport?
         var index = 0
-        while index < attempts.count {
-            let (method, entries, source) = attempts[index]
+        while index <= attempts.count {
+            let method: String, entries: [RotaEntry], source: WeeklyRota?
+            if index < attempts.count {
+                (method, entries) = attempts[index]; source = nil
+            } else {
+                // Nothing kept passes: the rota from the re-plan date planned again.
+                let fresh = try schedule(plan).rota
+                let cut = past.from.iso
+                method = "rescheduled"; entries = served + fresh.entries.filter { $0.date >= cut }; source = fresh
+            }
+            index += 1
             let rota = WeeklyRota(scenario: scenario.name, entries: entries.sorted(),
                                   relaxations: source?.relaxations ?? [], covers: source?.covers ?? [], shortfalls: source?.shortfalls ?? [])
             let written = WrittenYear(plan: try plan.jsonData(), rota: Data(RotaCSV.render(rota: rota, scenario: scenario).utf8))
             let verified = try prove(written)
             // Breaches the earlier year already had are the frozen past's: said, not blocking.
-            if verified.report.failures.allSatisfy({ brokenBefore.contains($0.instance) }) {
-                var files = [
-                    OutputFile("plan.json", written.plan),
-                    OutputFile("assignments.csv", Data(AssignmentsCSV.render(plan: plan, scenario: scenario).utf8)),
-                    OutputFile("rota.csv", written.rota),
-                    OutputFile("proof.jsonl.gz", .data(try verified.proof.fileData())),
-                ]
-                files += try RotaOutputs.files(rota: rota, plan: plan, scenario: scenario, report: verified.report)
-                    .map { OutputFile($0.name, $0.data) }
-                let changed = Self.changes(earlier: past.planned, now: rota.entries.filter { Day(iso: $0.date).map { $0 >= past.from } ?? false },
-                                           events: changes)
-                let people = Set(changed.map(\.person))
-                let changedRota = WeeklyRota(scenario: scenario.name, entries: rota.entries.filter { people.contains($0.person) },
-                                             relaxations: [], covers: [], shortfalls: [])
-                files += PersonCalendar.files(rota: changedRota, plan: plan, scenario: scenario)
-                    .map { OutputFile("changed/" + $0.name, $0.data) }
-                files.append(OutputFile("changes.csv", Data(Self.changesCSV(changed, scenario: scenario).utf8)))
-                files.append(OutputFile("replan.json", try Self.record(past: past, changes: changes, method: method, changed: changed)))
-                return .replanned(ReplannedYear(plan: plan, rota: rota, verified: verified, files: files, method: method, changes: changed, postingsChanged: [],
-                                                frozenBreaches: verified.report.failures))
+            guard verified.report.failures.allSatisfy({ brokenBefore.contains($0.instance) }) else {
+                lastReport = verified.report
+                continue
             }
-            lastReport = verified.report
-            if method == "kept" {
-                let fresh = try schedule(plan).rota
-                let future = fresh.entries.filter { Day(iso: $0.date).map { $0 >= past.from } ?? false }
-                attempts.append(("rescheduled", served + future, fresh))
+            let postings = handovers.map { h in
+                PostingChange(handover: h, rulesMet: verified.report.checks.filter { c in
+                    c.instance.hasSuffix("[\(h.team)]") && c.passed && ["team-size", "team-mix", "duration", "one-sender", "3331"].contains { c.rule.hasSuffix($0) }
+                }.map { "\($0.instance): \($0.finding)" } + verified.report.checks.filter { $0.instance == "PERSON.leave[\(h.replacement)@\(h.team)]" }.map { "\($0.instance): \($0.finding)" },
+                events: causes[h.person] ?? [])
             }
-            index += 1
+            return .replanned(try finish(past: past, changes: changes, plan: plan, rota: rota, written: written, verified: verified,
+                                         method: method, postings: postings))
         }
         return .rejected(lastReport!)
+    }
+
+    /// The outputs of a re-plan that passed: the full set, the change list, the changed
+    /// people's calendars and replan.json.
+    private func finish(past: FrozenPast, changes: ChangeSet, plan: Plan, rota: WeeklyRota, written: WrittenYear,
+                        verified: VerifiedProof, method: String, postings: [PostingChange]) throws -> ReplannedYear {
+        var files = [
+            OutputFile("plan.json", written.plan),
+            OutputFile("assignments.csv", Data(AssignmentsCSV.render(plan: plan, scenario: scenario).utf8)),
+            OutputFile("rota.csv", written.rota),
+            OutputFile("proof.jsonl.gz", .data(try verified.proof.fileData())),
+        ]
+        files += try RotaOutputs.files(rota: rota, plan: plan, scenario: scenario, report: verified.report)
+            .map { OutputFile($0.name, $0.data) }
+        let cut = past.from.iso
+        let changed = Self.changes(earlier: past.planned, now: rota.entries.filter { $0.date >= cut }, events: changes, postings: postings)
+        let people = Set(changed.map(\.person))
+        let changedRota = WeeklyRota(scenario: scenario.name, entries: rota.entries.filter { people.contains($0.person) },
+                                     relaxations: [], covers: [], shortfalls: [])
+        files += PersonCalendar.files(rota: changedRota, plan: plan, scenario: scenario)
+            .map { OutputFile("changed/" + $0.name, $0.data) }
+        files.append(OutputFile("changes.csv", Data(Self.changesCSV(changed, scenario: scenario).utf8)))
+        files.append(OutputFile("changes.html", Data(Self.changesPage(changed, postings: postings, past: past, changes: changes, method: method,
+                                                                          frozen: verified.report.failures, scenario: scenario).utf8)))
+        // Measured, not assumed: the half-days before the date, earlier against new.
+        let before = FrozenPastCheck(earlier: past.rota, later: rota.entries, before: past.from)
+        files.append(OutputFile("replan.json", try Self.record(past: past, changes: changes, method: method, changed: changed, postings: postings,
+                                                               frozen: verified.report.failures,
+                                                               changedBefore: before.removed.count + before.added.count)))
+        return ReplannedYear(plan: plan, rota: rota, verified: verified, files: files, method: method, changes: changed,
+                             postingsChanged: postings, frozenBreaches: verified.report.failures)
+    }
+
+    /// Whether an event names `person` (absent, departed, new).
+    static func names(_ event: ChangeEvent, _ person: String) -> Bool {
+        switch event.kind {
+        case .absence(let p, _), .departure(let p, _): return p == person
+        case .newCandidate(let m, _): return m.id == person
+        default: return false
+        }
     }
 
     /// Dates of leave per person, as ISO text.
@@ -185,7 +295,7 @@ extension PlanPipeline {
     }
 
     /// Per person, the half-days from the re-plan date that differ between the earlier rota and the new.
-    static func changes(earlier: [RotaEntry], now: [RotaEntry], events: ChangeSet) -> [HalfDayChange] {
+    static func changes(earlier: [RotaEntry], now: [RotaEntry], events: ChangeSet, postings: [PostingChange] = []) -> [HalfDayChange] {
         let a = Set(earlier), b = Set(now)
         let removed = Dictionary(grouping: a.subtracting(b), by: \.person)
         let added = Dictionary(grouping: b.subtracting(a), by: \.person)
@@ -198,44 +308,97 @@ extension PlanPipeline {
             default: break
             }
         }
-        return Set(removed.keys).union(added.keys).sorted().map { p in
+        var posting: [String: String] = [:]
+        for c in postings {
+            let h = c.handover
+            posting[h.person] = "hands \(h.team) over to \(h.replacement) from \(h.from.iso)"
+            posting[h.replacement] = "takes over \(h.person)'s place in \(h.team) from \(h.from.iso)"
+            if why[h.replacement] == nil { why[h.replacement] = "replaces \(h.person) (\(h.reason))" }
+        }
+        return Set(removed.keys).union(added.keys).union(posting.keys).sorted().map { p in
             let dates = ((removed[p] ?? []) + (added[p] ?? [])).map(\.date).sorted()
             return HalfDayChange(person: p, removed: removed[p]?.count ?? 0, added: added[p]?.count ?? 0,
                                  first: dates.first ?? "", last: dates.last ?? "",
-                                 why: why[p] ?? "duties re-scheduled around the events")
+                                 why: why[p] ?? "duties re-scheduled around the events", posting: posting[p] ?? "")
         }
     }
 
-    /// `changes.csv`: who, what, from when, why.
+    /// `changes.csv`: who, what, from when, why — one row per person whose posting or
+    /// half-days changed from the re-plan date, with how the rules are met for a posting change.
     static func changesCSV(_ changes: [HalfDayChange], scenario: Scenario) -> String {
         let names = scenario.staffIndex()
         func cell(_ s: String) -> String { s.contains(where: { ",\"\n".contains($0) }) ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s }
         var out = "person,name,what,half_days_removed,half_days_added,from,to,why\n"
         for c in changes {
-            let what = c.added == 0 ? "duties taken off" : c.removed == 0 ? "duties added" : "duties moved"
+            var what = c.added == 0 && c.removed == 0 ? "" : c.added == 0 ? "duties taken off" : c.removed == 0 ? "duties added" : "duties moved"
+            if !c.posting.isEmpty { what = c.posting + (what.isEmpty ? "" : "; " + what) }
             out += [c.person, names[c.person]?.name ?? "", what, String(c.removed), String(c.added), c.first, c.last, c.why].map(cell).joined(separator: ",") + "\n"
         }
         return out
     }
 
-    /// `replan.json`: what this re-plan replaces and why.
-    static func record(past: FrozenPast, changes: ChangeSet, method: String, changed: [HalfDayChange]) throws -> Data {
+    /// `replan.json`: what this re-plan replaces and why, and the change counts.
+    static func record(past: FrozenPast, changes: ChangeSet, method: String, changed: [HalfDayChange], postings: [PostingChange],
+                       frozen: [RuleCheck], changedBefore: Int) throws -> Data {
         struct Record: Encodable {
             struct Replaces: Encodable { let plan: String; let rota: String }
+            struct Posting: Encodable {
+                let team: String; let person: String; let replacement: String; let from: String; let reason: String; let rulesMet: [String]
+            }
             let format = "rota-replan/1"
             let from: String
             let replaces: Replaces
             let events: [String]
             let method: String
-            let postingsChanged: [String]
+            let postingsChanged: [Posting]
             let peopleWithChangedHalfDays: Int
             let halfDaysChanged: Int
+            let halfDaysChangedBeforeFrom: Int
+            let frozenPastBreaches: [String]
         }
         let r = Record(from: past.from.iso, replaces: .init(plan: "sha256:" + past.planDigest, rota: "sha256:" + past.rotaDigest),
-                       events: changes.events.map(\.description), method: method, postingsChanged: [],
-                       peopleWithChangedHalfDays: changed.count, halfDaysChanged: changed.reduce(0) { $0 + $1.removed + $1.added })
+                       events: changes.events.map(\.description), method: method,
+                       postingsChanged: postings.map { .init(team: $0.handover.team, person: $0.handover.person, replacement: $0.handover.replacement,
+                                                             from: $0.handover.from.iso, reason: $0.handover.reason, rulesMet: $0.rulesMet) },
+                       peopleWithChangedHalfDays: changed.filter { $0.removed + $0.added > 0 }.count,
+                       halfDaysChanged: changed.reduce(0) { $0 + $1.removed + $1.added },
+                       halfDaysChangedBeforeFrom: changedBefore,
+                       frozenPastBreaches: frozen.map { "\($0.instance): \($0.finding)" })
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         return try encoder.encode(r) + Data([0x0A])
+    }
+
+    /// `changes.html`: the change list a planner reads — the events, the posting changes with
+    /// how each rule is met, every person whose duties changed, and what the frozen past
+    /// already broke.
+    static func changesPage(_ changes: [HalfDayChange], postings: [PostingChange], past: FrozenPast, changes events: ChangeSet,
+                            method: String, frozen: [RuleCheck], scenario: Scenario) -> String {
+        let h = MarkupText.html
+        let names = scenario.staffIndex()
+        func who(_ id: String) -> String { h(names[id].map { "\($0.name) (\(id))" } ?? id) }
+        var out = "<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>Changes from \(past.from.iso) — \(h(scenario.name))</title>\n"
+        out += "<style>body{font-family:sans-serif;margin:2em}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.3em .6em;text-align:left;vertical-align:top}</style></head><body>\n"
+        out += "<h1>Changes from \(past.from.iso)</h1>\n<p>Every half-day before \(past.from.iso) is frozen as served (0 changed). "
+            + "The plan it replaces: plan.json sha256:\(past.planDigest), rota.csv sha256:\(past.rotaDigest). Rota from \(past.from.iso): \(h(method)).</p>\n"
+        out += "<h2>Events</h2>\n<ul>\n" + events.events.map { "<li>\(h($0.description))</li>\n" }.joined() + "</ul>\n"
+        out += "<h2>Postings changed: \(postings.count)</h2>\n"
+        for p in postings {
+            let x = p.handover
+            out += "<p>\(who(x.replacement)) takes over \(who(x.person))'s place in \(h(x.team)) from \(x.from.iso) (\(h(x.reason))).</p>\n<ul>\n"
+            out += p.rulesMet.map { "<li>\(h($0))</li>\n" }.joined() + "</ul>\n"
+        }
+        out += "<h2>People whose duties changed: \(changes.count)</h2>\n<table><tr><th>person</th><th>what</th><th>half-days removed</th><th>added</th><th>from</th><th>to</th><th>why</th></tr>\n"
+        for c in changes {
+            let what = [c.posting, c.added == 0 && c.removed == 0 ? "" : c.added == 0 ? "duties taken off" : c.removed == 0 ? "duties added" : "duties moved"]
+                .filter { !$0.isEmpty }.joined(separator: "; ")
+            out += "<tr><td>\(who(c.person))</td><td>\(h(what))</td><td>\(c.removed)</td><td>\(c.added)</td><td>\(c.first)</td><td>\(c.last)</td><td>\(h(c.why))</td></tr>\n"
+        }
+        out += "</table>\n"
+        if !frozen.isEmpty {
+            out += "<h2>Already broken by the frozen past (not caused by the events)</h2>\n<ul>\n"
+                + frozen.map { "<li>\(h($0.instance)): \(h($0.finding))</li>\n" }.joined() + "</ul>\n"
+        }
+        return out + "</body></html>\n"
     }
 }

@@ -9,7 +9,7 @@ struct PlanCommand: ParsableCommand {
         discussion: "Exit 0 with a plan, 1 when no compliant plan exists (the rules that collide are named), 2 for bad input, 3 when the solver stops without a plan."
     )
 
-    @Argument(help: "The scenario YAML file, or a province file that lists one scenario per city.")
+    @Argument(help: "The scenario: a YAML file or a filled rota template workbook (.xlsx); or a province file that lists one scenario per city.")
     var scenario: String
 
     @Option(name: .long, help: "Folder for the outputs (default: out/<scenario name>).")
@@ -30,10 +30,14 @@ struct PlanCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("With a province file: plan only its K-th city (from 0), as one task of a batch job.", valueName: "K"))
     var shard: Int?
 
+    @Option(name: .long, help: ArgumentHelp("Output sets to write, comma-separated: plan (always), workbook, grid, calendars or calendars-zip, sites, report, all.", valueName: "sets"))
+    var outputs: String = "all"
+
     func validate() throws {
         guard timeLimit > 0, timeLimit.isFinite else { throw ValidationError("--time-limit must be a positive number of seconds") }
         guard gap >= 0, gap < 1 else { throw ValidationError("--gap must be at least 0 and below 1 (0.01 is 1%)") }
         if let shard, shard < 0 { throw ValidationError("--shard must be a city's index, 0 or more") }
+        do { _ = try OutputSelection(parsing: outputs) } catch { throw ValidationError(error.description) }
     }
 
     func run() throws {
@@ -63,7 +67,8 @@ struct PlanCommand: ParsableCommand {
         switch outcome {
         case .planned(let year):
             var watch = Stopwatch()
-            try replaceOrExit(folder, with: year.files, command: "plan")
+            let files = try OutputSelection(parsing: outputs).apply(to: year.files)
+            try replaceOrExit(folder, with: files, command: "plan")
             let writeSeconds = watch.lap()
             if !quiet {
                 let t = year.times
@@ -82,7 +87,7 @@ struct PlanCommand: ParsableCommand {
                 print(RotaSummary(run: year.rota).render())
                 print("")
                 print("Independent verification: all \(year.verified.proof.summary.instances) rule instances of the plan and the rota, as written, hold (proof.jsonl.gz records each one).")
-                print("Wrote \(folder.path)/: plan.json, assignments.csv, summary.txt, rota.csv, rota-grid.csv, rota.xlsx, ics/, sites/, report.html, proof.jsonl.gz")
+                print("Wrote \(folder.path)/: \(OutputSelection.summary(of: files))")
                 print(String(format: "Time: annual plan %.2f s, rota %.2f s, verification and proof %.2f s, other outputs %.2f s, writing %.2f s.",
                              t.annual, t.rota, t.proof, t.outputs, writeSeconds))
             }

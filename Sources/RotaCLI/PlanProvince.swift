@@ -46,7 +46,7 @@ extension PlanCommand {
             let city = province.cities[k]
             if !quiet { print("City \(k + 1) of \(province.cities.count): \(city.id) (\(planning.scenarios[k].name))") }
             do {
-                let outcome = try planning.planCity(k, into: directory)
+                let outcome = try planning.planCity(k, into: directory, outputs: try OutputSelection(parsing: outputs))
                 outcomes.append(outcome)
                 if !quiet { for line in ProvinceRollUp(province: province, cities: [outcome]).lines().dropFirst() { print(line) } }
                 for line in outcome.details { printError("    " + line) }

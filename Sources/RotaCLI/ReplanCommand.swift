@@ -67,27 +67,42 @@ struct ReplanCommand: ParsableCommand {
             for e in changeSet.events { print("  \(e)") }
             print("Half-days before \(from): frozen as served (0 changed).")
             print("Postings changed: \(r.postingsChanged.count).")
+            for p in r.postingsChanged {
+                let h = p.handover
+                print("  \(h.replacement) takes over \(h.person)'s place in \(h.team) from \(h.from.iso) (\(h.reason)); the independent verifier finds:")
+                for line in p.rulesMet { print("    \(line)") }
+            }
             let total = r.changes.reduce(0) { $0 + $1.removed + $1.added }
-            print("Half-days changed from \(from): \(total), for \(r.changes.count) \(r.changes.count == 1 ? "person" : "people") (\(r.method == "kept" ? "the earlier rota kept but for the events" : "the rota from \(from) scheduled again")):")
+            print("Half-days changed from \(from): \(total), for \(r.changes.count) \(r.changes.count == 1 ? "person" : "people") (\(Self.methodText(r.method, from: from))):")
             for c in r.changes.prefix(20) { print("  \(c.person): −\(c.removed) +\(c.added) half-days \(c.first)..\(c.last) — \(c.why)") }
             if r.changes.count > 20 { print("  … and \(r.changes.count - 20) more (changes.csv)") }
             for b in r.frozenBreaches { print("Already broken by the frozen past (not caused by the events): \(b.instance): \(b.finding)") }
             print("Independent verification over the whole year: \(r.verified.report.passed ? "every rule instance holds" : "every rule instance holds but \(r.frozenBreaches.count) the frozen past already broke").")
-            print("Wrote \(folder.path)/: plan.json, rota.csv, proof.jsonl.gz, changes.csv, replan.json (digests of the plan it replaces), changed/ics/, and the full set of outputs.")
+            print("Wrote \(folder.path)/: plan.json, rota.csv, proof.jsonl.gz, changes.csv, changes.html, replan.json (digests of the plan it replaces), changed/ics/, and the full set of outputs.")
             print(String(format: "Time: re-plan %.2f s.", seconds))
         case .conflict(let found):
-            printError("rota replan: the events break \(found.count) rule instance\(found.count == 1 ? "" : "s") the plan cannot absorb without changing a posting; nothing was written:")
+            printError("rota replan: the events break \(found.count) rule instance\(found.count == 1 ? "" : "s") that neither the plan nor a posting handed to a free colleague of the same sender can absorb; nothing was written:")
             for (check, events) in found.prefix(20) {
                 printError("  \(check.instance): \(check.finding)")
                 for e in events { printError("    caused by \(e)") }
             }
-            printError("Changing a posting mid-term is not yet supported by rota replan; rota suggest \(self.scenario) \(planDir) --replace PERSON --from \(from) lists who could take it over.")
+            printError("rota suggest \(self.scenario) \(planDir) --replace PERSON --from \(from) lists who could take over a person's duties and the rules each keeps or breaks.")
             throw ExitCode(1)
         case .rejected(let report):
             let failures = report.failures
             printError("rota replan: no rota that keeps the plan passes the independent verifier (\(failures.count) rule instance\(failures.count == 1 ? "" : "s") broken); nothing was written:")
             for f in failures.prefix(20) { printError("  \(f.instance): \(f.finding)") }
             throw ExitCode(3)
+        }
+    }
+
+    /// How the rota from DATE was made, in words.
+    static func methodText(_ method: String, from: String) -> String {
+        switch method {
+        case "kept": return "the earlier rota kept but for the half-days the events take away"
+        case "covered": return "the earlier rota kept, a same-role colleague covering the 3331 visit days an absent member misses"
+        case "handed over": return "the earlier rota kept, the handed-over seats' half-days moved to the replacements"
+        default: return "the rota from \(from) scheduled again"
         }
     }
 }

@@ -10,7 +10,7 @@ struct RotaCommand: ParsableCommand {
         version: RotaVersion.current,
         subcommands: [PlanCommand.self, VerifyCommand.self, GenerateCommand.self,
                       CheckProofCommand.self, SignCommand.self, KeygenCommand.self, AuditCommand.self,
-                      SuggestCommand.self, ReplanCommand.self, ServeCommand.self]
+                      SuggestCommand.self, ReplanCommand.self, ServeCommand.self, TemplateCommand.self]
     )
 }
 

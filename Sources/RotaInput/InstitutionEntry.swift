@@ -12,6 +12,8 @@ struct InstitutionEntry {
     var county: Located<String>?
     var township: Located<String>?
     var institution: Institution?
+    /// The name as written, also when the entry has a problem (staff lists name hospitals).
+    var name: String? = nil
 }
 
 /// The institution fields of the format and which tier needs which.
@@ -91,7 +93,7 @@ enum InstitutionFields {
         let location = fields["location"].flatMap { readLocation($0, log: log) }
 
         guard let tier else {
-            return InstitutionEntry(place: value.place, id: id, tier: nil, county: nil, township: nil, institution: nil)
+            return InstitutionEntry(place: value.place, id: id, tier: nil, county: nil, township: nil, institution: nil, name: name?.value)
         }
         let required = InstitutionFields.fields(of: tier).required
         let note = "tier \(tier.rawValue) needs \(Quote.list(required))"
@@ -132,7 +134,7 @@ enum InstitutionFields {
                 location: location, line: value.line)
         }
         return InstitutionEntry(place: value.place, id: id, tier: tier, county: county, township: township,
-                                institution: institution)
+                                institution: institution, name: name?.value)
     }
 
     /// `{lat: …, lon: …}` in degrees.

@@ -24,6 +24,7 @@ public enum ScenarioReader {
     ///
     /// Files the scenario names are resolved relative to the scenario file's directory.
     public static func read(path: String) throws(InputError) -> Scenario {
+        if ScenarioWorkbook.isWorkbook(path: path) { return try ScenarioWorkbook.read(path: path) }
         let text: String
         switch TextDecoding.readFile(atPath: path) {
         case .text(let decoded, _):
@@ -45,14 +46,20 @@ public enum ScenarioReader {
     ///   - fileName: the file's name as messages should show it.
     ///   - baseDirectory: where the staff CSV and profile paths it names are resolved.
     public static func read(yaml: String, fileName: String, baseDirectory: String) throws(InputError) -> Scenario {
-        let log = DiagnosticLog()
+        try read(yaml: yaml, fileName: fileName, baseDirectory: baseDirectory, log: DiagnosticLog())
+    }
+
+    /// Reads a scenario given as text into `log` (which may already hold problems), with
+    /// leave from elsewhere (a workbook's calendar sheet) added to the staff it names.
+    static func read(yaml: String, fileName: String, baseDirectory: String, log: DiagnosticLog,
+                     extraLeave: [(person: Located<String>, range: Located<DayRange>)] = []) throws(InputError) -> Scenario {
         let files = ReferencedFiles(scenarioName: fileName, baseDirectory: baseDirectory)
         let text = yaml.hasPrefix("\u{FEFF}") ? String(yaml.dropFirst()) : yaml
         guard let root = YAMLDocument.parse(text, file: fileName, log: log),
               let fields = root.fields(log, expected: "a mapping with \(Quote.list(topLevelFields))") else {
             throw InputError(log.diagnostics)
         }
-        if let scenario = ScenarioAssembly(fields: fields, files: files, log: log).read(), log.isEmpty {
+        if let scenario = ScenarioAssembly(fields: fields, files: files, log: log, extraLeave: extraLeave).read(), log.isEmpty {
             return scenario
         }
         throw InputError(log.diagnostics)
@@ -64,6 +71,8 @@ struct ScenarioAssembly {
     let fields: YAMLFields
     let files: ReferencedFiles
     let log: DiagnosticLog
+    /// Leave written apart from the staff list (a workbook's 日历 sheet), by person id.
+    var extraLeave: [(person: Located<String>, range: Located<DayRange>)] = []
 
     /// The scenario, or nil when any problem was logged.
     func read() -> Scenario? {
@@ -78,7 +87,7 @@ struct ScenarioAssembly {
         let institutionList = fields.required("institutions", log: log)?
             .elements(log, expected: "a list of institutions")
         let institutions = InstitutionFields.read(list: institutionList ?? [], log: log)
-        let staff = StaffFields.resolvingNames(readStaff(), institutions: institutions)
+        let staff = StaffFields.resolvingNames(addingExtraLeave(to: readStaff()), institutions: institutions)
         let links = readLinks()
         let objective = fields["objective"].map { ObjectiveValues.read($0, log: log) } ?? ObjectiveSettings()
 
@@ -201,10 +210,18 @@ struct ScenarioAssembly {
                 return []
             }
             do {
-                return StaffCSV.read(sheet: try XLSXSheet.read(data: data), file: shown, log: log)
+                // A workbook with a sheet named 人员 (a filled `rota template`) has its staff
+                // there; any other workbook, on its first sheet.
+                let sheets = try XLSXSheet.readAll(data: data)
+                let staffSheet = ScenarioWorkbookLayout.staff.name
+                if var named = sheets.first(where: { $0.name == staffSheet })?.sheet {
+                    named.rows.removeAll { ScenarioWorkbookLayout.isExample(firstCell: $0.cells.first ?? "") }
+                    return StaffCSV.read(sheet: named, file: shown, log: log, cellPrefix: "\(staffSheet)!")
+                }
+                return StaffCSV.read(sheet: sheets[0].sheet, file: shown, log: log)
             } catch {
                 log.add(SourcePlace(file: shown, line: 0, path: "document"), error.reason,
-                        expected: "an Excel workbook (.xlsx) whose first sheet is the staff list")
+                        expected: "an Excel workbook (.xlsx) whose sheet 人员, or else first sheet, is the staff list")
                 return []
             }
         }
@@ -219,6 +236,25 @@ struct ScenarioAssembly {
         case .text(let text, _):
             return StaffCSV.read(text, file: shown, log: log)
         }
+    }
+
+    /// The staff with `extraLeave` added to each person's own; leave of an id the list does
+    /// not have is a problem where it is written.
+    func addingExtraLeave(to staff: [StaffEntry]) -> [StaffEntry] {
+        guard !extraLeave.isEmpty else { return staff }
+        var staff = staff
+        var index: [String: Int] = [:]
+        for (i, entry) in staff.enumerated() { if let id = entry.id?.value, index[id] == nil { index[id] = i } }
+        for leave in extraLeave {
+            guard let i = index[leave.person.value] else {
+                log.add(leave.person.place, "unknown staff id \(Quote.text(leave.person.value))"
+                        + Suggestion.note(leave.person.value, among: staff.compactMap { $0.id?.value }),
+                        expected: "the id of a person in the staff list")
+                continue
+            }
+            staff[i].unavailable.append(leave.range)
+        }
+        return staff
     }
 
     /// `links: [{from, to}]`.

@@ -19,9 +19,10 @@ enum StaffCSV {
         read(table: CSVTable.parse(text), file: file, log: log)
     }
 
-    /// Reads the first sheet of an Excel workbook the same way; problems name the cell
-    /// (`staff.xlsx:B17`). A number in the `unavailable` column is an Excel date cell.
-    static func read(sheet: XLSXSheet, file: String, log: DiagnosticLog) -> [StaffEntry] {
+    /// Reads a sheet of an Excel workbook the same way; problems name the cell
+    /// (`staff.xlsx:B17`, or `staff.xlsx:人员!B17` with the sheet's name as `cellPrefix`). A
+    /// number in the `unavailable` column is an Excel date cell.
+    static func read(sheet: XLSXSheet, file: String, log: DiagnosticLog, cellPrefix: String = "") -> [StaffEntry] {
         let header = sheet.rows.first { row in row.cells.contains { !Trimmed.text($0, .whitespaces).isEmpty } }
         let leaveColumns = Set((header?.cells ?? []).indices.filter {
             StaffVocabulary.field(forHeader: Trimmed.text(header!.cells[$0], .whitespaces)) == "unavailable"
@@ -34,7 +35,7 @@ enum StaffCSV {
             return CSVTable.Record(line: row.line, cells: cells)
         }
         return read(table: CSVTable(records: records), file: file, log: log,
-                    cellName: { column, line in "\(XLSXSheet.columnName(column))\(line)" })
+                    cellName: { column, line in "\(cellPrefix)\(XLSXSheet.columnName(column))\(line)" })
     }
 
     /// Reads the staff entries of a table of cells. `cellName` names a cell (`B17`) for

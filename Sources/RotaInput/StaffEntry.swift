@@ -106,9 +106,11 @@ enum StaffFields {
     static func resolvingNames(_ staff: [StaffEntry], institutions: [InstitutionEntry]) -> [StaffEntry] {
         let ids = Set(institutions.compactMap { $0.id?.value })
         var byName: [String: String?] = [:]
+        // Entries with a problem count too, so a staff list naming a hospital whose row is
+        // wrong does not get a second, misleading "unknown institution" for every person.
         for entry in institutions {
-            guard let institution = entry.institution else { continue }
-            byName[institution.name] = byName[institution.name] == nil ? institution.id : .some(nil)
+            guard let name = entry.name, let id = entry.id?.value else { continue }
+            byName[name] = byName[name] == nil ? id : .some(nil)
         }
         func resolve(_ reference: Located<String>?) -> Located<String>? {
             guard let reference, !ids.contains(reference.value),

@@ -56,7 +56,17 @@ struct XLSXSheet {
     /// Whether `bytes` start like a ZIP archive (an .xlsx file).
     static func looksLikeZIP(_ bytes: [UInt8]) -> Bool { bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) }
 
+    /// The first worksheet of the workbook `data`.
     static func read(data: Data) throws(Failure) -> XLSXSheet {
+        try book(data: data, first: true)[0].sheet
+    }
+
+    /// Every worksheet of the workbook `data`, in the workbook's order, with its name.
+    static func readAll(data: Data) throws(Failure) -> [(name: String, sheet: XLSXSheet)] {
+        try book(data: data, first: false)
+    }
+
+    private static func book(data: Data, first onlyFirst: Bool) throws(Failure) -> [(name: String, sheet: XLSXSheet)] {
         let archive: Archive
         do { archive = try Archive(data: data, accessMode: .read) } catch {
             throw Failure(reason: "not an Excel workbook (.xlsx): the ZIP archive cannot be opened")
@@ -73,18 +83,23 @@ struct XLSXSheet {
             throw Failure(reason: "not an Excel workbook (.xlsx): no xl/workbook.xml")
         }
         let sheets = XMLElements.collect(workbook, names: ["sheet"])
-        guard let first = sheets.first, let relation = first["r:id"] ?? first.first(where: { $0.key.hasSuffix(":id") })?.value else {
-            throw Failure(reason: "the workbook has no worksheet")
-        }
-        var target = "worksheets/sheet1.xml"
-        if let rels = try file("xl/_rels/workbook.xml.rels"),
-           let found = XMLElements.collect(rels, names: ["Relationship"]).first(where: { $0["Id"] == relation })?["Target"] {
-            target = found
-        }
-        let sheetPath = target.hasPrefix("/") ? String(target.dropFirst()) : "xl/" + target
-        guard let sheetData = try file(sheetPath) else { throw Failure(reason: "the workbook's first sheet \(sheetPath) is missing") }
+        guard !sheets.isEmpty else { throw Failure(reason: "the workbook has no worksheet") }
+        let relations = try file("xl/_rels/workbook.xml.rels").map { XMLElements.collect($0, names: ["Relationship"]) } ?? []
         let shared = try file("xl/sharedStrings.xml").map(SharedStrings.read) ?? []
-        return try SheetCells.read(sheetData, shared: shared)
+        var out: [(name: String, sheet: XLSXSheet)] = []
+        for (n, sheet) in sheets.enumerated() {
+            guard let relation = sheet["r:id"] ?? sheet.first(where: { $0.key.hasSuffix(":id") })?.value else {
+                throw Failure(reason: "the workbook's sheet \(n + 1) names no part")
+            }
+            var target = "worksheets/sheet\(n + 1).xml"
+            if let found = relations.first(where: { $0["Id"] == relation })?["Target"] { target = found }
+            let sheetPath = target.hasPrefix("/") ? String(target.dropFirst()) : "xl/" + target
+            let name = sheet["name"] ?? "Sheet\(n + 1)"
+            guard let sheetData = try file(sheetPath) else { throw Failure(reason: "the workbook's sheet \(name) (\(sheetPath)) is missing") }
+            out.append((name, try SheetCells.read(sheetData, shared: shared)))
+            if onlyFirst { break }
+        }
+        return out
     }
 }
 
@@ -163,7 +178,7 @@ private final class SheetCells: NSObject, XMLParserDelegate {
 
     static func read(_ data: Data, shared: [String]) throws(XLSXSheet.Failure) -> XLSXSheet {
         let delegate = SheetCells(shared: shared)
-        guard parseXML(data, with: delegate) else { throw XLSXSheet.Failure(reason: "the first sheet is not well-formed XML") }
+        guard parseXML(data, with: delegate) else { throw XLSXSheet.Failure(reason: "a sheet is not well-formed XML") }
         if let problem = delegate.problem { throw XLSXSheet.Failure(reason: problem) }
         return XLSXSheet(rows: delegate.rows)
     }

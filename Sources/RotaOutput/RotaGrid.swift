@@ -2,24 +2,26 @@ import RotaCore
 import RotaVerifier
 /// The wide grid HR departments read: one row per person, one column per calendar day.
 ///
-/// Columns are `person, name, hospital, role` and then one per day of the period, headed by
-/// its ISO date. `person` is the staff id, `name` the person's name, `hospital` the name of
-/// their own institution, `role` the Chinese name of their profession (医师, 护士, 药师, 技师);
+/// Columns are 人员编号, 姓名, 所属单位, 岗位 (`leadingColumns`) and then one per day of the
+/// period, headed by its ISO date: the staff id, the person's name, the name of their own
+/// institution, the Chinese name of their profession (医师, 护士, 药师, 技师);
 /// each day's cell is a `RotaGridCell`. Rows are sorted by hospital id, then person id, and
 /// hold everyone with at least one entry. `rota-grid.csv` and the workbook's first sheet are
 /// both this table, cell for cell.
 ///
 /// ```swift
 /// let grid = RotaGrid(rota: rota, plan: plan, scenario: scenario)
-/// grid.header.prefix(5)   // ["person", "name", "hospital", "role", "2025-01-01"]
+/// grid.header.prefix(5)   // ["人员编号", "姓名", "所属单位", "岗位", "2025-01-01"]
 /// grid.rows[0][4]         // "全天 东县人民医院 驻点"
 /// ```
 public struct RotaGrid: Sendable {
     /// The columns before the days.
-    public static let leadingColumns = ["person", "name", "hospital", "role"]
+    public static let leadingColumns = ["人员编号", "姓名", "所属单位", "岗位"]
 
     public var header: [String]
     public var rows: [[String]]
+    /// The day of each day column.
+    public var days: [Day]
     /// Whether each day column is a working day (the workbook shades the others' headers).
     public var workingDays: [Bool]
 
@@ -29,6 +31,7 @@ public struct RotaGrid: Sendable {
 
     init(_ ctx: RotaOutputContext) {
         header = RotaGrid.leadingColumns + ctx.days.map(\.iso)
+        days = ctx.days
         workingDays = ctx.working
         let lead = RotaGrid.leadingColumns.count
         var rows: [[String]] = []

@@ -6,7 +6,7 @@ import RotaVerifier
 ///
 /// ```swift
 /// let text = RotaGridCSV.render(rota: rota, plan: plan, scenario: scenario)
-/// // "\u{FEFF}person,name,hospital,role,2025-01-01,…\r\ncity-a-0,员工city-a0,市立医院,医师,,全天 东县人民医院 驻点,…"
+/// // "\u{FEFF}人员编号,姓名,所属单位,岗位,2025-01-01,…\r\ncity-a-0,员工city-a0,市立医院,医师,,全天 东县人民医院 驻点,…"
 /// ```
 public enum RotaGridCSV {
     public static let fileName = "rota-grid.csv"

@@ -1,20 +1,23 @@
 import RotaCore
 import RotaVerifier
-/// The long form of the rota: one row per person and half-day slot, the columns of `rota.csv`.
+/// The long form of the rota as HR reads it: one row per person and half-day slot, the
+/// workbook's second sheet.
 ///
-/// Columns are `person, name, hospital, date, half, site, site_name, activity`, with the
-/// values `rota.csv` has: `hospital` is the person's own institution id, `half` is `am` or
-/// `pm`, `activity` is the `RotaActivity` raw value; rows follow the rota's order (person,
-/// date, half). The workbook's second sheet is this table.
+/// Columns (`header`) are 人员编号, 姓名, 所属单位, 日期, 星期, 时段, 地点编号, 地点名称,
+/// 工作内容: the staff id, the person's name, the name of their own institution, the day (a
+/// real date; the text as written if it is not `YYYY-MM-DD`), its weekday (周一 … 周日),
+/// 上午 or 下午, the site's id and name, and the activity's Chinese label. Rows follow the
+/// rota's order (person, date, half), the rows of `rota.csv`, whose columns are the ids and
+/// codes a machine reads.
 ///
 /// ```swift
 /// let long = RotaLongForm(rota: rota, plan: plan, scenario: scenario)
-/// long.rows[0]  // ["city-a-0", "员工city-a0", "city-a", "2025-01-02", "am", "east-hosp", "east县人民医院", "posting"]
+/// long.rows[0]  // ["city-a-0", "员工city-a0", "市立医院", .day(2025-09-22), "周一", "上午", "east-hosp", "east县人民医院", "驻点"]
 /// ```
 public struct RotaLongForm: Sendable {
-    public static let header = ["person", "name", "hospital", "date", "half", "site", "site_name", "activity"]
+    public static let header = ["人员编号", "姓名", "所属单位", "日期", "星期", "时段", "地点编号", "地点名称", "工作内容"]
 
-    public var rows: [[String]]
+    public var rows: [[XLSXCell]]
 
     public init(rota: WeeklyRota, plan: Plan, scenario: Scenario) {
         self.init(RotaOutputContext(rota: rota, plan: plan, scenario: scenario))
@@ -22,8 +25,15 @@ public struct RotaLongForm: Sendable {
 
     init(_ ctx: RotaOutputContext) {
         rows = ctx.entries.map { e in
-            [e.person, ctx.personName(e.person), ctx.hospitalID(ofPerson: e.person), e.date, e.half.rawValue,
-             e.site, ctx.institutions[e.site]?.name ?? "", e.activity.rawValue]
+            let day = Day(iso: e.date)
+            return [.text(e.person), .text(ctx.personName(e.person)), .text(ctx.hospitalName(ofPerson: e.person)),
+                    day.map(XLSXCell.day) ?? .text(e.date), .text(day.map(RotaLongForm.weekdayLabel) ?? ""),
+                    .text(e.half.chineseLabel), .text(e.site), .text(ctx.institutions[e.site]?.name ?? ""),
+                    .text(e.activity.chineseLabel)]
         }
     }
+
+    /// 周一 … 周日.
+    public static func weekdayLabel(_ day: Day) -> String { weekdayLabels[day.weekday - 1] }
+    static let weekdayLabels = ["周一", "周二", "周三", "周四", "周五", "周六", "周日"]
 }

@@ -20,7 +20,7 @@ import RotaVerifier
 /// ctx.people                     // ["city-a-0", "city-a-3", "east-hosp-2", …]
 /// ctx.siteName("east-t1-v1")     // "east-t1村1"
 /// ```
-struct RotaOutputContext {
+struct RotaOutputContext: Sendable {
     let rota: WeeklyRota
     let plan: Plan
     let scenario: Scenario

@@ -3,8 +3,8 @@ import RotaVerifier
 /// Why an output file could not be written.
 ///
 /// ```swift
-/// RotaOutputError.tooLargeForExcel(sheet: "明细 Entries", rows: 1_200_000, columns: 8).description
-/// // "sheet 明细 Entries has 1200000 rows and 8 columns; Excel holds at most 1048576 rows and 16384 columns"
+/// RotaOutputError.tooLargeForExcel(sheet: "明细", rows: 1_200_000, columns: 8).description
+/// // "sheet 明细 has 1200000 rows and 8 columns; Excel holds at most 1048576 rows and 16384 columns"
 /// ```
 public enum RotaOutputError: Error, CustomStringConvertible, Sendable, Equatable {
     /// A sheet is past Excel's limits of 1,048,576 rows and 16,384 columns.

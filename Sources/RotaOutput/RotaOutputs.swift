@@ -31,12 +31,18 @@ public enum RotaOutputs {
                              report: VerificationReport?) throws -> [(name: String, data: Data)] {
         let ctx = RotaOutputContext(rota: rota, plan: plan, scenario: scenario)
         let grid = RotaGrid(ctx)
-        var files: [(name: String, data: Data)] = []
-        files.append((RotaGridCSV.fileName, Data(RotaGridCSV.render(grid).utf8)))
-        files.append((RotaWorkbook.fileName, try RotaWorkbook.data(grid: grid, long: RotaLongForm(ctx))))
-        files += PersonCalendar.files(ctx)
-        files += SiteRotaCSV.files(ctx)
-        files.append((RotaReportPage.fileName, Data(RotaReportPage.render(ctx, report: report).utf8)))
-        return files
+        // The kinds of file are independent: each is made as one job, on every core, and
+        // joined in the table's order, so the result never depends on which finished first.
+        let kinds: [@Sendable () throws -> [(name: String, data: Data)]] = [
+            { [(RotaGridCSV.fileName, Data(RotaGridCSV.render(grid).utf8))] },
+            { [(RotaWorkbook.fileName, try RotaWorkbook.data(grid: grid, long: RotaLongForm(ctx)))] },
+            { PersonCalendar.files(ctx) },
+            { SiteRotaCSV.files(ctx) },
+            { [(RotaReportPage.fileName, Data(RotaReportPage.render(ctx, report: report).utf8))] },
+        ]
+        let made = ParallelJobs.run(count: kinds.count, threads: ParallelJobs.processors) { k in
+            Result { try kinds[k]() }
+        }
+        return try made.flatMap { try $0.get() }
     }
 }

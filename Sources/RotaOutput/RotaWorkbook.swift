@@ -2,13 +2,21 @@ import Foundation
 import RotaCore
 import RotaVerifier
 
-/// `rota.xlsx`: the rota as an Excel workbook with two sheets.
+/// `rota.xlsx`: the rota as an Excel workbook HR can filter, sort and print, with two sheets.
 ///
-/// Sheet 1, `排班 Grid`, is the wide grid (`RotaGrid`), cell for cell the same as
-/// `rota-grid.csv`, with the person columns and the header frozen and the headers of
-/// non-working days shaded grey. Sheet 2, `明细 Entries`, is the long form (`RotaLongForm`),
-/// the same rows and columns as `rota.csv`. Every cell is text. The bytes depend only on
-/// the inputs (see `XLSXWorkbook`).
+/// Sheet 1, `排班表`, is the wide grid (`RotaGrid`): row 1 the weekday of each day (周一 …
+/// 周日), row 2 the headers — 人员编号, 姓名, 所属单位, 岗位, then each day as a real date
+/// cell (shown `m月d日`) — then a row per person, the cells of `rota-grid.csv`. Headers of
+/// non-working days are shaded grey; the two header rows and the id and name columns are
+/// frozen; row 2 carries an autofilter; columns are as wide as their longest cell.
+///
+/// Sheet 2, `明细`, is the long form (`RotaLongForm`): a row per person and half-day, its
+/// date a real date cell (`yyyy-mm-dd`), with the header frozen and filtered.
+///
+/// Both print landscape on A4 with the header rows (and on the grid, the id and name
+/// columns) repeated on every page: the long form fit to one page wide, the grid to one page
+/// wide per month of the period (a month's days across a page). The bytes depend only on the
+/// inputs (see `XLSXWorkbook`).
 ///
 /// ```swift
 /// let data = try RotaWorkbook.data(rota: rota, plan: plan, scenario: scenario)
@@ -16,8 +24,10 @@ import RotaVerifier
 /// ```
 public enum RotaWorkbook {
     public static let fileName = "rota.xlsx"
-    public static let gridSheetName = "排班 Grid"
-    public static let longSheetName = "明细 Entries"
+    public static let gridSheetName = "排班表"
+    public static let longSheetName = "明细"
+    /// The label left of the weekday row.
+    public static let weekdayRowLabel = "星期"
 
     public static func data(rota: WeeklyRota, plan: Plan, scenario: Scenario) throws -> Data {
         let ctx = RotaOutputContext(rota: rota, plan: plan, scenario: scenario)
@@ -25,12 +35,28 @@ public enum RotaWorkbook {
     }
 
     static func data(grid: RotaGrid, long: RotaLongForm) throws -> Data {
+        try XLSXWorkbook.data(sheets: [gridSheet(grid), longSheet(long)])
+    }
+
+    static func gridSheet(_ grid: RotaGrid) -> XLSXSheet {
         let lead = RotaGrid.leadingColumns.count
-        let gridSheet = XLSXSheet(name: gridSheetName, rows: [grid.header] + grid.rows, frozenColumns: 2,
-                                  columnWidths: [12, 10, 16, 6], otherColumnWidth: 30,
-                                  shadedHeader: Array(repeating: false, count: lead) + grid.workingDays.map { !$0 })
-        let longSheet = XLSXSheet(name: longSheetName, rows: [RotaLongForm.header] + long.rows, frozenColumns: 0,
-                                  columnWidths: [12, 10, 12, 11, 5, 14, 20, 14])
-        return try XLSXWorkbook.data(sheets: [gridSheet, longSheet])
+        var weekdays = [XLSXCell](repeating: "", count: lead)
+        weekdays[lead - 1] = .text(weekdayRowLabel)
+        weekdays += grid.days.map { .text(RotaLongForm.weekdayLabel($0)) }
+        let header = RotaGrid.leadingColumns.map(XLSXCell.text) + grid.days.map(XLSXCell.day)
+        let body = grid.rows.map { $0.map(XLSXCell.text) }
+        let rows = [weekdays, header] + body
+        let months = Set(grid.days.map(\.monthKey)).count
+        return XLSXSheet(name: gridSheetName, rows: rows, headerRows: 2, frozenColumns: 2,
+                         columnWidths: XLSXSheet.fittedWidths(rows, minimum: 8, maximum: 40),
+                         shadedHeader: Array(repeating: false, count: lead) + grid.workingDays.map { !$0 },
+                         filterRow: 2, fitToWidth: max(1, months))
+    }
+
+    static func longSheet(_ long: RotaLongForm) -> XLSXSheet {
+        let rows = [RotaLongForm.header.map(XLSXCell.text)] + long.rows
+        return XLSXSheet(name: longSheetName, rows: rows, headerRows: 1, frozenColumns: 2,
+                         columnWidths: XLSXSheet.fittedWidths(rows, minimum: 6, maximum: 40),
+                         filterRow: 1, fitToWidth: 1)
     }
 }

@@ -6,7 +6,7 @@ import RotaVerifier
 ///
 /// One file per site that appears in the rota (a posting's recipient, a 3331 workstation, a
 /// stationing village, a clinic on a rounds or technical-support visit, a TCM centre), named
-/// by the site id. Columns `date, half, person, name, hospital, activity`: the ISO date,
+/// by the site id. Columns 日期, 时段, 人员编号, 姓名, 所属单位, 工作内容: the ISO date,
 /// `上午` or `下午`, the staff id, the person's name, the name of their own institution and
 /// the activity's Chinese label. Rows are sorted by date, half (morning first) and person id.
 /// UTF-8 with a byte-order mark, CRLF, RFC 4180 quoting.
@@ -14,12 +14,12 @@ import RotaVerifier
 /// ```swift
 /// let files = SiteRotaCSV.files(rota: rota, plan: plan, scenario: scenario)
 /// files[0].name   // "sites/east-hosp.csv"
-/// // date,half,person,name,hospital,activity
+/// // 日期,时段,人员编号,姓名,所属单位,工作内容
 /// // 2025-01-02,上午,city-a-0,员工city-a0,市立医院,驻点
 /// ```
 public enum SiteRotaCSV {
     public static let directory = "sites"
-    public static let header = ["date", "half", "person", "name", "hospital", "activity"]
+    public static let header = ["日期", "时段", "人员编号", "姓名", "所属单位", "工作内容"]
 
     /// One file per site, sorted by site id.
     public static func files(rota: WeeklyRota, plan: Plan, scenario: Scenario) -> [(name: String, data: Data)] {

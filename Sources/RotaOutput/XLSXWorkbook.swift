@@ -3,26 +3,128 @@ import ZIPFoundation
 import RotaCore
 import RotaVerifier
 
-/// One worksheet of an `XLSXWorkbook`: text cells in rows, the first row a bold header.
+/// One cell of an `XLSXSheet`: text, a whole number, or a day (a real Excel date).
 ///
-/// Every cell is text (Excel's shared strings), so what the sheet shows is exactly the
-/// string given, dates and ids included; an empty string leaves the cell out. The header row
-/// (and `frozenColumns` leading columns) stay in view when scrolling. `columnWidths` sets the
-/// widths of the first columns in Excel's character units, `otherColumnWidth` those of the
-/// rest; `shadedHeader` marks header cells to fill grey (the grid's non-working days).
+/// A day is written as its Excel serial number (days since 1899-12-30, the 1900 date system)
+/// with a date number format, so Excel sorts, filters and computes with it as a date; the
+/// empty text leaves the cell out.
+///
+/// ```swift
+/// let row: [XLSXCell] = ["hzm-0001", .number(3), .day(Day(iso: "2025-07-01")!)]
+/// ```
+public enum XLSXCell: Hashable, Sendable, ExpressibleByStringLiteral {
+    case text(String)
+    case number(Int)
+    case day(Day)
+
+    public init(stringLiteral value: String) { self = .text(value) }
+
+    /// The Excel serial of `day` (1900 date system; serials from 61 on, 1900-03-01 and later).
+    public static func serial(_ day: Day) -> Int { day.ordinal - Day(year: 1899, month: 12, day: 30)!.ordinal }
+
+    /// The cell as its value reads in a CSV file (a day as `YYYY-MM-DD`).
+    public var text: String {
+        switch self {
+        case .text(let s): return s
+        case .number(let n): return String(n)
+        case .day(let d): return d.iso
+        }
+    }
+
+    /// Columns a person needs to read the cell: CJK and other wide characters count two.
+    var displayWidth: Int {
+        switch self {
+        case .day: return 10
+        default: return XLSXCell.displayWidth(text)
+        }
+    }
+
+    static func displayWidth(_ s: String) -> Int {
+        var lineWidth = 0, widest = 0
+        for scalar in s.unicodeScalars {
+            if scalar == "\n" { widest = max(widest, lineWidth); lineWidth = 0; continue }
+            lineWidth += isWide(scalar.value) ? 2 : 1
+        }
+        return max(widest, lineWidth)
+    }
+
+    /// Wide in East Asian text (CJK ideographs and punctuation, kana, hangul, full-width
+    /// forms): fixed ranges, so widths do not depend on the platform's Unicode tables.
+    static func isWide(_ v: UInt32) -> Bool {
+        (0x1100...0x115F).contains(v) || (0x2E80...0xA4CF).contains(v) || (0xAC00...0xD7A3).contains(v)
+            || (0xF900...0xFAFF).contains(v) || (0xFE30...0xFE4F).contains(v) || (0xFF00...0xFF60).contains(v)
+            || (0xFFE0...0xFFE6).contains(v) || (0x20000...0x3FFFD).contains(v)
+    }
+}
+
+/// A drop-down list on cells of a sheet: Excel offers `values` and refuses anything else.
+public struct XLSXListValidation: Hashable, Sendable {
+    /// The 0-based column it applies to.
+    public var column: Int
+    /// The 1-based rows it applies to.
+    public var rows: ClosedRange<Int>
+    public var values: [String]
+    /// What Excel says when something else is typed.
+    public var message: String
+
+    public init(column: Int, rows: ClosedRange<Int>, values: [String], message: String) {
+        self.column = column; self.rows = rows; self.values = values; self.message = message
+    }
+}
+
+/// One worksheet of an `XLSXWorkbook`.
+///
+/// The first `headerRows` rows are bold headers (a column's header cells filled grey where
+/// `shadedHeader` says so, the grid's non-working days); they and the first `frozenColumns`
+/// columns stay in view when scrolling. `columnWidths` sets the widths of the first columns
+/// in Excel's character units, `otherColumnWidth` those of the rest (`fittedWidths` computes
+/// widths that fit the cells). `filterRow` puts an autofilter on that header row over every
+/// data row. Printing is landscape on A4, `fitToWidth` pages wide (nil: no scaling) and as
+/// many pages tall as needed, with the header rows and the frozen columns repeated on every
+/// page.
 ///
 /// ```swift
 /// XLSXSheet(name: "Sheet", rows: [["a", "b"], ["1", "2"]], frozenColumns: 1)
 /// ```
-struct XLSXSheet {
-    var name: String
-    /// All rows, the header first.
-    var rows: [[String]]
-    var frozenColumns: Int = 0
-    var columnWidths: [Double] = []
-    var otherColumnWidth: Double? = nil
-    /// Per column: whether its header cell is filled grey.
-    var shadedHeader: [Bool] = []
+public struct XLSXSheet: Sendable {
+    public var name: String
+    /// All rows, the headers first.
+    public var rows: [[XLSXCell]]
+    public var headerRows: Int = 1
+    public var frozenColumns: Int = 0
+    public var columnWidths: [Double] = []
+    public var otherColumnWidth: Double? = nil
+    /// Per column: whether its header cells are filled grey.
+    public var shadedHeader: [Bool] = []
+    /// The 1-based header row that carries an autofilter, or nil.
+    public var filterRow: Int? = nil
+    /// Pages wide when printed (fit to width), or nil to print at full size.
+    public var fitToWidth: Int? = 1
+    public var validations: [XLSXListValidation] = []
+
+    public init(name: String, rows: [[XLSXCell]], headerRows: Int = 1, frozenColumns: Int = 0,
+                columnWidths: [Double] = [], otherColumnWidth: Double? = nil, shadedHeader: [Bool] = [],
+                filterRow: Int? = nil, fitToWidth: Int? = 1, validations: [XLSXListValidation] = []) {
+        self.name = name; self.rows = rows; self.headerRows = headerRows; self.frozenColumns = frozenColumns
+        self.columnWidths = columnWidths; self.otherColumnWidth = otherColumnWidth; self.shadedHeader = shadedHeader
+        self.filterRow = filterRow; self.fitToWidth = fitToWidth; self.validations = validations
+    }
+
+    /// A sheet of text cells.
+    public init(name: String, rows: [[String]], frozenColumns: Int = 0) {
+        self.init(name: name, rows: rows.map { $0.map(XLSXCell.text) }, frozenColumns: frozenColumns)
+    }
+
+    /// Widths that fit every cell of each column (two units a CJK character, plus a margin),
+    /// at least `minimum` and at most `maximum`.
+    public static func fittedWidths(_ rows: [[XLSXCell]], minimum: Double = 6, maximum: Double = 60) -> [Double] {
+        var widest: [Int] = []
+        for row in rows {
+            if row.count > widest.count { widest += Array(repeating: 0, count: row.count - widest.count) }
+            for (c, cell) in row.enumerated() { widest[c] = max(widest[c], cell.displayWidth) }
+        }
+        return widest.map { min(maximum, max(minimum, Double($0) + 2)) }
+    }
 }
 
 /// An Office Open XML workbook (`.xlsx`) written by hand and zipped with ZIPFoundation.
@@ -32,14 +134,16 @@ struct XLSXSheet {
 /// `xl/sharedStrings.xml` and `xl/worksheets/sheetN.xml` for each sheet. Strings are shared
 /// (numbered in order of first use, sheet by sheet, row by row), every text is XML-escaped,
 /// and every zip entry carries the fixed time `entryDate` and permissions 0644, so the same
-/// sheets always give the same bytes.
+/// sheets always give the same bytes. The workbook defines each sheet's print titles
+/// (`_xlnm.Print_Titles`) and filter range (`_xlnm._FilterDatabase`) as Excel does.
 ///
-/// Styles: 0 is the default, 1 a bold header, 2 a bold header on a grey fill.
+/// Styles (`Style`): the default, a bold header, a bold header on a grey fill, a date
+/// (`yyyy-mm-dd`), and bold header dates (`m月d日`), plain and grey.
 ///
 /// ```swift
 /// let data = try XLSXWorkbook.data(sheets: [XLSXSheet(name: "Grid", rows: grid)])
 /// ```
-enum XLSXWorkbook {
+public enum XLSXWorkbook {
     /// 1980-01-01 00:00:00 UTC, the earliest time a zip entry can carry.
     static let entryDate = Date(timeIntervalSince1970: 315_532_800)
     static let maxRows = 1_048_576
@@ -50,7 +154,16 @@ enum XLSXWorkbook {
     static let packageRelNS = "http://schemas.openxmlformats.org/package/2006/relationships"
     static let declaration = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\r\n"
 
-    static func data(sheets: [XLSXSheet]) throws -> Data {
+    /// The cell formats of `styles`, by index.
+    enum Style: Int {
+        case plain = 0, header, shadedHeader, date, headerDate, shadedHeaderDate
+    }
+
+    /// The number formats: the body's dates, and the short form of header dates.
+    static let dateFormat = "yyyy-mm-dd"
+    static let headerDateFormat = "m\"月\"d\"日\""
+
+    public static func data(sheets: [XLSXSheet]) throws -> Data {
         for s in sheets {
             let cols = s.rows.map(\.count).max() ?? 0
             if s.rows.count > maxRows || cols > maxColumns { throw RotaOutputError.tooLargeForExcel(sheet: s.name, rows: s.rows.count, columns: cols) }
@@ -71,7 +184,7 @@ enum XLSXWorkbook {
     }
 
     /// Zips the parts in order, deflated, with the fixed entry time.
-    static func zip(_ parts: [(String, Data)]) throws -> Data {
+    public static func zip(_ parts: [(String, Data)]) throws -> Data {
         let archive = try Archive(data: Data(), accessMode: .create)
         for (path, data) in parts {
             try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(data.count),
@@ -114,7 +227,7 @@ enum XLSXWorkbook {
     }
 
     /// `A`, `B`, …, `Z`, `AA`, … for a zero-based column index.
-    static func columnName(_ index: Int) -> String {
+    public static func columnName(_ index: Int) -> String {
         var n = index + 1, s: [Character] = []
         while n > 0 {
             let r = (n - 1) % 26
@@ -124,22 +237,42 @@ enum XLSXWorkbook {
         return String(s)
     }
 
+    static func columnCount(_ sheet: XLSXSheet) -> Int { max(1, sheet.rows.map(\.count).max() ?? 0) }
+
+    /// The style of a cell: header or body, shaded or not, date or not.
+    static func style(_ cell: XLSXCell, header: Bool, shaded: Bool) -> Style {
+        let isDay: Bool
+        if case .day = cell { isDay = true } else { isDay = false }
+        switch (header, shaded, isDay) {
+        case (false, _, false): return .plain
+        case (false, _, true): return .date
+        case (true, false, false): return .header
+        case (true, true, false): return .shadedHeader
+        case (true, false, true): return .headerDate
+        case (true, true, true): return .shadedHeaderDate
+        }
+    }
+
     static func worksheet(_ sheet: XLSXSheet, selected: Bool, strings: inout SharedStrings) -> String {
-        let columnCount = max(1, sheet.rows.map(\.count).max() ?? 0)
+        let columnCount = columnCount(sheet)
         let names = (0..<columnCount).map(columnName)
+        let lastColumn = names[columnCount - 1]
+        let rowCount = max(1, sheet.rows.count)
         let cellCount = sheet.rows.reduce(0) { $0 + $1.count }
         var out = declaration
         out.reserveCapacity(cellCount * 28 + 1024)
         out += "<worksheet xmlns=\"\(mainNS)\" xmlns:r=\"\(relNS)\">"
-        out += "<dimension ref=\"A1:\(names[columnCount - 1])\(max(1, sheet.rows.count))\"/>"
+        if sheet.fitToWidth != nil { out += "<sheetPr><pageSetUpPr fitToPage=\"1\"/></sheetPr>" }
+        out += "<dimension ref=\"A1:\(lastColumn)\(rowCount)\"/>"
         out += "<sheetViews><sheetView\(selected ? " tabSelected=\"1\"" : "") workbookViewId=\"0\">"
+        let ySplit = sheet.headerRows
+        let topLeft = "\(columnName(sheet.frozenColumns))\(ySplit + 1)"
         if sheet.frozenColumns > 0 {
-            let topLeft = "\(columnName(sheet.frozenColumns))2"
-            out += "<pane xSplit=\"\(sheet.frozenColumns)\" ySplit=\"1\" topLeftCell=\"\(topLeft)\" activePane=\"bottomRight\" state=\"frozen\"/>"
+            out += "<pane xSplit=\"\(sheet.frozenColumns)\" ySplit=\"\(ySplit)\" topLeftCell=\"\(topLeft)\" activePane=\"bottomRight\" state=\"frozen\"/>"
             out += "<selection pane=\"bottomRight\" activeCell=\"\(topLeft)\" sqref=\"\(topLeft)\"/>"
-        } else {
-            out += "<pane ySplit=\"1\" topLeftCell=\"A2\" activePane=\"bottomLeft\" state=\"frozen\"/>"
-            out += "<selection pane=\"bottomLeft\" activeCell=\"A2\" sqref=\"A2\"/>"
+        } else if ySplit > 0 {
+            out += "<pane ySplit=\"\(ySplit)\" topLeftCell=\"\(topLeft)\" activePane=\"bottomLeft\" state=\"frozen\"/>"
+            out += "<selection pane=\"bottomLeft\" activeCell=\"\(topLeft)\" sqref=\"\(topLeft)\"/>"
         }
         out += "</sheetView></sheetViews>"
         out += "<sheetFormatPr defaultRowHeight=\"15\"/>"
@@ -157,18 +290,53 @@ enum XLSXWorkbook {
         for (r, row) in sheet.rows.enumerated() {
             let rowNumber = String(r + 1)
             out += "<row r=\"\(rowNumber)\">"
-            for (c, value) in row.enumerated() where !value.isEmpty {
+            let header = r < sheet.headerRows
+            for (c, cell) in row.enumerated() {
+                if case .text(let s) = cell, s.isEmpty { continue }
                 out += "<c r=\""; out += names[c]; out += rowNumber; out += "\""
-                if r == 0 { out += c < sheet.shadedHeader.count && sheet.shadedHeader[c] ? " s=\"2\"" : " s=\"1\"" }
-                out += " t=\"s\"><v>"; out += String(strings.id(value)); out += "</v></c>"
+                let s = style(cell, header: header, shaded: c < sheet.shadedHeader.count && sheet.shadedHeader[c])
+                if s != .plain { out += " s=\"\(s.rawValue)\"" }
+                switch cell {
+                case .text(let text): out += " t=\"s\"><v>"; out += String(strings.id(text))
+                case .number(let n): out += "><v>"; out += String(n)
+                case .day(let d): out += "><v>"; out += String(XLSXCell.serial(d))
+                }
+                out += "</v></c>"
             }
             out += "</row>"
         }
         out += "</sheetData>"
-        out += "<pageMargins left=\"0.7\" right=\"0.7\" top=\"0.75\" bottom=\"0.75\" header=\"0.3\" footer=\"0.3\"/>"
+        if let filter = sheet.filterRow { out += "<autoFilter ref=\"\(filterRange(sheet, row: filter))\"/>" }
+        if !sheet.validations.isEmpty {
+            out += "<dataValidations count=\"\(sheet.validations.count)\">"
+            for v in sheet.validations {
+                let column = columnName(v.column)
+                let list = v.values.joined(separator: ",").replacingOccurrences(of: "\"", with: "\"\"")
+                out += "<dataValidation type=\"list\" allowBlank=\"1\" showInputMessage=\"1\" showErrorMessage=\"1\""
+                out += " errorTitle=\"请从下拉列表中选择\""
+                let range = v.rows.count == 1 ? "\(column)\(v.rows.lowerBound)" : "\(column)\(v.rows.lowerBound):\(column)\(v.rows.upperBound)"
+                out += " error=\"\(MarkupText.xml(v.message))\" sqref=\"\(range)\">"
+                out += "<formula1>\(MarkupText.xml("\"" + list + "\""))</formula1></dataValidation>"
+            }
+            out += "</dataValidations>"
+        }
+        out += "<printOptions gridLines=\"1\"/>"
+        out += "<pageMargins left=\"0.4\" right=\"0.4\" top=\"0.5\" bottom=\"0.5\" header=\"0.3\" footer=\"0.3\"/>"
+        out += "<pageSetup paperSize=\"9\" orientation=\"landscape\""
+        if let pages = sheet.fitToWidth { out += " fitToWidth=\"\(pages)\" fitToHeight=\"0\"" }
+        out += "/>"
+        out += "<headerFooter><oddFooter>\(MarkupText.xml("&L&A&R第 &P 页，共 &N 页"))</oddFooter></headerFooter>"
         out += "</worksheet>"
         return out
     }
+
+    /// `A2:H100`: the filter's header row to the last row, every column.
+    static func filterRange(_ sheet: XLSXSheet, row: Int) -> String {
+        "A\(row):\(columnName(columnCount(sheet) - 1))\(max(row, sheet.rows.count))"
+    }
+
+    /// `'Name'` as formulas quote a sheet name.
+    static func quotedSheetName(_ name: String) -> String { "'" + name.replacingOccurrences(of: "'", with: "''") + "'" }
 
     static func contentTypes(sheetCount: Int) -> String {
         var out = declaration
@@ -197,7 +365,26 @@ enum XLSXWorkbook {
         for (i, s) in sheets.enumerated() {
             out += "<sheet name=\"\(MarkupText.xml(s.name))\" sheetId=\"\(i + 1)\" r:id=\"rId\(i + 1)\"/>"
         }
-        out += "</sheets></workbook>"
+        out += "</sheets>"
+        var names: [String] = []
+        for (i, s) in sheets.enumerated() {
+            let sheet = quotedSheetName(s.name)
+            if let row = s.filterRow {
+                let range = filterRange(s, row: row).split(separator: ":").map { cell -> String in
+                    let letters = cell.prefix { $0.isLetter }
+                    return "$\(letters)$\(cell.dropFirst(letters.count))"
+                }.joined(separator: ":")
+                names.append("<definedName name=\"_xlnm._FilterDatabase\" localSheetId=\"\(i)\" hidden=\"1\">\(MarkupText.xml("\(sheet)!\(range)"))</definedName>")
+            }
+            var titles: [String] = []
+            if s.frozenColumns > 0 { titles.append("\(sheet)!$A:$\(columnName(s.frozenColumns - 1))") }
+            if s.headerRows > 0 { titles.append("\(sheet)!$1:$\(s.headerRows)") }
+            if !titles.isEmpty {
+                names.append("<definedName name=\"_xlnm.Print_Titles\" localSheetId=\"\(i)\">\(MarkupText.xml(titles.joined(separator: ",")))</definedName>")
+            }
+        }
+        if !names.isEmpty { out += "<definedNames>" + names.joined() + "</definedNames>" }
+        out += "</workbook>"
         return out
     }
 
@@ -215,15 +402,20 @@ enum XLSXWorkbook {
 
     static let styles = declaration
         + "<styleSheet xmlns=\"\(mainNS)\">"
+        + "<numFmts count=\"2\"><numFmt numFmtId=\"164\" formatCode=\"\(MarkupText.xml(dateFormat))\"/>"
+        + "<numFmt numFmtId=\"165\" formatCode=\"\(MarkupText.xml(headerDateFormat))\"/></numFmts>"
         + "<fonts count=\"2\"><font><sz val=\"11\"/><name val=\"Calibri\"/><family val=\"2\"/></font>"
         + "<font><b/><sz val=\"11\"/><name val=\"Calibri\"/><family val=\"2\"/></font></fonts>"
         + "<fills count=\"3\"><fill><patternFill patternType=\"none\"/></fill><fill><patternFill patternType=\"gray125\"/></fill>"
         + "<fill><patternFill patternType=\"solid\"><fgColor rgb=\"FFD9D9D9\"/><bgColor indexed=\"64\"/></patternFill></fill></fills>"
         + "<borders count=\"1\"><border><left/><right/><top/><bottom/><diagonal/></border></borders>"
         + "<cellStyleXfs count=\"1\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\"/></cellStyleXfs>"
-        + "<cellXfs count=\"3\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\"/>"
+        + "<cellXfs count=\"6\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\"/>"
         + "<xf numFmtId=\"0\" fontId=\"1\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyFont=\"1\"/>"
-        + "<xf numFmtId=\"0\" fontId=\"1\" fillId=\"2\" borderId=\"0\" xfId=\"0\" applyFont=\"1\" applyFill=\"1\"/></cellXfs>"
+        + "<xf numFmtId=\"0\" fontId=\"1\" fillId=\"2\" borderId=\"0\" xfId=\"0\" applyFont=\"1\" applyFill=\"1\"/>"
+        + "<xf numFmtId=\"164\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\"/>"
+        + "<xf numFmtId=\"165\" fontId=\"1\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\" applyFont=\"1\"/>"
+        + "<xf numFmtId=\"165\" fontId=\"1\" fillId=\"2\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\" applyFont=\"1\" applyFill=\"1\"/></cellXfs>"
         + "<cellStyles count=\"1\"><cellStyle name=\"Normal\" xfId=\"0\" builtinId=\"0\"/></cellStyles>"
         + "</styleSheet>"
 }

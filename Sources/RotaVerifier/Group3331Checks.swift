@@ -29,18 +29,26 @@ extension PlanVerifier {
             }
             var problems: [String] = []
             var witnesses: [Witness] = []
-            let memberIDs = Set(t.members.map(\.id))
-            var inTeam = 0, rolesRight = 0
-            for (role, id) in [(Role.doctor, g.doctor), (.nurse, g.nurse), (.pharmacist, g.pharmacist)] {
-                witnesses.append(ctx.witness(person: id, note: "3331 \(role.rawValue)"))
-                if memberIDs.contains(id) { inTeam += 1 } else {
-                    problems.append("3331 \(role.rawValue) \(ctx.label(person: id)) is not a member of the team")
-                }
-                if let s = ctx.staff[id] {
-                    if s.role == role { rolesRight += 1 } else {
-                        problems.append("3331 \(role.rawValue) \(ctx.label(person: id)) is a \(s.role.rawValue)")
+            // The group as formed; with replacements, the group of each span between them (a
+            // replacement of a group member takes over the role) against that span's members.
+            let spans: [(group: PlanGroup3331, members: Set<String>, when: String)] = t.replacements.isEmpty
+                ? [(g, Set(t.members.map(\.id)), "")]
+                : t.spans.map { (t.group(on: $0.from)!, Set(t.members(on: $0.from).map(\.id)), " in \($0)") }
+            var inTeam = 3, rolesRight = 3
+            for span in spans {
+                var spanIn = 0, spanRight = 0
+                for (role, id) in [(Role.doctor, span.group.doctor), (.nurse, span.group.nurse), (.pharmacist, span.group.pharmacist)] {
+                    witnesses.append(ctx.witness(person: id, note: "3331 \(role.rawValue)" + span.when))
+                    if span.members.contains(id) { spanIn += 1 } else {
+                        problems.append("3331 \(role.rawValue) \(ctx.label(person: id)) is not a member of the team" + span.when)
+                    }
+                    if let s = ctx.staff[id] {
+                        if s.role == role { spanRight += 1 } else {
+                            problems.append("3331 \(role.rawValue) \(ctx.label(person: id)) is a \(s.role.rawValue)" + span.when)
+                        }
                     }
                 }
+                inTeam = min(inTeam, spanIn); rolesRight = min(rolesRight, spanRight)
             }
 
             let clinic = ctx.institutions[g.workstation]
@@ -81,6 +89,7 @@ extension PlanVerifier {
                              finding: problems.isEmpty
                                  ? "doctor \(ctx.label(person: g.doctor)), nurse \(ctx.label(person: g.nurse)) and pharmacist "
                                    + "\(ctx.label(person: g.pharmacist)) run the team's own workstation at \(ctx.label(institution: g.workstation))"
+                                   + (t.replacements.isEmpty ? "" : "; the group keeps its roles with the replacements: " + replacementText(t))
                                  : problems.joined(separator: "; "),
                              witnesses: witnesses, passed: problems.isEmpty)
         }

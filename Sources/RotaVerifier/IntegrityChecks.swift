@@ -101,6 +101,33 @@ extension PlanVerifier {
                 problems.append("\(ctx.label(person: id)) is listed \(counts[id]!) times in the team")
                 witnesses.append(ctx.witness(person: id, note: "listed \(counts[id]!) times"))
             }
+            // Replacements: each names a known colleague not yet in the team, a day inside the
+            // term after its start, in date order, and a person holding a seat the day before.
+            var seatFrom: [String: Day] = [:]
+            if let r = t.range { for m in team.members { seatFrom[m] = r.from } }
+            var previous: Day?
+            for (i, r) in (team.replacements ?? []).enumerated() {
+                let at = "replacements[\(i)]"
+                guard let day = Day(iso: r.from) else { problems.append("\(at).from \"\(r.from)\" is not a date YYYY-MM-DD"); continue }
+                if let range = t.range, !(day > range.from && day <= range.to) {
+                    problems.append("\(at).from \(day.iso) is not a day of the posting after its first day \(range.from.iso)")
+                }
+                if let p = previous, day < p { problems.append("\(at).from \(day.iso) is before the replacement listed before it (\(p.iso))") }
+                previous = day
+                if ctx.staff[r.replacement] == nil {
+                    problems.append("\(at).replacement \"\(r.replacement)\" is not staff of the scenario")
+                    witnesses.append(Witness(.person, r.replacement, note: "unknown replacement"))
+                } else if team.members.contains(r.replacement) || seatFrom[r.replacement] != nil || (team.replacements ?? []).prefix(i).contains(where: { $0.replacement == r.replacement }) {
+                    problems.append("\(at).replacement \(ctx.label(person: r.replacement)) already serves in the team")
+                }
+                if let since = seatFrom[r.person], since < day {
+                    seatFrom[r.person] = nil
+                    if ctx.staff[r.replacement] != nil { seatFrom[r.replacement] = day }
+                } else {
+                    problems.append("\(at).person \(ctx.label(person: r.person)) holds no place in the team on \(day.adding(days: -1).iso)")
+                    witnesses.append(Witness(.person, r.person, note: "replaced without a place"))
+                }
+            }
             if let g = team.group3331 {
                 if team.tier != "T1" { problems.append("a \(team.tier) team has no 3331 group") }
                 for (role, id) in [("doctor", g.doctor), ("nurse", g.nurse), ("pharmacist", g.pharmacist)] where ctx.staff[id] == nil {

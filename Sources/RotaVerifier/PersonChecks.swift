@@ -23,7 +23,8 @@ extension PlanVerifier {
     private func postings(_ view: PlanView) -> [String: [(key: String, witness: Witness)]] {
         var result: [String: [(key: String, witness: Witness)]] = [:]
         for t in view.teams {
-            for m in t.members {
+            // Everyone who serves in the team, a replacement too (from their day on).
+            for m in t.replacements.isEmpty ? t.members : t.terms.map(\.member) {
                 result[m.id, default: []].append((t.team.id, Witness(.team, t.team.id, note: "full-time posting")))
             }
         }

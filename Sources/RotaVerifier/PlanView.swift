@@ -18,8 +18,92 @@ extension PlanVerifier {
             let team: PlanTeam
             /// nil when a date does not parse or end precedes start.
             let range: DayRange?
-            /// Known members, each once, sorted by id.
+            /// Known members as the team was formed, each once, sorted by id: the team's seats,
+            /// which its size, its sender's quota and the totals count.
             let members: [StaffMember]
+            /// Mid-term replacements that can be applied (readable day inside the term after
+            /// its first day, the person replaced holding a seat the day before, a known
+            /// replacement not already in the team), by day; PLAN.integrity reports the others.
+            let replacements: [Replacement]
+            /// Everyone who serves with the days they serve: a member from the start to the day
+            /// before they are replaced, a replacement from their day to the next replacement
+            /// or the end. Without replacements, every member for the whole range.
+            let terms: [Term]
+
+            struct Replacement: Sendable {
+                let person: String
+                let by: StaffMember
+                let from: Day
+            }
+
+            struct Term: Sendable {
+                let member: StaffMember
+                let range: DayRange
+                /// The person this one took over from, if a replacement.
+                let replaces: String?
+            }
+
+            init(team: PlanTeam, range: DayRange?, members: [StaffMember], staff: [String: StaffMember]) {
+                self.team = team; self.range = range; self.members = members
+                guard let range, let written = team.replacements, !written.isEmpty else {
+                    replacements = []
+                    terms = range.map { r in members.map { Term(member: $0, range: r, replaces: nil) } } ?? []
+                    return
+                }
+                var seats = Dictionary(uniqueKeysWithValues: members.map { ($0.id, (member: $0, from: range.from, replaces: String?.none)) })
+                var served = Set(members.map(\.id))
+                var done: [Term] = [], applied: [Replacement] = []
+                for r in written {
+                    guard let day = Day(iso: r.from), day > range.from, day <= range.to,
+                          let seat = seats[r.person], seat.from < day,
+                          let by = staff[r.replacement], !served.contains(by.id) else { continue }
+                    done.append(Term(member: seat.member, range: DayRange(from: seat.from, to: day.adding(days: -1)), replaces: seat.replaces))
+                    seats[r.person] = nil
+                    seats[by.id] = (by, day, r.person)
+                    served.insert(by.id)
+                    applied.append(Replacement(person: r.person, by: by, from: day))
+                }
+                replacements = applied
+                terms = (done + seats.values.map { Term(member: $0.member, range: DayRange(from: $0.from, to: range.to), replaces: $0.replaces) })
+                    .sorted { ($0.range.from, $0.member.id) < ($1.range.from, $1.member.id) }
+            }
+
+            /// The people serving on `d`, sorted by id.
+            func members(on d: Day) -> [StaffMember] {
+                terms.filter { $0.range.contains(d) }.map(\.member).sorted { $0.id < $1.id }
+            }
+
+            /// The spans of the term with the same people: cut at each replacement's day.
+            var spans: [DayRange] {
+                guard let range else { return [] }
+                let cuts = Array(Set(replacements.map(\.from))).sorted()
+                var out: [DayRange] = [], start = range.from
+                for c in cuts { out.append(DayRange(from: start, to: c.adding(days: -1))); start = c }
+                out.append(DayRange(from: start, to: range.to))
+                return out
+            }
+
+            /// The 3331 group on `d`: the group as formed with each replacement of a group
+            /// member up to `d` taking over that member's role.
+            func group(on d: Day) -> PlanGroup3331? {
+                guard var g = team.group3331 else { return nil }
+                for r in replacements where r.from <= d {
+                    if g.doctor == r.person { g.doctor = r.by.id }
+                    if g.nurse == r.person { g.nurse = r.by.id }
+                    if g.pharmacist == r.person { g.pharmacist = r.by.id }
+                }
+                return g
+            }
+
+            private init(copy t: Team, range: DayRange) {
+                team = t.team; self.range = range; members = t.members; replacements = t.replacements; terms = t.terms
+            }
+
+            /// The team as seen by one person who serves in it: `range` is their term.
+            func narrowed(to term: DayRange) -> Team { Team(copy: self, range: term) }
+
+            /// The days `person` serves in the team, or nil.
+            func term(of person: String) -> DayRange? { terms.first { $0.member.id == person }?.range }
         }
 
         struct Helper: Sendable {
@@ -48,7 +132,7 @@ extension PlanVerifier {
                     guard seen.insert(id).inserted else { return nil }
                     return ctx.staff[id]
                 }.sorted { $0.id < $1.id }
-                return Team(team: t, range: PlanView.range(t.start, t.end), members: members)
+                return Team(team: t, range: PlanView.range(t.start, t.end), members: members, staff: ctx.staff)
             }
             helpers = plan.villageHelpers.map {
                 Helper(helper: $0, range: PlanView.range($0.start, $0.end), person: ctx.staff[$0.person])
@@ -59,9 +143,8 @@ extension PlanVerifier {
 
             var duties: [String: [Duty]] = [:]
             for t in teams {
-                guard let range = t.range else { continue }
-                for m in t.members {
-                    duties[m.id, default: []].append(Duty(kind: .team(tier: t.team.tier, id: t.team.id, recipient: t.team.recipient), range: range))
+                for term in t.terms {
+                    duties[term.member.id, default: []].append(Duty(kind: .team(tier: t.team.tier, id: t.team.id, recipient: t.team.recipient), range: term.range))
                 }
             }
             for h in helpers {

@@ -54,12 +54,15 @@ extension RotaVerifier {
             var modes = Set<RotaActivity>()
             var absent: [String] = []
             var dayCovers: [Witness] = []
-            for (role, holder) in [(Role.doctor, g.doctor), (.nurse, g.nurse), (.pharmacist, g.pharmacist)] {
+            // The group of the day: a replacement of a group member holds the role from their day.
+            let group = t.group(on: d) ?? g
+            let serving = t.replacements.isEmpty ? t.members : t.members(on: d)
+            for (role, holder) in [(Role.doctor, group.doctor), (.nurse, group.nurse), (.pharmacist, group.pharmacist)] {
                 if !onLeave(holder, d) {
                     if let m = fullDay(holder, d) { modes.formUnion(m) } else { absent.append("\(role.rawValue) \(ctx.label(person: holder))") }
                     continue
                 }
-                let cover = t.members.first { $0.role == role && $0.id != holder && !onLeave($0.id, d) && fullDay($0.id, d) != nil }
+                let cover = serving.first { $0.role == role && $0.id != holder && !onLeave($0.id, d) && fullDay($0.id, d) != nil }
                 if let cover {
                     modes.formUnion(fullDay(cover.id, d)!)
                     dayCovers.append(ctx.witness(person: cover.id, note: "covers \(role.rawValue) \(ctx.label(person: holder)) on leave \(d.iso)"))
@@ -73,7 +76,7 @@ extension RotaVerifier {
                 witnesses += dayCovers
                 let modeText = modes.map(\.rawValue).sorted().joined(separator: ", ")
                 witnesses.append(Witness(.dates, d.iso, note: modes.count == 1 ? "visit: \(modeText)" : "visit with \(modes.count) modes in one day: \(modeText)"))
-            } else if t.members.contains(where: { m in book.items(m.id, on: d).contains { $0.activity.is3331Visit && $0.site == workstation } }) {
+            } else if (t.replacements.isEmpty ? t.members : t.terms.map(\.member)).contains(where: { m in book.items(m.id, on: d).contains { $0.activity.is3331Visit && $0.site == workstation } }) {
                 split.append(d)
                 witnesses.append(Witness(.dates, d.iso, note: "incomplete visit: not at the workstation both halves: \(absent.joined(separator: ", "))"))
             }

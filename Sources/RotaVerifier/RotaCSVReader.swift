@@ -8,9 +8,11 @@ import RotaCore
 /// The contract: UTF-8 (an optional byte-order mark) or GB18030 (a rota saved back from Excel on
 /// Chinese Windows; its dates may then be `2025/7/1`), CRLF or LF line ends, RFC 4180 quoting
 /// (a cell in double quotes may hold commas, line breaks and `""` for a quote), a header row
-/// and then exactly these columns in this order:
+/// and then exactly these columns in this order, the header written in Chinese (as rota writes
+/// it) or in English (as earlier versions did):
 ///
 /// ```text
+/// 人员编号,姓名,所属单位编号,日期,时段,地点编号,地点名称,工作内容
 /// person,name,hospital,date,half,site,site_name,activity
 /// hzm-a-d1,张伟,菏泽市立医院,2025-09-01,am,cao-people,曹县人民医院,posting
 /// ```
@@ -20,7 +22,8 @@ import RotaCore
 /// `YYYY-MM-DD`, a half other than `am`/`pm`, an activity outside the vocabulary
 /// (`RotaActivity`) — each is a located `Diagnostic` (`file:line: rota[i].field: what is
 /// wrong (expected …)`, `i` the 0-based data row; blank lines are skipped and not counted),
-/// and every problem of the file is reported at once (exit 2). Whether the rows make sense —
+/// and every problem of the file is reported (exit 2): the first `listedProblems` one by one,
+/// the rest counted by kind in one closing line. Whether the rows make sense —
 /// known people and sites, working days, leave, one place per slot — is `ROTA.integrity`'s
 /// (exit 1). `name`, `hospital` and `site_name` are display columns and are not checked.
 ///
@@ -29,8 +32,10 @@ import RotaCore
 /// // rota.csv:7: rota[5].half: unknown half "AM" (expected am or pm)
 /// ```
 public enum RotaCSVReader {
-    /// The columns of `rota.csv`, in order.
+    /// The columns of `rota.csv`, in order, by their field names (the English header).
     public static let columns = ["person", "name", "hospital", "date", "half", "site", "site_name", "activity"]
+    /// The same columns by their Chinese names (the header rota writes).
+    public static let chineseColumns = ["人员编号", "姓名", "所属单位编号", "日期", "时段", "地点编号", "地点名称", "工作内容"]
 
     /// Reads and parses the file at `path`.
     public static func read(path: String) throws(InputError) -> [RotaEntry] {
@@ -111,7 +116,7 @@ public enum RotaCSVReader {
 
     /// Parses valid UTF-8 rota text.
     private static func parse(utf8 bytes: UnsafeBufferPointer<UInt8>, fileName: String) throws(InputError) -> [RotaEntry] {
-        let header = columns.joined(separator: ",")
+        let header = chineseColumns.joined(separator: ",") + " (or in English: " + columns.joined(separator: ",") + ")"
         var scanner = RotaCSVScanner(bytes)
         var problems: [Diagnostic] = []
         var hasHeader = false
@@ -122,7 +127,7 @@ public enum RotaCSVReader {
         }
         for p in scanner.problems { problems.append(Diagnostic(file: fileName, line: scanner.line, path: "header", message: p)) }
         let cells = (0..<scanner.cellCount).map { scanner.string($0) }
-        if cells != columns {
+        if cells != columns && cells != chineseColumns {
             problems.append(Diagnostic(file: fileName, line: scanner.line, path: "header",
                                        message: "columns are \(cells.joined(separator: ","))", expected: header))
             throw InputError(problems)
@@ -143,7 +148,7 @@ public enum RotaCSVReader {
             for p in scanner.problems { add(nil, p) }
             if scanner.unclosed { continue }   // the rest of the file is inside one cell
             guard scanner.cellCount == columns.count else {
-                add(nil, "\(scanner.cellCount) cells", expected: "\(columns.count): \(header)")
+                add(nil, "\(scanner.cellCount) cells", expected: "\(columns.count), one per column of the header")
                 continue
             }
             var ok = true
@@ -181,7 +186,7 @@ public enum RotaCSVReader {
     }
 
     /// The most problems listed one by one; the rest are counted by kind.
-    public static let listedProblems = 100
+    public static let listedProblems = 20
 
     /// The first `listedProblems` problems, then one line counting the others by kind (what
     /// is wrong, without the cell's text): a rota saved wrongly from a spreadsheet would
@@ -191,11 +196,16 @@ public enum RotaCSVReader {
         let sorted = problems.sorted()
         let rest = sorted.dropFirst(listedProblems)
         var kinds: [String: Int] = [:]
-        for d in rest { kinds[(d.path.split(separator: ".").last.map(String.init) ?? "") + ": " + (d.message.split(separator: "\"").first.map(String.init) ?? d.message), default: 0] += 1 }
-        let summary = kinds.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map { "\($0.value) × \($0.key.trimmingCharacters(in: .whitespaces))" }
+        for d in rest {
+            // The kind: the column (or "row"), and what is wrong up to the cell's quoted text.
+            let column = d.path.contains(".") ? String(d.path.split(separator: ".").last!) : "row"
+            let what = (d.message.split(separator: "\"", omittingEmptySubsequences: false).first.map(String.init) ?? d.message)
+            kinds[column + ": " + what.trimmingCharacters(in: .whitespaces), default: 0] += 1
+        }
+        let summary = kinds.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map { "\($0.value) × \($0.key)" }
         let last = rest.last!.line
         return Array(sorted.prefix(listedProblems)) + [Diagnostic(file: fileName, line: last, path: "(rest of the file)",
-            message: "\(rest.count) more problems up to this line, not listed: " + summary.prefix(8).joined(separator: "; ") + (summary.count > 8 ? "; …" : ""),
+            message: "… and \(rest.count) more problems up to this line, not listed; by kind: " + summary.prefix(8).joined(separator: "; ") + (summary.count > 8 ? "; …" : ""),
             expected: "fix the problems above (often one cause, such as a column moved or a date format) and check again")]
     }
 

@@ -226,7 +226,7 @@ extension RotaVerifier {
             guard let t = mine.first(where: { $0.team.group3331!.workstation == site }) else {
                 return "the team's workstation is \(mine.map { ctx.label(institution: $0.team.group3331!.workstation) }.joined(separator: ", "))"
             }
-            let g = t.team.group3331!
+            let g = t.group(on: d)!   // with a replacement's role from their day
             if [g.doctor, g.nurse, g.pharmacist].contains(person.id) { return nil }
             let holder: String?
             switch person.role {

@@ -13,8 +13,9 @@ import RotaCore
 extension RotaVerifier {
     func postingChecks(_ book: Book) -> [RuleCheck] {
         view.teams.flatMap { t -> [RuleCheck] in
-            guard let range = t.range else { return [] }
-            return t.members.map { posting($0, team: t, range: range, book) }
+            // Each member over the days they serve (a replacement from their day, the person
+            // replaced until the day before).
+            t.terms.map { posting($0.member, team: t, range: $0.range, book) }
         }
     }
 

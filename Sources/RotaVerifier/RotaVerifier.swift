@@ -259,7 +259,8 @@ public struct RotaVerifier: Sendable {
 
         init(view: PlanVerifier.PlanView, context: VerificationContext) {
             var teamsOf: [String: [Team]] = [:]
-            for t in view.teams where t.range != nil { for m in t.members { teamsOf[m.id, default: []].append(t) } }
+            // Each person's team with the days they serve in it (a replacement's from their day).
+            for t in view.teams where t.range != nil { for term in t.terms { teamsOf[term.member.id, default: []].append(t.narrowed(to: term.range)) } }
             self.teamsOf = teamsOf
             let usable = view.helpers.filter { $0.range != nil && $0.person != nil }
             var helpers: [VillageHelpForm: [Helper]] = [:]

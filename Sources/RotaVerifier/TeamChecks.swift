@@ -43,7 +43,22 @@ extension PlanVerifier {
     }
 
     private func teamSize(_ tier: TeamTier, _ t: PlanView.Team) -> RuleCheck {
-        let ctx = context, need = ctx.parameters.int("\(tier.rawValue).team-size"), n = t.members.count
+        let ctx = context, need = ctx.parameters.int("\(tier.rawValue).team-size")
+        if !t.replacements.isEmpty {
+            // Judged on every span between replacements: the team is ≥ need on every day.
+            let sizes = t.spans.map { ($0, t.members(on: $0.from)) }
+            let smallest = sizes.min { $0.1.count < $1.1.count }!
+            let n = smallest.1.count
+            return ctx.check("\(tier.rawValue).team-size", t.team.id, subject: ctx.subject(team: t.team),
+                             quantities: [Quantity("members", n), Quantity("teamSize", need), Quantity("replacements", t.replacements.count)],
+                             arithmetic: sizes.map { "\($0.0): \(VerifyText.atLeast($0.1.count, need))" }.joined(separator: "; "),
+                             finding: n >= need
+                                 ? "the team has at least \(need) members on every day: " + replacementText(t)
+                                 : "the team has \(VerifyText.counted(n, "member", "members")) in \(smallest.0); at least \(need) are required",
+                             witnesses: t.terms.map { ctx.witness(person: $0.member.id, note: "\($0.member.role.rawValue) \($0.range)") },
+                             passed: n >= need)
+        }
+        let n = t.members.count
         return ctx.check("\(tier.rawValue).team-size", t.team.id, subject: ctx.subject(team: t.team),
                          quantities: [Quantity("members", n), Quantity("teamSize", need)],
                          arithmetic: VerifyText.atLeast(n, need),
@@ -52,8 +67,31 @@ extension PlanVerifier {
                          passed: n >= need)
     }
 
+    /// `hzm-0123 until 2025-06-30, then hzm-0140 (same sender hz-municipal) from 2025-07-01`.
+    func replacementText(_ t: PlanView.Team) -> String {
+        t.replacements.map { r in
+            "\(r.person) until \(r.from.adding(days: -1).iso), then \(r.by.id) (\(r.by.role.rawValue), \(r.by.institution == t.team.sender ? "same sender" : "from \(r.by.institution)")) from \(r.from.iso)"
+        }.joined(separator: "; ")
+    }
+
     private func teamMix(_ tier: TeamTier, _ t: PlanView.Team) -> RuleCheck {
         let ctx = context
+        if !t.replacements.isEmpty {
+            let spans = t.spans.map { span -> (DayRange, [String]) in
+                let people = t.members(on: span.from)
+                return (span, StaffGroup.allCases.filter { g in !people.contains { $0.role.group == g } }.map(\.rawValue))
+            }
+            let short = spans.filter { !$0.1.isEmpty }
+            return ctx.check("\(tier.rawValue).team-mix", t.team.id, subject: ctx.subject(team: t.team),
+                             quantities: StaffGroup.allCases.map { g in Quantity(g.rawValue, t.spans.map { span in t.members(on: span.from).filter { $0.role.group == g }.count }.min() ?? 0) },
+                             arithmetic: t.spans.map { span in
+                                 "\(span): " + StaffGroup.allCases.map { g in "\(g.rawValue) \(VerifyText.atLeast(t.members(on: span.from).filter { $0.role.group == g }.count, 1))" }.joined(separator: ", ")
+                             }.joined(separator: "; "),
+                             finding: short.isEmpty ? "the team has doctors, nurses and medical-technical staff on every day: " + replacementText(t)
+                                                    : short.map { "in \($0.0) the team has no \($0.1.joined(separator: " and ")) member" }.joined(separator: "; "),
+                             witnesses: t.terms.map { ctx.witness(person: $0.member.id, note: "\($0.member.role.rawValue) \($0.range)") },
+                             passed: short.isEmpty)
+        }
         let counts = StaffGroup.allCases.map { g in (g, t.members.filter { $0.role.group == g }.count) }
         let missing = counts.filter { $0.1 < 1 }.map(\.0.rawValue)
         return ctx.check("\(tier.rawValue).team-mix", t.team.id, subject: ctx.subject(team: t.team),
@@ -66,9 +104,23 @@ extension PlanVerifier {
     }
 
     private func duration(_ tier: TeamTier, _ t: PlanView.Team) -> RuleCheck {
-        posting(rule: "\(tier.rawValue).duration", key: t.team.id, subject: context.subject(team: t.team),
-                what: "the posting", start: t.team.start, end: t.team.end, range: t.range,
-                months: context.parameters.int("\(tier.rawValue).duration-months"))
+        let check = posting(rule: "\(tier.rawValue).duration", key: t.team.id, subject: context.subject(team: t.team),
+                            what: "the posting", start: t.team.start, end: t.team.end, range: t.range,
+                            months: context.parameters.int("\(tier.rawValue).duration-months"))
+        guard !t.replacements.isEmpty else { return check }
+        // posting.replacement: 1 — a member replaced by a colleague of the same sender keeps the
+        // team's year (the seat is held without a gap); 0 — every member serves the whole term.
+        var c = check
+        if context.parameters.int("posting.replacement") == 1 {
+            c.arithmetic += "; seats held without a gap (posting.replacement = 1)"
+            if c.passed { c.finding += ", its seats held without a gap: " + replacementText(t) }
+        } else {
+            c.arithmetic += "; replacements \(t.replacements.count) ≠ 0 (posting.replacement = 0)"
+            c.finding = (c.passed ? "" : c.finding + "; ") + "with posting.replacement = 0 every member serves the whole term, but "
+                + replacementText(t)
+            c.verdict = .fail
+        }
+        return c
     }
 
     /// A continuous posting of at least `months` months inside the period: end ≥ start +
@@ -105,8 +157,10 @@ extension PlanVerifier {
         let ctx = context, team = t.team
         let senderTier = ctx.institutions[team.sender]?.tier
         let tierOK = senderTier.map { tier.senderTiers.contains($0) } ?? false
-        let foreign = t.members.filter { $0.institution != team.sender }
-        let own = t.members.count - foreign.count
+        // Every one who serves, replacements too, comes from the sender.
+        let serving = t.replacements.isEmpty ? t.members : t.terms.map(\.member)
+        let foreign = serving.filter { $0.institution != team.sender }
+        let own = serving.count - foreign.count
         var problems: [String] = []
         if !tierOK {
             let allowed = tier.senderTiers.map(\.rawValue).joined(separator: " or ")
@@ -117,10 +171,10 @@ extension PlanVerifier {
         }
         let allowed = "{" + tier.senderTiers.map(\.rawValue).joined(separator: ", ") + "}"
         return ctx.check("\(tier.rawValue).one-sender", team.id, subject: ctx.subject(team: team),
-                         quantities: [Quantity("members", t.members.count), Quantity("fromSender", own)],
-                         arithmetic: "members from \(team.sender) \(own) \(foreign.isEmpty ? "=" : "<") \(t.members.count); "
+                         quantities: [Quantity("members", serving.count), Quantity("fromSender", own)],
+                         arithmetic: "members from \(team.sender) \(own) \(foreign.isEmpty ? "=" : "<") \(serving.count); "
                              + "sender tier \(senderTier?.rawValue ?? "unknown") \(tierOK ? "∈" : "∉") \(allowed)",
-                         finding: problems.isEmpty ? "all \(t.members.count) members come from \(ctx.label(institution: team.sender))"
+                         finding: problems.isEmpty ? "all \(serving.count) members come from \(ctx.label(institution: team.sender))"
                                                    : problems.joined(separator: "; "),
                          witnesses: foreign.map { ctx.witness(person: $0.id, note: "from \(ctx.label(institution: $0.institution))") }
                              + [ctx.witness(institution: team.sender, note: "sender")],

@@ -12,11 +12,12 @@ import Testing
         Exit 0 with a plan, 1 when no compliant plan exists (the rules that collide are
         named), 2 for bad input, 3 when the solver stops without a plan.
 
-        USAGE: rota plan <scenario> [--out <out>] [--time-limit <time-limit>] [--gap <gap>] [--write-model <write-model>] [--quiet] [--shard <K>]
+        USAGE: rota plan <scenario> [--out <out>] [--time-limit <time-limit>] [--gap <gap>] [--write-model <write-model>] [--quiet] [--shard <K>] [--outputs <sets>]
 
         ARGUMENTS:
-          <scenario>              The scenario YAML file, or a province file that lists
-                                  one scenario per city.
+          <scenario>              The scenario: a YAML file or a filled rota template
+                                  workbook (.xlsx); or a province file that lists one
+                                  scenario per city.
 
         OPTIONS:
           --out <out>             Folder for the outputs (default: out/<scenario name>).
@@ -30,6 +31,9 @@ import Testing
           --quiet                 Print no progress and no summary.
           --shard <K>             With a province file: plan only its K-th city (from
                                   0), as one task of a batch job.
+          --outputs <sets>        Output sets to write, comma-separated: plan (always),
+                                  workbook, grid, calendars or calendars-zip, sites,
+                                  report, all. (default: all)
           --version               Show the version.
           -h, --help              Show help information.
 

@@ -1,10 +1,23 @@
 /// `assignments.csv`: one row per person and posting, for Excel.
 ///
 /// UTF-8 with a byte-order mark (so Excel reads the Chinese names), CRLF line ends, a header
-/// row, fields quoted when they hold a comma, quote or line break. Rows are sorted by tier,
-/// sender and person.
+/// row in Chinese (`header`; `fields` are the same columns' field names), fields quoted when
+/// they hold a comma, quote or line break. Rows are sorted by tier, sender and person.
+///
+/// | column | field | holds |
+/// |---|---|---|
+/// | 层级 | tier | T1, T2, T3 or TCM |
+/// | 派出形式 | form | posting, station, rounds, tech-support, tcm-clinic |
+/// | 人员编号, 姓名, 岗位 | person, name, role | the person (role: doctor, nurse, pharmacist, technician) |
+/// | 派出单位编号, 派出单位 | sender, sender_name | the sending institution |
+/// | 派驻地点编号, 派驻地点 | site, site_name | where the person goes |
+/// | 县区 | county | the county of the site (of the sender when the site has none) |
+/// | 开始日期, 结束日期 | start, end | the first and last day, `YYYY-MM-DD` |
+/// | 说明 | detail | the 3331 group's workstation, a service area, the TCM clinic |
 public enum AssignmentsCSV {
-    public static let header = ["tier", "form", "person", "name", "role", "sender", "sender_name", "site", "site_name", "county", "start", "end", "detail"]
+    public static let header = ["层级", "派出形式", "人员编号", "姓名", "岗位", "派出单位编号", "派出单位", "派驻地点编号", "派驻地点", "县区", "开始日期", "结束日期", "说明"]
+    /// The columns' field names, in the order of `header`.
+    public static let fields = ["tier", "form", "person", "name", "role", "sender", "sender_name", "site", "site_name", "county", "start", "end", "detail"]
 
     public static func render(plan: Plan, scenario: Scenario) -> String {
         let inst = scenario.institutionIndex(), staff = scenario.staffIndex()
@@ -15,12 +28,18 @@ public enum AssignmentsCSV {
                          site, inst[site]?.name ?? "", inst[site]?.county ?? inst[sender]?.county ?? "", start, end, detail])
         }
         for t in plan.teams {
-            for m in t.members {
+            // With mid-term replacements, each person's own dates (their first and last part).
+            let parts = t.spans
+            for m in t.everyone {
+                let mine = parts.filter { $0.members.contains(m) }
+                guard let first = mine.first, let last = mine.last else { continue }
                 var detail = ""
-                if let g = t.group3331, [g.doctor, g.nurse, g.pharmacist].contains(m) {
+                if mine.contains(where: { p in p.group3331.map { [$0.doctor, $0.nurse, $0.pharmacist].contains(m) } ?? false }), let g = t.group3331 {
                     detail = "3331 group; workstation \(g.workstation) \(inst[g.workstation]?.name ?? "")"
                 }
-                row(t.tier, "posting", m, t.sender, t.recipient, t.start, t.end, detail)
+                if let r = t.replacements?.first(where: { $0.replacement == m }) { detail += (detail.isEmpty ? "" : "; ") + "replaces \(r.person)" }
+                if let r = t.replacements?.first(where: { $0.person == m }) { detail += (detail.isEmpty ? "" : "; ") + "replaced by \(r.replacement)" }
+                row(t.tier, "posting", m, t.sender, t.recipient, first.start, last.end, detail)
             }
         }
         for h in plan.villageHelpers {

@@ -61,12 +61,84 @@ public struct PlanTeam: Codable, Hashable, Sendable {
     public var members: [String]
     /// T1 only: the 3331 group and its workstation clinic.
     public var group3331: PlanGroup3331?
+    /// Members who handed their place to a colleague of the same sender during the term (a
+    /// re-plan's posting change), by date; absent when nobody did. `members` and `group3331`
+    /// name the team as it was formed on `start`.
+    public var replacements: [PlanReplacement]?
 
     public init(tier: String, sender: String, recipient: String, start: String, end: String,
-                members: [String], group3331: PlanGroup3331? = nil) {
+                members: [String], group3331: PlanGroup3331? = nil, replacements: [PlanReplacement]? = nil) {
         self.tier = tier; self.id = "\(tier):\(sender)>\(recipient)"; self.sender = sender
         self.recipient = recipient; self.start = start; self.end = end; self.members = members.sorted()
         self.group3331 = group3331
+        self.replacements = replacements
+    }
+}
+
+/// A team member replaced mid-term by a colleague of the same sending hospital.
+///
+/// The team's posting keeps its dates (T1/T2.duration is the team's year); `person` serves it
+/// from the team's start to the day before `from`, `replacement` from `from` to its end, in
+/// the same place — and in `person`'s 3331 group role, if they had one. The replacement fills
+/// the seat of the person replaced: the team's size, the sender's quota and the region's
+/// totals count the seat once (rules.md, "Replacement in a posting"; docs/replan-format.md).
+///
+/// ```json
+/// { "person": "hzm-0123", "replacement": "hzm-0140", "from": "2025-07-01", "reason": "absence of hzm-0123 2025-07-01..2025-09-30 (sick leave)" }
+/// ```
+public struct PlanReplacement: Codable, Hashable, Sendable {
+    /// The member who leaves the posting (a member of the team, or an earlier replacement).
+    public var person: String
+    /// The colleague of the same sender who takes the place over.
+    public var replacement: String
+    /// The replacement's first day (ISO); the person replaced served until the day before.
+    public var from: String
+    /// Why, in the planner's words (the change file's event).
+    public var reason: String?
+
+    public init(person: String, replacement: String, from: String, reason: String? = nil) {
+        self.person = person; self.replacement = replacement; self.from = from; self.reason = reason
+    }
+}
+
+extension PlanTeam {
+    /// Everyone who serves in the team at some time: the members as formed and their
+    /// replacements, each once, sorted.
+    public var everyone: [String] {
+        Array(Set(members + (replacements ?? []).map(\.replacement))).sorted()
+    }
+
+    /// The team cut at its replacement days: each part with its dates, the people serving
+    /// then and the 3331 group of then (a replacement takes over the role of the person
+    /// replaced). A team without replacements is its own single part.
+    ///
+    /// ```swift
+    /// team.spans.map { "\($0.start)..\($0.end)" }   // ["2025-01-01..2025-06-30", "2025-07-01..2025-12-31"]
+    /// ```
+    public var spans: [PlanTeam] {
+        guard let written = replacements, !written.isEmpty,
+              let first = Day(iso: start), let last = Day(iso: end) else { return [self] }
+        var out: [PlanTeam] = []
+        var current = self
+        current.replacements = nil
+        var spanStart = first
+        for r in written.sorted(by: { $0.from < $1.from }) {
+            guard let day = Day(iso: r.from), day > spanStart, day <= last, current.members.contains(r.person) else { continue }
+            var part = current
+            part.start = spanStart.iso; part.end = day.adding(days: -1).iso
+            out.append(part)
+            current.members = (current.members.filter { $0 != r.person } + [r.replacement]).sorted()
+            if var g = current.group3331 {
+                if g.doctor == r.person { g.doctor = r.replacement }
+                if g.nurse == r.person { g.nurse = r.replacement }
+                if g.pharmacist == r.person { g.pharmacist = r.replacement }
+                current.group3331 = g
+            }
+            spanStart = day
+        }
+        current.start = spanStart.iso
+        out.append(current)
+        return out
     }
 }
 

@@ -1,20 +1,26 @@
 /// `rota.csv`: one row per person and half-day slot, for Excel and for the verifier.
 ///
 /// UTF-8 with a byte-order mark (so Excel reads the Chinese names), CRLF line ends, a header
-/// row, then exactly the columns `person, name, hospital, date, half, site, site_name,
-/// activity` — `hospital` is the person's own institution id, `half` is `am` or `pm`,
-/// `activity` is a `RotaActivity` raw value. Fields are quoted per RFC 4180 when they hold a
-/// comma, quote or line break. Rows follow the rota's order (person, date, half).
+/// row in Chinese (`header`: 人员编号, 姓名, 所属单位编号, 日期, 时段, 地点编号, 地点名称, 工作内容),
+/// then exactly the columns `person, name, hospital, date, half, site, site_name, activity`
+/// in that order (`englishHeader`, the header rota wrote before, is read as well) —
+/// `hospital` is the person's own institution id, `half` is `am` or `pm`, `activity` is a
+/// `RotaActivity` raw value. Fields are quoted per RFC 4180 when they hold a comma, quote or
+/// line break. Rows follow the rota's order (person, date, half).
 ///
-/// `parse` reads such a file back (with or without the BOM, CRLF or LF line ends) into
-/// entries; the descriptive columns (`name`, `hospital`, `site_name`) are not needed for that.
+/// `parse` reads such a file back (with or without the BOM, CRLF or LF line ends, either
+/// header) into entries; the descriptive columns (`name`, `hospital`, `site_name`) are not
+/// needed for that.
 ///
 /// ```swift
 /// let text = RotaCSV.render(rota: rota, scenario: s)
 /// let entries = try RotaCSV.parse(text)   // == rota.entries
 /// ```
 public enum RotaCSV {
-    public static let header = ["person", "name", "hospital", "date", "half", "site", "site_name", "activity"]
+    /// The header rota writes: the columns' Chinese names.
+    public static let header = ["人员编号", "姓名", "所属单位编号", "日期", "时段", "地点编号", "地点名称", "工作内容"]
+    /// The same columns by their English field names (the header of earlier versions; still read).
+    public static let englishHeader = ["person", "name", "hospital", "date", "half", "site", "site_name", "activity"]
 
     public static func render(rota: WeeklyRota, scenario: Scenario) -> String {
         let inst = scenario.institutionIndex(), staff = scenario.staffIndex()
@@ -44,8 +50,8 @@ public enum RotaCSV {
     public static func parse(_ text: String) throws -> [RotaEntry] {
         let rows = try records(text)
         guard let head = rows.first else { throw RotaCSVError(line: 1, message: "empty file (expected the header \(header.joined(separator: ",")))") }
-        guard head.fields == header else {
-            throw RotaCSVError(line: 1, message: "header is \(head.fields.joined(separator: ",")) (expected \(header.joined(separator: ",")))")
+        guard head.fields == header || head.fields == englishHeader else {
+            throw RotaCSVError(line: 1, message: "header is \(head.fields.joined(separator: ",")) (expected \(header.joined(separator: ",")) or \(englishHeader.joined(separator: ",")))")
         }
         var entries: [RotaEntry] = []
         entries.reserveCapacity(rows.count - 1)

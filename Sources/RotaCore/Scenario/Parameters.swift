@@ -138,6 +138,7 @@ public struct Parameters: Hashable, Sendable {
         .init(key: "T3.rounds-visit-weeks", kind: .integer, meaning: "every clinic of a rounds area is visited at least once in this many weeks", addition: true, range: 1...52),
         .init(key: "T3.part-time-months", kind: .integer, meaning: "months a rounds or technical-support duty lasts, at least, for its helper to count among the year's village helpers", addition: true, range: 1...12),
         .init(key: "TCM.centres-per-physician", kind: .integer, meaning: "TCM-featured centres one senior TCM physician may hold a weekly clinic at, at most", addition: true, range: 1...100),
+        .init(key: "posting.replacement", kind: .integer, meaning: "1: a T1/T2 member replaced mid-term by a colleague of the same sender keeps the team's posting continuous (the team's year; each person's leave judged on their own part); 0: every member serves the whole term, a replacement breaks T1/T2.duration", addition: true, range: 0...1),
         .init(key: "totals.by-sender", kind: .integer, meaning: "whom T2.total and T3.total count: 0 everyone serving in the tier, 1 T2 people sent by county hospitals and village helpers sent by township centres", addition: true, range: 0...1),
     ]
 

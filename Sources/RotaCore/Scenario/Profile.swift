@@ -70,5 +70,8 @@ public struct Profile: Sendable {
         // Yanggu §三(三)10 counts county-level people sent by county hospitals and
         // township-level people sent by township centres (rules.md, "Readings settled").
         ("totals.by-sender", ["0", "0", "1", "0"]),
+        // A team member replaced mid-term by a colleague of the same sender keeps the team's
+        // year (rules.md, "Time"; docs/replan-format.md, "Replacement in a posting").
+        ("posting.replacement", ["1", "1", "1", "1"]),
     ]
 }

@@ -75,8 +75,13 @@ public struct ReplacementFinder: Sendable {
             guard let a = Day(iso: s), let b = Day(iso: e), b >= from else { return nil }
             return DayRange(from: max(a, from), to: b)
         }
-        for t in plan.teams where t.members.contains(person) {
+        for t in plan.teams.flatMap(\.spans) where t.members.contains(person) {
+            // A team with replacements: the part of the term the person serves.
             guard let r = range(t.start, t.end) else { continue }
+            if let earlier = out.firstIndex(where: { $0.key == t.id }) {
+                out[earlier].range = DayRange(from: out[earlier].range.from, to: r.to)
+                continue
+            }
             let g = t.group3331
             let role = g.flatMap { g in g.doctor == person ? "doctor" : g.nurse == person ? "nurse" : g.pharmacist == person ? "pharmacist" : nil }
             out.append(Duty(kind: .team(tier: t.tier), key: t.id, sender: t.sender, site: t.recipient, range: r, groupRole: role))
@@ -94,7 +99,7 @@ public struct ReplacementFinder: Sendable {
 
     /// Everyone holding a duty in the plan.
     public var peopleOnDuty: Set<String> {
-        Set(plan.teams.flatMap(\.members) + plan.villageHelpers.map(\.person) + plan.tcmClinics.map(\.physician))
+        Set(plan.teams.flatMap(\.everyone) + plan.villageHelpers.map(\.person) + plan.tcmClinics.map(\.physician))
     }
 
     /// Working days of `person`'s leave inside `range` (the scenario's calendar).

@@ -34,7 +34,7 @@ struct PartTimeDuties: Sendable {
     init(scenario: Scenario, plan: Plan, calendar: RotaCalendar, demands: [StationCoverDemand], candidates limit: Int) {
         let institutions = scenario.institutionIndex(), staff = scenario.staffIndex()
         // Full-time people: T1/T2 members and stationed helpers.
-        var fullTime = Set(plan.teams.flatMap(\.members))
+        var fullTime = Set(plan.teams.flatMap(\.everyone))
         fullTime.formUnion(plan.villageHelpers.filter { $0.form == .station }.map(\.person))
         // Village helpers free to cover, by hospital, with the site they serve.
         var pool: [String: [(person: String, site: String)]] = [:]

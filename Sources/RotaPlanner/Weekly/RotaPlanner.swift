@@ -63,7 +63,8 @@ public struct RotaPlanner: Sendable {
         let threads = max(1, options.threads)
 
         // 1. T1.3331 visits, per team (months in order inside).
-        let visitPlanners = plan.teams.sorted { $0.id < $1.id }.compactMap { team in
+        // A team with mid-term replacements plans each part with the group of then.
+        let visitPlanners = plan.teams.sorted { $0.id < $1.id }.flatMap(\.spans).compactMap { team in
             team.group3331.map { Visit3331Planner(team: team, group: $0, calendar: calendar, staff: staff,
                                                   visitsPerMonth: p.int("T1.3331.visits-per-month"), solve: solve) }
         }
@@ -122,7 +123,7 @@ public struct RotaPlanner: Sendable {
     /// except leave and the slots already taken by the person's other duties.
     private func fullTimeEntries(calendar: RotaCalendar, taken: [String: Set<Slot>]) -> [RotaEntry] {
         var duties: [String: [(site: String, activity: RotaActivity, term: DayRange)]] = [:]
-        for t in plan.teams.sorted(by: { $0.id < $1.id }) {
+        for t in plan.teams.sorted(by: { $0.id < $1.id }).flatMap(\.spans) {
             guard let term = calendar.term(start: t.start, end: t.end) else { continue }
             for m in t.members { duties[m, default: []].append((t.recipient, .posting, term)) }
         }

@@ -27,7 +27,7 @@ import Testing
     }
 
     @Test func headerHasThePersonColumnsThenEveryDay() {
-        #expect(Array(rows[0].prefix(5)) == ["person", "name", "hospital", "role", "2025-09-22"])
+        #expect(Array(rows[0].prefix(5)) == ["人员编号", "姓名", "所属单位", "岗位", "2025-09-22"])
         #expect(rows[0].count == 4 + 28)
         #expect(rows[0].last == "2025-10-19")
         #expect(rows.allSatisfy { $0.count == rows[0].count })
@@ -57,7 +57,7 @@ import Testing
     @Test func csvTextIsBOMCRLFAndQuoted() throws {
         let data = try #require(OutputFixture.file("rota-grid.csv", in: files))
         let text = String(decoding: data, as: UTF8.self)
-        #expect(text.hasPrefix("\u{FEFF}person,name,hospital,role,2025-09-22,"))
+        #expect(text.hasPrefix("\u{FEFF}人员编号,姓名,所属单位,岗位,2025-09-22,"))
         #expect(text.contains("\"上午 东县一镇，\"\"幸福\"\"村卫生室; 分站 派驻 / 下午 east-t1村4 巡回医疗\""))
         #expect(!text.replacingOccurrences(of: "\r\n", with: "").contains("\n"))
     }

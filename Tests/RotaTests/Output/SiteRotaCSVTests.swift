@@ -21,7 +21,7 @@ import Testing
     @Test func rowsAreSortedByDateHalfPerson() throws {
         let data = try #require(OutputFixture.file("sites/east-t1-v2.csv", in: try OutputFixture.files()))
         let rows = try TestCSV.parse(data)
-        #expect(rows[0] == ["date", "half", "person", "name", "hospital", "activity"])
+        #expect(rows[0] == ["日期", "时段", "人员编号", "姓名", "所属单位", "工作内容"])
         let first = Array(rows[1...5])
         #expect(first == [
             ["2025-09-22", "上午", "east-hosp-0", "员工east-hosp0", "east县人民医院", "派驻"],

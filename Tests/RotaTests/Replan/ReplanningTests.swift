@@ -74,28 +74,115 @@ import Testing
         #expect(r.changes.allSatisfy { $0.first >= "2025-07-01" })
     }
 
-    @Test func aLongAbsenceOfAGroupNurseIsAConflictNamingTheRuleAndTheEvent() throws {
-        let nurse = try #require(past().plan.teams.first { $0.group3331 != nil }?.group3331?.nurse)
-        let (outcome, _) = try replan("""
+    /// The issue's case: a 3331 group nurse away three months from the re-plan date. Her leave
+    /// breaks PERSON.leave, so exactly her posting changes: a free nurse of the same sender
+    /// takes over her place and group role from 2025-07-01, with her half-days; nobody else's
+    /// duties move, and the whole year passes the verifier.
+    @Test func aLongAbsenceOfAGroupNurseHandsHerPostingToAColleagueOfTheSameSender() throws {
+        let team = try #require(past().plan.teams.first { $0.group3331 != nil })
+        let nurse = team.group3331!.nurse
+        let (outcome, changes) = try replan("""
             changes:
               - absence: \(nurse)
                 from: 2025-07-01
                 to: 2025-09-30
                 reason: sick leave
             """)
+        guard case .replanned(let r) = outcome else { Issue.record("expected a re-plan, got \(outcome)"); return }
+        try expectFrozenAndVerified(r, past: try past(), amended: changes.apply(to: Self.scenario))
+        #expect(r.postingsChanged.count == 1)
+        let h = try #require(r.postingsChanged.first?.handover)
+        #expect(h.team == team.id && h.person == nurse && h.from == Self.from)
+        let staff = Self.scenario.staffIndex()
+        #expect(staff[h.replacement]?.institution == team.sender && staff[h.replacement]?.role == .nurse)
+        #expect(!(try past().plan.teams.flatMap(\.members).contains(h.replacement)))
+        // The team's plan: the same members as formed, the replacement recorded, group role passed on.
+        let now = try #require(r.plan.teams.first { $0.id == team.id })
+        #expect(now.members == team.members && now.replacements?.map(\.replacement) == [h.replacement])
+        #expect(now.spans.last?.group3331?.nurse == h.replacement)
+        // Fewest changed half-days: the nurse's half-days from the date pass to the replacement, nobody else's move.
+        #expect(r.method == "handed over")
+        #expect(Set(r.changes.map(\.person)) == [nurse, h.replacement])
+        let out = try #require(r.changes.first { $0.person == nurse }), in_ = try #require(r.changes.first { $0.person == h.replacement })
+        #expect(out.added == 0 && out.removed > 0 && in_.removed == 0 && in_.added == out.removed)
+        // How the rules are met, in the verifier's words.
+        #expect(r.postingsChanged[0].rulesMet.contains { $0.hasPrefix("T1.team-size[\(team.id)]") && $0.contains("then \(h.replacement) (nurse, same sender) from 2025-07-01") })
+        #expect(r.postingsChanged[0].events.map(\.source) == ["CHANGES.yaml:2"])
+        let csv = try #require(r.files.first { $0.name == "changes.csv" })
+        guard case .data(let bytes) = csv.contents else { Issue.record("not data"); return }
+        #expect(String(decoding: bytes, as: UTF8.self).contains("hands \(team.id) over to \(h.replacement) from 2025-07-01"))
+    }
+
+    @Test func aDepartureOfAPostedMemberHandsThePostingOverFromTheDepartureDate() throws {
+        let team = try #require(past().plan.teams.first { $0.tier == "T2" })
+        let member = try #require(team.members.last)
+        let (outcome, changes) = try replan("""
+            changes:
+              - {departure: \(member), date: 2025-08-01, reason: resigned}
+            """)
+        guard case .replanned(let r) = outcome else { Issue.record("expected a re-plan, got \(outcome)"); return }
+        try expectFrozenAndVerified(r, past: try past(), amended: changes.apply(to: Self.scenario))
+        let h = try #require(r.postingsChanged.first?.handover)
+        #expect(r.postingsChanged.count == 1 && h.person == member && h.from == Day(iso: "2025-08-01"))
+        // July is served as planned: nothing of the member's changes before the departure.
+        #expect(r.changes.allSatisfy { $0.first >= "2025-08-01" || $0.first.isEmpty })
+    }
+
+    /// An event that leaves no compliant year: the group nurse away for three months while
+    /// every other nurse of her hospital has left. The conflict names the rule instance and
+    /// the event that causes it; nothing is planned.
+    @Test func anAbsenceNobodyCanTakeOverIsAConflictNamingTheRuleAndTheEvent() throws {
+        let team = try #require(past().plan.teams.first { $0.group3331 != nil })
+        let nurse = team.group3331!.nurse
+        let others = Self.scenario.staff.filter { $0.institution == team.sender && $0.role == .nurse && !team.members.contains($0.id) }
+        try #require(!others.isEmpty)
+        let departures = others.map { "  - {departure: \($0.id), date: 2025-07-01, reason: left}" }.joined(separator: "\n")
+        let (outcome, _) = try replan("""
+            changes:
+              - {absence: \(nurse), from: 2025-07-01, to: 2025-09-30, reason: sick leave}
+            \(departures)
+            """)
         guard case .conflict(let found) = outcome else { Issue.record("expected a conflict, got \(outcome)"); return }
         let leave = try #require(found.first { $0.check.instance.hasPrefix("PERSON.leave[\(nurse)@") })
         #expect(leave.events.map(\.source) == ["CHANGES.yaml:2"])
     }
 
-    @Test func aDepartureOfAPostedMemberIsAConflictNamingTheDeparture() throws {
-        let member = try #require(past().plan.teams.first { $0.tier == "T2" }?.members.last)
+    /// A village no longer eligible for stationing (a village doctor arrived in an integrated
+    /// clinic) while a helper is stationed there: T3.station-target breaks, named with the event.
+    @Test func aVillageNoLongerEligibleWhereAHelperIsStationedIsAConflict() throws {
+        let station = try #require(past().plan.villageHelpers.first { $0.form == .station })
         let (outcome, _) = try replan("""
             changes:
-              - {departure: \(member), date: 2025-08-01, reason: resigned}
+              - {village: \(station.site), village-doctor: true, integrated: true, population: 500, reason: a village doctor arrived}
             """)
         guard case .conflict(let found) = outcome else { Issue.record("expected a conflict, got \(outcome)"); return }
-        #expect(found.contains { $0.check.instance.hasPrefix("PERSON.leave[\(member)@") && $0.events.count == 1 })
+        #expect(found.contains { $0.check.rule == "T3.station-target" && $0.events.map(\.source) == ["CHANGES.yaml:2"] })
+    }
+
+    /// A village newly eligible for stationing (its village doctor left): coverage is soft, so
+    /// the plan stays and nothing changes.
+    @Test func aVillageNewlyEligibleChangesNothing() throws {
+        let plan = try past().plan
+        let used = Set(plan.villageHelpers.map(\.site))
+        let village = try #require(Self.scenario.institutions.first { $0.tier == .village && !used.contains($0.id) && ($0.population ?? 0) >= 800 })
+        let (outcome, changes) = try replan("""
+            changes:
+              - {village: \(village.id), village-doctor: false, reason: the village doctor retired}
+            """)
+        guard case .replanned(let r) = outcome else { Issue.record("expected a re-plan, got \(outcome)"); return }
+        try expectFrozenAndVerified(r, past: try past(), amended: changes.apply(to: Self.scenario))
+        #expect(r.changes.isEmpty && r.postingsChanged.isEmpty && r.plan == plan)
+    }
+
+    /// A lower head count lowers a quota the plan already meets: nothing changes.
+    @Test func aLowerHeadCountChangesNothing() throws {
+        let (outcome, changes) = try replan("""
+            changes:
+              - {head-count: hz-municipal, technical-staff: 100, reason: census}
+            """)
+        guard case .replanned(let r) = outcome else { Issue.record("expected a re-plan, got \(outcome)"); return }
+        try expectFrozenAndVerified(r, past: try past(), amended: changes.apply(to: Self.scenario))
+        #expect(r.changes.isEmpty && r.postingsChanged.isEmpty)
     }
 
     @Test func aNewCandidateChangesNothing() throws {

@@ -361,7 +361,9 @@ import Testing
     @Test func rotaCSVRoundTrips() throws {
         let f = try RotaFixture.shared.get()
         let text = RotaCSV.render(rota: f.rota, scenario: f.scenario)
-        #expect(text.hasPrefix("\u{FEFF}person,name,hospital,date,half,site,site_name,activity\r\n"))
+        #expect(text.hasPrefix("\u{FEFF}人员编号,姓名,所属单位编号,日期,时段,地点编号,地点名称,工作内容\r\n"))
+        // The English header of earlier versions reads the same.
+        #expect(try RotaCSV.parse(text.replacingOccurrences(of: RotaCSV.header.joined(separator: ","), with: RotaCSV.englishHeader.joined(separator: ","))) == f.rota.entries)
         #expect(text.hasSuffix("\r\n"))
         let lines = text.dropFirst().components(separatedBy: "\r\n")
         #expect(lines.count == f.rota.entries.count + 2)   // header, rows, and the empty tail after the last CRLF

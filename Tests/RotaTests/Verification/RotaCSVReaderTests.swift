@@ -51,13 +51,13 @@ import Testing
 
     @Test func wrongHeader() {
         #expect(problems("person,name,date,half,site,site_name,activity\np,,2025-09-01,am,s,,posting\n", file: "r.csv") == [
-            "r.csv:1: header: columns are person,name,date,half,site,site_name,activity (expected person,name,hospital,date,half,site,site_name,activity)",
+            "r.csv:1: header: columns are person,name,date,half,site,site_name,activity (expected 人员编号,姓名,所属单位编号,日期,时段,地点编号,地点名称,工作内容 (or in English: person,name,hospital,date,half,site,site_name,activity))",
         ])
     }
 
     @Test func emptyFile() {
         #expect(problems("\u{FEFF}\r\n\n", file: "r.csv") == [
-            "r.csv:1: (whole file): the rota file is empty (expected a header row person,name,hospital,date,half,site,site_name,activity and a row per person and half-day)",
+            "r.csv:1: (whole file): the rota file is empty (expected a header row 人员编号,姓名,所属单位编号,日期,时段,地点编号,地点名称,工作内容 (or in English: person,name,hospital,date,half,site,site_name,activity) and a row per person and half-day)",
         ])
     }
 
@@ -76,7 +76,7 @@ import Testing
             "r.csv:2: rota[0].half: unknown half \"AM\" (expected am or pm)",
             "r.csv:3: rota[1].date: not a date \"2025-9-1\" (expected a date YYYY-MM-DD, YYYY/M/D or YYYY年M月D日)",
             "r.csv:4: rota[2].activity: unknown activity \"visit\" (expected posting, 3331-rounds, 3331-teaching, 3331-lecture, station, rounds, tech-support, tcm-clinic)",
-            "r.csv:5: rota[3]: 7 cells (expected 8: person,name,hospital,date,half,site,site_name,activity)",
+            "r.csv:5: rota[3]: 7 cells (expected 8, one per column of the header)",
             "r.csv:6: rota[4].person: empty cell (expected a staff id of the scenario)",
             "r.csv:7: rota[5]: text after the closing quote of a cell (a quoted cell ends at its closing quote)",
             "r.csv:7: rota[5].date: not a date \"2025-02-30\" (expected a date YYYY-MM-DD, YYYY/M/D or YYYY年M月D日)",
@@ -143,5 +143,55 @@ extension RotaCSVReaderTests {
         #expect(problems("\(Self.header)\np,,h,2025/13/1,am,s,,posting\n", file: "r.csv") == [
             "r.csv:2: rota[0].date: not a date \"2025/13/1\" (expected a date YYYY-MM-DD, YYYY/M/D or YYYY年M月D日)",
         ])
+    }
+}
+
+extension RotaCSVReaderTests {
+    static let chineseHeader = "人员编号,姓名,所属单位编号,日期,时段,地点编号,地点名称,工作内容"
+
+    /// rota writes the Chinese header; the English header of earlier versions reads the same.
+    @Test func readsTheChineseAndTheEnglishHeader() throws {
+        let text = RotaCSVText.write(RotaVerificationFixture.entries)
+        #expect(text.contains(Self.header))
+        let chinese = text.replacingOccurrences(of: Self.header, with: Self.chineseHeader)
+        #expect(try RotaCSVReader.parse(chinese, fileName: "r.csv") == RotaVerificationFixture.entries)
+        #expect(try RotaCSVReader.parse(text, fileName: "r.csv") == RotaVerificationFixture.entries)
+        // What rota writes is the Chinese header, and the verifier reads it.
+        #expect(RotaCSV.header.joined(separator: ",") == Self.chineseHeader)
+        #expect(RotaCSVReader.chineseColumns == RotaCSV.header && RotaCSVReader.columns == RotaCSV.englishHeader)
+        // A header mixing the two is neither.
+        let mixed = "人员编号,name,hospital,date,half,site,site_name,activity\np,,h,2025-09-01,am,s,,posting\n"
+        #expect(problems(mixed, file: "r.csv").count == 1)
+    }
+
+    /// Dates as Chinese-locale Excel shows them, `2025年9月1日`, read as their days.
+    @Test func readsDatesWrittenWithYearMonthDay() throws {
+        let text = "\(Self.chineseHeader)\r\np,,h,2025年9月1日,am,s,,posting\r\np,,h,2025/9/1,pm,s,,posting\r\n"
+        #expect(try RotaCSVReader.parse(text, fileName: "r.csv").map(\.date) == ["2025-09-01", "2025-09-01"])
+    }
+
+    /// A GB18030 rota whose 300 rows all have a problem lists the first 20 as file:line and
+    /// counts the other 280 by kind in one closing line, instead of 300 lines.
+    @Test func problemsOfASpreadsheetSavedWronglyAreCappedAndCountedByKind() throws {
+        var lines = [Self.chineseHeader]
+        for i in 0..<300 {
+            switch i % 3 {
+            case 0: lines.append("p\(i),张三,h,2025/9/31,am,s,卫生院,posting")     // no such day
+            case 1: lines.append("p\(i),张三,h,2025/9/1,上午,s,卫生院,posting")    // half in Chinese
+            default: lines.append("p\(i),张三,h,2025/9/1,am,s,卫生院")              // a cell short
+            }
+        }
+        let bytes = try #require(gb18030(lines.joined(separator: "\r\n") + "\r\n"))
+        let listed: [String]
+        do {
+            _ = try RotaCSVReader.read(data: Data(bytes), path: "rota.csv")
+            Issue.record("read a broken file"); return
+        } catch { listed = error.diagnostics.map(\.description) }
+        #expect(listed.count == RotaCSVReader.listedProblems + 1)
+        #expect(RotaCSVReader.listedProblems == 20)
+        #expect(listed[0] == "rota.csv:2: rota[0].date: not a date \"2025/9/31\" (expected a date YYYY-MM-DD, YYYY/M/D or YYYY年M月D日)")
+        #expect(listed[1] == "rota.csv:3: rota[1].half: unknown half \"上午\" (expected am or pm)")
+        #expect(listed[19].hasPrefix("rota.csv:21: "))
+        #expect(listed[20] == "rota.csv:301: (rest of the file): … and 280 more problems up to this line, not listed; by kind: 94 × row: 7 cells; 93 × date: not a date; 93 × half: unknown half (expected fix the problems above (often one cause, such as a column moved or a date format) and check again)")
     }
 }

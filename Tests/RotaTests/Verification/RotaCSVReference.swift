@@ -22,7 +22,7 @@ enum RotaCSVReference {
     /// The entries, or the diagnostics' text, of `text` named `fileName`.
     static func parse(_ text: String, fileName: String) -> Outcome {
         let columns = RotaCSVReader.columns
-        let header = columns.joined(separator: ",")
+        let header = RotaCSVReader.chineseColumns.joined(separator: ",") + " (or in English: " + columns.joined(separator: ",") + ")"
         var records = split(text)
         records.removeAll { $0.isBlank }
         guard let first = records.first else {
@@ -32,9 +32,9 @@ enum RotaCSVReference {
         func diagnostic(_ line: Int, _ path: String, _ message: String, _ expected: String?) -> Diagnostic {
             Diagnostic(file: fileName, line: line, path: path, message: message, expected: expected)
         }
-        func failure() -> Outcome { .problems(InputError(problems).diagnostics.map(\.description)) }
+        func failure() -> Outcome { .problems(InputError(RotaCSVReader.capped(problems, fileName: fileName)).diagnostics.map(\.description)) }
         for p in first.problems { problems.append(diagnostic(first.line, "header", p, nil)) }
-        if first.cells != columns {
+        if first.cells != columns && first.cells != RotaCSVReader.chineseColumns {
             problems.append(diagnostic(first.line, "header", "columns are \(first.cells.joined(separator: ","))", header))
             return failure()
         }
@@ -47,7 +47,7 @@ enum RotaCSVReference {
             for p in record.problems { add(nil, p) }
             if record.unclosed { continue }
             guard record.cells.count == columns.count else {
-                add(nil, "\(record.cells.count) cells", expected: "\(columns.count): \(header)")
+                add(nil, "\(record.cells.count) cells", expected: "\(columns.count), one per column of the header")
                 continue
             }
             let cell = Dictionary(uniqueKeysWithValues: zip(columns, record.cells))
