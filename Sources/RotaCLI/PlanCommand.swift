@@ -15,7 +15,7 @@ struct PlanCommand: ParsableCommand {
     @Option(name: .long, help: "Folder for the outputs (default: out/<scenario name>).")
     var out: String?
 
-    @Option(name: .long, help: "Seconds the solver may search.")
+    @Option(name: .long, help: "Seconds the annual plan may take in all; the best plan found by then is kept.")
     var timeLimit: Double = 60
 
     @Option(name: .long, help: "Relative MIP gap at which a plan is good enough, e.g. 0.01 for 1%.")
@@ -58,10 +58,7 @@ struct PlanCommand: ParsableCommand {
         }
         let showProgress = !quiet && standardErrorIsTerminal
         let outcome = try pipeline.run(progress: showProgress ? { p in
-            let inc = p.incumbent.map { String(format: "%.1f", $0) } ?? "—"
-            let bound = p.bound.map { String(format: "%.1f", $0) } ?? "—"
-            let gap = p.gap.map { String(format: "%.2f%%", $0 * 100) } ?? "—"
-            FileHandle.standardError.write(Data(String(format: "\r  %6.1f s   incumbent %@   bound %@   gap %@      ", p.elapsed, inc, bound, gap).utf8))
+            FileHandle.standardError.write(Data("\r  \(p.line)      ".utf8))
         } : nil)
         if showProgress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
         switch outcome {
@@ -72,9 +69,7 @@ struct PlanCommand: ParsableCommand {
             let writeSeconds = watch.lap()
             if !quiet {
                 let t = year.times
-                print(PlanSummary(plan: year.plan, scenario: scenario).render())
-                print("")
-                print(PlanQuality(plan: year.plan, scenario: scenario).render())
+                print(PlanPipeline.summaryText(plan: year.plan, scenario: scenario), terminator: "")
                 if scenario.objective.personDispatched != nil {
                     // Coverage bought with people: compare with the fewest-people plan.
                     var weights = ObjectiveWeights(settings: scenario.objective)

@@ -40,6 +40,24 @@ public struct SolveProgress: Sendable {
     public var bound: Double?
     public var gap: Double?
     public var activeNodes: Int
+
+    public init(elapsed: Double, incumbent: Double?, bound: Double?, gap: Double?, activeNodes: Int) {
+        self.elapsed = elapsed; self.incumbent = incumbent; self.bound = bound; self.gap = gap; self.activeNodes = activeNodes
+    }
+
+    /// The progress line `rota plan` shows on a terminal. Before GLPK has proven a bound (it
+    /// reports −DBL_MAX, a 309-digit number, until then) the line says so.
+    ///
+    /// ```swift
+    /// SolveProgress(elapsed: 2, incumbent: 1270.5, bound: nil, gap: nil, activeNodes: 3).line
+    /// // "   2.0 s   incumbent 1270.5   no bound yet"
+    /// ```
+    public var line: String {
+        let inc = incumbent.map { "incumbent " + String(format: "%.1f", $0) } ?? "no plan yet"
+        let known = bound.flatMap { abs($0) < 1e300 ? $0 : nil }
+        let b = known.map { "bound " + String(format: "%.1f", $0) + (gap.map { "   gap " + String(format: "%.2f%%", $0 * 100) } ?? "") } ?? "no bound yet"
+        return String(format: "%6.1f s", elapsed) + "   \(inc)   \(b)"
+    }
 }
 
 /// The answer of a solve.
@@ -53,6 +71,11 @@ public struct Solution: Sendable {
     public var values: [Double]
     public var seconds: Double
     public var timedOut: Bool
+
+    public init(status: SolveStatus, objective: Double?, bound: Double?, values: [Double], seconds: Double, timedOut: Bool) {
+        self.status = status; self.objective = objective; self.bound = bound; self.values = values
+        self.seconds = seconds; self.timedOut = timedOut
+    }
 
     /// Relative gap |objective − bound| / max(|objective|, 1e-9); 0 when optimal.
     public var gap: Double? {

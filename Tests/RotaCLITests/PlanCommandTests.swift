@@ -22,7 +22,8 @@ import Testing
         OPTIONS:
           --out <out>             Folder for the outputs (default: out/<scenario name>).
           --time-limit <time-limit>
-                                  Seconds the solver may search. (default: 60.0)
+                                  Seconds the annual plan may take in all; the best
+                                  plan found by then is kept. (default: 60.0)
           --gap <gap>             Relative MIP gap at which a plan is good enough, e.g.
                                   0.01 for 1%. (default: 0.01)
           --write-model <write-model>
@@ -61,10 +62,14 @@ import Testing
         #expect(r.status == 0, "\(r.stdout)\(r.stderr)")
         #expect(r.stdout.contains("Independent verification: all"))
         let files = filesBelow(first)
-        for name in ["plan.json", "assignments.csv", "rota.csv", "rota-grid.csv", "rota.xlsx", "report.html", "proof.jsonl.gz"] {
+        for name in ["plan.json", "assignments.csv", "summary.txt", "rota.csv", "rota-grid.csv", "rota.xlsx", "report.html", "proof.jsonl.gz"] {
             #expect(files.contains(name), "missing \(name)")
         }
         #expect(files.contains { $0.hasPrefix("ics/") && $0.hasSuffix(".ics") })
+        // summary.txt is the summary and plan quality section rota plan prints.
+        let summary = try String(contentsOf: first.appendingPathComponent("summary.txt"), encoding: .utf8)
+        #expect(summary.contains("\nPlan quality\n") && summary.contains("40 of at least     40  at the bound"))
+        #expect(r.stdout.contains(summary))
         #expect(files.contains { $0.hasPrefix("sites/") && $0.hasSuffix(".csv") })
         let mps = try String(contentsOf: models.appendingPathComponent("annual.mps"), encoding: .utf8)
         #expect(mps.contains("T1.quota[") && mps.contains("TCM.weekly["))
@@ -150,6 +155,29 @@ import Testing
         let again = try RotaProcess.run(["plan", changed.path, "--out", dir.appendingPathComponent("second").path])
         #expect(again.status == 0, "\(again.stdout)\(again.stderr)")
         #expect(again.stdout.contains("Independent verification: all"))
+    }
+
+    /// `--time-limit` bounds the whole annual phase: a limit over before GLPK could start
+    /// still gives a compliant plan (the greedy start), verified and written, and the summary
+    /// says the limit cut the search and that no bound was proven.
+    @Test func aTimeLimitCutsTheSearchAndSaysSo() throws {
+        let dir = try RotaProcess.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let r = try RotaProcess.run(["plan", "Scenarios/mini/heze-mini.yaml", "--out", dir.path, "--time-limit", "0.000001"])
+        #expect(r.status == 0, "\(r.stdout)\(r.stderr)")
+        #expect(r.stdout.contains("Solver: feasible, objective "), "\(r.stdout)")
+        #expect(r.stdout.contains("no bound yet"))
+        #expect(r.stdout.contains("The time limit (1e-06 s) cut the search before any bound was proven"), "\(r.stdout)")
+        #expect(r.stdout.contains("Independent verification: all"))
+        let plan = try JSONSerialization.jsonObject(with: Data(contentsOf: dir.appendingPathComponent("plan.json"))) as! [String: Any]
+        let solver = try #require(plan["solver"] as? [String: Any])
+        #expect(solver["timeLimit"] as? Double == 0.000001)
+        #expect(solver["noBound"] as? Bool == true)
+        // With time to spare, nothing is said of a limit.
+        let full = try RotaProcess.run(["plan", "Scenarios/mini/heze-mini.yaml", "--out", dir.path, "--quiet"])
+        #expect(full.status == 0)
+        let again = try JSONSerialization.jsonObject(with: Data(contentsOf: dir.appendingPathComponent("plan.json"))) as! [String: Any]
+        #expect((again["solver"] as? [String: Any])?["timeLimit"] == nil)
     }
 
     /// A malformed scenario: exit 2, every problem as file:line: path, nothing written.

@@ -222,6 +222,12 @@ public struct PlanSolver: Codable, Hashable, Sendable {
     public var rows: Int
     public var columns: Int
     public var integerColumns: Int
+    /// Seconds of `--time-limit`, present when the limit cut the search before the gap was
+    /// proven (`status` is then `feasible`).
+    public var timeLimit: Double?
+    /// True when no bound was proven (the limit came before the LP relaxation was solved, or
+    /// the plan is the greedy start): `bound` and `gap` then say nothing.
+    public var noBound: Bool?
     public init(status: String, objective: Double, bound: Double, gap: Double, models: Int,
                 rows: Int, columns: Int, integerColumns: Int) {
         self.status = status; self.objective = objective; self.bound = bound; self.gap = gap

@@ -91,9 +91,21 @@ public struct PlanSummary: Sendable {
         out.append("Left to local staff: \(c.townshipsWithoutTeam.count) township centres without a T2 team, \(c.eligibleVillagesUnstationed.count) eligible villages unstationed, \(c.clinicsWithoutTechSupport.count) clinics without technical support, \(c.serviceAreasWithoutRounds.count) service areas without rounds")
         if let s = plan.solver {
             out.append("")
-            out.append("Solver: \(s.status), objective \(fmt(s.objective)), bound \(fmt(s.bound)), gap \(fmt(s.gap * 100))% (\(s.rows) rows, \(s.columns) columns, \(s.integerColumns) integer)")
+            let bound = s.noBound == true ? "no bound yet" : "bound \(fmt(s.bound)), gap \(fmt(s.gap * 100))%"
+            out.append("Solver: \(s.status), objective \(fmt(s.objective)), \(bound) (\(s.rows) rows, \(s.columns) columns, \(s.integerColumns) integer)")
+            if let limit = s.timeLimit { out.append(PlanSummary.timeLimitNote(limit: limit, solver: s)) }
         }
         return out.joined(separator: "\n")
+    }
+
+    /// What the time limit left unproven: the gap, or that no bound is known.
+    static func timeLimitNote(limit: Double, solver s: PlanSolver) -> String {
+        let seconds = limit == limit.rounded() ? String(Int(limit)) : String(limit)
+        if s.noBound == true {
+            return "The time limit (\(seconds) s) cut the search before any bound was proven: this compliant plan is the best found, how far from the best possible is unknown (a longer --time-limit proves a gap)."
+        }
+        let gap = (s.gap * 10000).rounded() / 100
+        return "The time limit (\(seconds) s) cut the search: this compliant plan is proven within \(gap)% of the best possible (a longer --time-limit may close the gap)."
     }
 
     private func pad(_ s: String, _ w: Int) -> String {

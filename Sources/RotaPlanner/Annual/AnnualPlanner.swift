@@ -86,29 +86,57 @@ public struct AnnualPlanner: Sendable {
         let instance = PlanningInstance(scenario: scenario)
         let annual = AnnualModel(instance: instance, weights: weights)
         let model = annual.model
-        let clock = ContinuousClock()
-        let deadline = clock.now + .seconds(options.timeLimit)
+        let deadline = ContinuousClock.now + .seconds(options.timeLimit)
+        /// Seconds left of `--time-limit` (negative once it is over).
+        func remaining() -> Double {
+            let d = (deadline - ContinuousClock.now).components
+            return Double(d.seconds) + Double(d.attoseconds) * 1e-18
+        }
+        /// The greedy start, completed (nil when greedy fails): the fallback when the limit
+        /// comes before GLPK has a plan, and the start of large models.
+        func greedy() throws(SolverError) -> [Double]? {
+            guard let decisions = GreedyStart.build(annual) else { return nil }
+            return try AnnualPlanner.complete(annual, decisions: decisions)
+        }
         var solution: Solution
+        var start: [Double]? = nil
         if model.columns.count <= AnnualPlanner.directSolveColumns {
             // Small models: GLPK with its presolver finds and proves the optimum by itself.
-            solution = try Solver().solve(model, options: SolveOptions(timeLimit: options.timeLimit, gap: options.gap, cuts: true), progress: progress)
+            if remaining() > 0 {
+                solution = try Solver().solve(model, options: SolveOptions(timeLimit: max(0.001, remaining()), gap: options.gap, cuts: true), progress: progress)
+            } else {
+                solution = Solution(status: .noSolutionYet, objective: nil, bound: nil, values: [], seconds: 0, timedOut: true)
+            }
+            if solution.status == .noSolutionYet && solution.timedOut { start = try greedy() }
         } else {
             // Large models: a greedy start, improved county by county, then the whole model
             // from that start for the remaining time (which also proves the bound and gap).
-            var start: [Double]? = nil
-            if let decisions = GreedyStart.build(annual) { start = try AnnualPlanner.complete(annual, decisions: decisions) }
-            if let s = start {
-                let searchUntil = clock.now + .seconds(max(0, Double((deadline - clock.now).components.seconds) * 0.6))
-                start = LocalSearch(annual: annual).improve(s, until: searchUntil)
+            // The greedy start is made whatever the limit: it is the plan returned when the
+            // limit comes first.
+            start = try greedy()
+            if let s = start, remaining() > 0 {
+                start = LocalSearch(annual: annual).improve(s, until: ContinuousClock.now + .seconds(remaining() * 0.6))
             }
-            let remaining = max(5, Double((deadline - clock.now).components.seconds))
-            solution = try Solver().solve(model, options: SolveOptions(timeLimit: remaining, gap: options.gap, presolve: start == nil, cuts: true),
-                                          start: start, progress: progress)
+            if remaining() > 0 {
+                solution = try Solver().solve(model, options: SolveOptions(timeLimit: max(0.001, remaining()), gap: options.gap, presolve: start == nil, cuts: true),
+                                              start: start, progress: progress)
+            } else {
+                solution = Solution(status: .noSolutionYet, objective: nil, bound: nil, values: [], seconds: 0, timedOut: true)
+            }
         }
-        let stats = PlanSolver(status: solution.status.rawValue, objective: solution.objective ?? 0,
+        if solution.values.isEmpty, solution.timedOut, let start {
+            // The limit came before GLPK had a plan of its own (or before it started): the start is
+            // compliant, with no bound proven.
+            solution = Solution(status: .feasible, objective: model.objective(at: start), bound: nil, values: start, seconds: solution.seconds, timedOut: true)
+        }
+        var stats = PlanSolver(status: solution.status.rawValue, objective: solution.objective ?? 0,
                                bound: solution.bound ?? 0, gap: solution.gap ?? 1, models: 1,
                                rows: model.rows.count, columns: model.columns.count,
                                integerColumns: model.integerColumnCount)
+        if solution.timedOut && solution.status == .feasible {
+            stats.timeLimit = options.timeLimit
+            if solution.bound == nil { stats.noBound = true }
+        }
         switch solution.status {
         case .optimal, .feasible:
             var plan = AnnualPlanExtractor(annual: annual, solution: solution).plan()
@@ -118,7 +146,7 @@ public struct AnnualPlanner: Sendable {
             // The team-count policy is not a rule: without it, either a plan exists (plan that
             // way) or the rules themselves collide (explain with the rules alone).
             let rulesOnly = model.dropping(rows: Set(model.rows.filter { AnnualModel.policyRules.contains($0.rule) }.map(\.label)))
-            let retry = try Solver().solve(rulesOnly, options: SolveOptions(timeLimit: options.timeLimit, gap: options.gap, cuts: true), progress: progress)
+            let retry = try Solver().solve(rulesOnly, options: SolveOptions(timeLimit: max(1, remaining()), gap: options.gap, cuts: true), progress: progress)
             if retry.status == .optimal || retry.status == .feasible {
                 var plan = AnnualPlanExtractor(annual: annual, solution: retry).plan()
                 plan.solver = PlanSolver(status: retry.status.rawValue, objective: retry.objective ?? 0, bound: retry.bound ?? 0,
@@ -126,7 +154,9 @@ public struct AnnualPlanner: Sendable {
                                          integerColumns: rulesOnly.integerColumnCount)
                 return .planned(plan)
             }
-            return .infeasible(try ConflictFinder(instance: instance, model: rulesOnly, timeLimit: options.timeLimit).explain())
+            var finder = ConflictFinder(instance: instance, model: rulesOnly, timeLimit: options.timeLimit)
+            finder.deadline = deadline
+            return .infeasible(try finder.explain())
         case .noSolutionYet, .unbounded:
             return .stopped(stats)
         }

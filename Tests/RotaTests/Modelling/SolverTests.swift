@@ -35,6 +35,17 @@ private func bruteForce(values: [Int], weights: [Int], capacity: Int) -> Int {
 }
 
 @Suite struct SolverTests {
+    /// The progress line never prints GLPK's −DBL_MAX "no bound yet" as a number (issue 12
+    /// saw a 309-digit bound): no bound reads "no bound yet", and so does a bound of that size.
+    @Test func progressLineSaysNoBoundYet() {
+        let none = SolveProgress(elapsed: 2, incumbent: 1270.5, bound: nil, gap: nil, activeNodes: 3)
+        #expect(none.line == "   2.0 s   incumbent 1270.5   no bound yet")
+        let huge = SolveProgress(elapsed: 2, incumbent: nil, bound: -Double.greatestFiniteMagnitude, gap: nil, activeNodes: 3)
+        #expect(huge.line == "   2.0 s   no plan yet   no bound yet")
+        let known = SolveProgress(elapsed: 12.25, incumbent: 1270.5, bound: 1250, gap: 0.0161, activeNodes: 3)
+        #expect(known.line == "  12.2 s   incumbent 1270.5   bound 1250.0   gap 1.61%")
+    }
+
     @Test func solvesAKnapsackToItsOptimum() throws {
         let values = [10, 13, 7, 8, 9, 4], weights = [5, 7, 4, 4, 5, 2]
         let s = try Solver().solve(knapsack(values: values, weights: weights, capacity: 13))
