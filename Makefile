@@ -53,7 +53,7 @@ demo: build
 	@echo "  plan.json, assignments.csv           the annual dispatch plan"
 	@echo "  rota.csv, rota-grid.csv, rota.xlsx   the half-day rota (long form, grid, Excel workbook)"
 	@echo "  ics/PERSON.ics, sites/SITE.csv       per-person calendars, per-site sheets"
-	@echo "  report.html                          rule results and monthly calendars"
+	@echo "  report.html, report/                 overview; a page per hospital and per county"
 	@echo "  proof.jsonl.gz                       the compliance proof (rota check-proof re-checks it;"
 	@echo "                                       zcat it to read: one rule instance per line)"
 

@@ -97,6 +97,7 @@ public struct PlanPipeline: Sendable {
             var files = [
                 OutputFile("plan.json", written.plan),
                 OutputFile("assignments.csv", Data(AssignmentsCSV.render(plan: plan, scenario: scenario).utf8)),
+                OutputFile("summary.txt", Data(PlanPipeline.summaryText(plan: plan, scenario: scenario).utf8)),
                 OutputFile("rota.csv", written.rota),
                 OutputFile("proof.jsonl.gz", .data(try verified.proof.fileData())),
             ]
@@ -142,6 +143,12 @@ public struct PlanPipeline: Sendable {
     public func render(plan: Plan, rota: RotaRun, report: VerificationReport) throws -> [OutputFile] {
         try RotaOutputs.files(rota: rota.rota, plan: plan, scenario: scenario, report: report)
             .map { OutputFile($0.name, $0.data) }
+    }
+
+    /// summary.txt: the plan summary and its plan quality section (`PlanSummary`, `PlanQuality`),
+    /// as `rota plan` prints them.
+    public static func summaryText(plan: Plan, scenario: Scenario) -> String {
+        PlanSummary(plan: plan, scenario: scenario).render() + "\n\n" + PlanQuality(plan: plan, scenario: scenario).render() + "\n"
     }
 
     /// The one file an infeasible run writes.

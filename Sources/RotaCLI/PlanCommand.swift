@@ -69,9 +69,7 @@ struct PlanCommand: ParsableCommand {
             let writeSeconds = watch.lap()
             if !quiet {
                 let t = year.times
-                print(PlanSummary(plan: year.plan, scenario: scenario).render())
-                print("")
-                print(PlanQuality(plan: year.plan, scenario: scenario).render())
+                print(PlanPipeline.summaryText(plan: year.plan, scenario: scenario), terminator: "")
                 if scenario.objective.personDispatched != nil {
                     // Coverage bought with people: compare with the fewest-people plan.
                     var weights = ObjectiveWeights(settings: scenario.objective)

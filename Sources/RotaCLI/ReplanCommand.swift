@@ -32,7 +32,7 @@ struct ReplanCommand: ParsableCommand {
 
     func validate() throws {
         guard Day(iso: from) != nil else { throw ValidationError("--from must be a date written YYYY-MM-DD") }
-        if let out, (out as NSString).standardizingPath == (planDir as NSString).standardizingPath {
+        if let out, Self.samePlace(out, planDir) {
             throw ValidationError("--out must differ from PLAN_DIR: the earlier plan is the frozen past this re-plan is checked against")
         }
     }
@@ -105,5 +105,15 @@ struct ReplanCommand: ParsableCommand {
         case "handed over": return "the earlier rota kept, the handed-over seats' half-days moved to the replacements"
         default: return "the rota from \(from) scheduled again"
         }
+    }
+
+    /// Whether two paths name the same folder: made absolute against the current folder,
+    /// `.`/`..` and symbolic links resolved (`mini` from /tmp/x and `/tmp/x/mini/` are one).
+    static func samePlace(_ a: String, _ b: String) -> Bool {
+        func resolved(_ p: String) -> String {
+            let absolute = p.hasPrefix("/") ? p : (FileManager.default.currentDirectoryPath as NSString).appendingPathComponent(p)
+            return URL(fileURLWithPath: absolute).standardizedFileURL.resolvingSymlinksInPath().path
+        }
+        return resolved(a) == resolved(b)
     }
 }

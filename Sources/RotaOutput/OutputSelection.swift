@@ -5,7 +5,7 @@ import RotaCore
 ///
 /// | set | files | for |
 /// |---|---|---|
-/// | `plan` | plan.json, rota.csv, proof.jsonl.gz, assignments.csv | always written: the plan, the rota and the proof a commission checks |
+/// | `plan` | plan.json, rota.csv, proof.jsonl.gz, assignments.csv, summary.txt | always written: the plan, the rota and the proof a commission checks |
 /// | `workbook` | rota.xlsx | HR offices |
 /// | `grid` | rota-grid.csv | HR offices with other tools |
 /// | `calendars` | ics/PERSON.ics | each person's phone |
@@ -70,7 +70,7 @@ public struct OutputSelection: Sendable, Equatable {
     /// The set a file belongs to, by its name; nil for a file no set claims.
     public static func set(of name: String) -> OutputSet? {
         switch name {
-        case "plan.json", "rota.csv", "proof.jsonl.gz", "assignments.csv": return .plan
+        case "plan.json", "rota.csv", "proof.jsonl.gz", "assignments.csv", "summary.txt": return .plan
         case RotaWorkbook.fileName: return .workbook
         case RotaGridCSV.fileName: return .grid
         case calendarsZipName: return .calendarsZip

@@ -13,6 +13,7 @@ import RotaVerifier
 /// | `ics/PERSON.ics`  | each person       | `PersonCalendar`  |
 /// | `sites/SITE.csv`  | each host site    | `SiteRotaCSV`     |
 /// | `report.html`     | planners, leaders | `RotaReportPage`  |
+/// | `report/*.html`   | each hospital's HR office, each county | `RotaReportPages` |
 ///
 /// (`rota.csv`, the machine-readable long form, is written by the rota planner's
 /// `RotaCSV`; the workbook's second sheet has the same rows.) Each writer can also be used
@@ -38,7 +39,7 @@ public enum RotaOutputs {
             { [(RotaWorkbook.fileName, try RotaWorkbook.data(grid: grid, long: RotaLongForm(ctx)))] },
             { PersonCalendar.files(ctx) },
             { SiteRotaCSV.files(ctx) },
-            { [(RotaReportPage.fileName, Data(RotaReportPage.render(ctx, report: report).utf8))] },
+            { RotaReportPages.files(ctx, report: report) },
         ]
         let made = ParallelJobs.run(count: kinds.count, threads: ParallelJobs.processors) { k in
             Result { try kinds[k]() }

@@ -1,117 +1,242 @@
+import Foundation
 import RotaCore
 import RotaVerifier
-/// `report.html`: one self-contained page about the rota — its rule results and its calendars.
+
+/// `report.html`: the overview of the year, and the way into the per-hospital and
+/// per-county pages (`RotaReportPages`).
 ///
-/// The page has inline CSS only (no scripts, fonts, images or links to anything outside
-/// it) and every label in Chinese and English (`派驻 Stationing`). In order:
+/// The page is for the commission and the planners. In order:
 ///
-/// 1. **Header** — scenario, profile, period, counts of entries, people and sites, and the
-///    verification verdict.
-/// 2. **Rule results** (`规则核验`) — from the `VerificationReport` when one is given: pass and
-///    fail counts per rule family, then every failing instance with its subject, arithmetic,
-///    finding, witnesses and clause.
-/// 3. The rota's **relaxations** (`放宽`), **covers** (`顶班`) and **shortfalls** (`缺口`).
-/// 4. **Legend** (`图例`) of the calendar codes (`CalendarCellCode`).
-/// 5. **Calendars by person** (`人员日历`) and **by site** (`地点日历`): one table per month,
-///    a row per person (or site), a column per day; non-working days (weekends and holidays
-///    of the scenario's calendar, less adjusted working days) are shaded through `<col>`
-///    classes, and each cell carries only its code and one short class, so the page stays
-///    small. A row with nothing in a month is left out of that month's table.
-///
-/// Every person and every site gets calendars: for a synthetic Heze-sized year (900 people,
-/// 956 sites, 365 days, 276 810 half-day entries) the page is 10.4 MiB (the output tests'
-/// `outputSizeProbe`), well under the 30 MB aimed at, so there is no need to keep only the
-/// part-time people's calendars.
+/// 1. **Header** — scenario, profile, period, people and sites, and the verification
+///    headline: `全部 79497 项规则实例通过`, the count `rota plan` prints (the plan's rule
+///    instances and the rota's).
+/// 2. **Charts** (`图表`) — people per tier against the region totals; each hospital's share
+///    of its staff sent against its quota line (1.2%, 1.6%); a map of the villages and what
+///    covers them, per county; half-days worked per week.
+/// 3. **Hospitals** (`医院`) and **counties** (`县区`) — one row each, linking to their pages;
+///    township centres grouped by county in collapsed sections.
+/// 4. **Rule results** (`规则核验`) — each rule family in Chinese with the scenario's numbers
+///    (`每个T1帮扶团队（三级医院→县级医院）至少6人`), its document number and clause, pass and
+///    fail counts; then the failing instances (at most `failureRows`).
+/// 5. **Relaxations, covers, shortfalls** — counted per rule; shortfalls listed.
+/// 6. **Legend**, and the calendars of anyone or any site no page holds (a person the
+///    scenario does not know, a site outside every county).
 ///
 /// ```swift
 /// let html = RotaReportPage.render(rota: rota, plan: plan, scenario: scenario, report: report)
-/// try html.write(to: out.appendingPathComponent(RotaReportPage.fileName), atomically: true, encoding: .utf8)
 /// ```
 public enum RotaReportPage {
     public static let fileName = "report.html"
+    /// Failing instances listed on the page at most; the proof has them all.
+    static let failureRows = 200
 
+    /// The overview page alone (the other pages come from `RotaOutputs.files`).
     public static func render(rota: WeeklyRota, plan: Plan, scenario: Scenario, report: VerificationReport?) -> String {
-        render(RotaOutputContext(rota: rota, plan: plan, scenario: scenario), report: report)
+        let ctx = RotaOutputContext(rota: rota, plan: plan, scenario: scenario)
+        let figures = ReportFigures(ctx)
+        return render(ctx, report: report, figures: figures, names: RotaReportPages.Names(figures), rows: ReportPageKit.personRows(ctx))
     }
 
-    static func render(_ ctx: RotaOutputContext, report: VerificationReport?) -> String {
-        var out = ""
-        out.reserveCapacity(ctx.entries.count * 12 + ctx.people.count * 400 + 65_536)
+    static func h(_ s: String) -> String { MarkupText.html(s) }
+
+    static func render(_ ctx: RotaOutputContext, report: VerificationReport?, figures: ReportFigures,
+                       names: RotaReportPages.Names, rows: [ReportPageKit.CalendarRow]) -> String {
         let title = "排班报告 Rota report — \(ctx.rota.scenario.isEmpty ? ctx.plan.scenario : ctx.rota.scenario)"
-        out += "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n"
-        out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-        out += "<title>\(h(title))</title>\n<style>\n\(css)</style>\n</head>\n<body>\n"
-        out += "<h1>\(h(title))</h1>\n"
-        header(&out, ctx, report)
-        contents(&out, ctx)
-        ruleResults(&out, ctx, report)
-        rotaAdjustments(&out, ctx)
-        legend(&out)
-        let months = monthRanges(ctx.days)
-        out += "<h2 id=\"people\">人员日历 Calendars by person</h2>\n"
-        calendars(&out, ctx, months: months, idPrefix: "p", columns: ("人员 Person", "单位 Hospital"), rows: personRows(ctx))
-        out += "<h2 id=\"sites\">地点日历 Calendars by site</h2>\n"
-        calendars(&out, ctx, months: months, idPrefix: "s", columns: ("地点 Site", "类型 Kind"), rows: siteRows(ctx))
-        out += "</body>\n</html>\n"
-        return out
+        var out = ""
+        out += header(ctx, report)
+        out += "<h2 id=\"charts\">图表 Charts</h2>\n"
+        out += totalsChart(figures)
+        let hospitals = figures.senders.filter { $0.quota != nil && $0.institution.tier != .township }
+        out += "<h3>各医院派出比例 Share of staff sent, per hospital</h3>\n"
+        out += quotaChart(id: "quota-chart", hospitals, names: names, root: "")
+        out += "<h3>村卫生室覆盖 Villages covered</h3>\n"
+        out += regionMap(ctx, figures, names: names)
+        out += "<h3>每周工作量 Half-days per week</h3>\n"
+        out += ReportChart.weeklyLoad(id: "load-chart", caption: "全部人员每周排班半天数 Half-days worked per week, everyone.",
+                                      weeks: figures.weeks, load: figures.weeklyLoad(ctx, ctx.entries))
+        out += hospitalTable(figures, names: names)
+        out += countyTable(figures, names: names)
+        out += ruleResults(ctx, report)
+        out += adjustmentSummary(ctx)
+        out += ReportPageKit.legend()
+        out += unassigned(ctx, figures, rows: rows)
+        let nav = [("#charts", "图表 Charts"), ("#hospitals", "医院 Hospitals"), ("#counties", "县区 Counties"),
+                   ("#rules", "规则核验 Rule results"), ("#adjustments", "放宽、顶班与缺口 Adjustments"), ("#legend", "图例 Legend")]
+        return ReportPageKit.shell(title: title, root: "", nav: nav, body: out)
     }
 
-    // MARK: Sections
+    // MARK: Header
 
-    private static func header(_ out: inout String, _ ctx: RotaOutputContext, _ report: VerificationReport?) {
+    /// The verification headline: every rule instance of the plan and the rota, as `rota plan` counts them.
+    static func headline(_ report: VerificationReport?) -> String {
+        guard let r = report else { return "<p class=\"headline\">核验 Verification: 未提供 Not given</p>\n" }
+        let all = r.allChecks.count, plan = r.checks.count, rota = r.rota?.checks.count
+        let failed = r.failures.count
+        let parts = rota.map { "（计划 plan \(plan) + 排班 rota \($0)）" } ?? "（计划 plan \(plan)）"
+        let text = failed == 0 ? "全部 \(all) 项规则实例通过 All \(all) rule instances hold"
+            : "\(all) 项规则实例中 \(failed) 项未通过 \(failed) of \(all) rule instances fail"
+        return "<p class=\"headline\(failed == 0 ? "" : " fail")\" id=\"headline\" data-instances=\"\(all)\" data-failed=\"\(failed)\">\(h(text))\(parts)</p>\n"
+    }
+
+    private static func header(_ ctx: RotaOutputContext, _ report: VerificationReport?) -> String {
         let period = ctx.days.isEmpty ? "\(ctx.plan.period.start) – \(ctx.plan.period.end)"
             : "\(ctx.days.first!.iso) – \(ctx.days.last!.iso) (\(ctx.days.count) 天 days)"
-        var verdict = "未提供 Not given"
-        if let r = report {
-            verdict = r.passed ? "全部通过 All \(r.checks.count) checks pass"
-                : "\(r.failures.count) 项未通过 of \(r.checks.count) checks fail"
-        }
-        let rows: [(String, String, String)] = [
+        var out = headline(report)
+        out += ReportPageKit.meta([
             ("方案 Scenario", ctx.rota.scenario.isEmpty ? ctx.plan.scenario : ctx.rota.scenario, ""),
             ("规则配置 Profile", ctx.plan.profile.isEmpty ? ctx.scenario.profile : ctx.plan.profile, ""),
             ("周期 Period", period, ""),
             ("半天条目 Half-day entries", String(ctx.entries.count), ""),
             ("人员 People", String(ctx.people.count), ""),
             ("地点 Sites", String(ctx.sites.count), ""),
-            ("核验 Verification", verdict, report.map { $0.passed ? "ok" : "fail" } ?? ""),
             ("放宽 Relaxations", String(ctx.rota.relaxations.count), ""),
             ("顶班 Covers", String(ctx.rota.covers.count), ""),
             ("缺口 Shortfalls", String(ctx.rota.shortfalls.count), ctx.rota.shortfalls.isEmpty ? "" : "fail"),
-        ]
-        out += "<table class=\"meta\">\n"
-        for (k, v, cls) in rows {
-            out += "<tr><th>\(h(k))</th><td\(cls.isEmpty ? "" : " class=\"\(cls)\"")>\(h(v))</td></tr>\n"
-        }
-        out += "</table>\n"
+        ])
+        return out
     }
 
-    private static func contents(_ out: inout String, _ ctx: RotaOutputContext) {
-        out += "<p class=\"toc\"><a href=\"#rules\">规则核验 Rule results</a> · <a href=\"#relaxations\">放宽 Relaxations</a> · "
-        out += "<a href=\"#covers\">顶班 Covers</a> · <a href=\"#shortfalls\">缺口 Shortfalls</a> · <a href=\"#legend\">图例 Legend</a> · "
-        out += "<a href=\"#people\">人员日历 By person</a> · <a href=\"#sites\">地点日历 By site</a></p>\n"
+    // MARK: Charts
+
+    /// People per tier against the region totals (`PlanSummary.totals`).
+    static func totalsChart(_ figures: ReportFigures) -> String {
+        let labels = ["T1.total": "T1 三级医院→县级医院", "T2.total": "T2 →乡镇卫生院", "T3.total": "T3 到村帮扶",
+                      "T3.total.stationed": "T3 其中派驻", "REGION.total": "全部派出人员"]
+        let rows = figures.summary.totals.map { t in
+            ReportChart.BarRow(label: labels[t.rule] ?? t.name, value: t.planned * 100, valueText: "\(t.planned) / \(t.required) 人",
+                               reference: t.required * 100,
+                               title: "\(labels[t.rule] ?? t.name)（\(t.rule)）：已派 \(t.planned) 人，要求至少 \(t.required) 人，\(t.met ? "达标" : "未达标")",
+                               met: t.met, data: [("rule", t.rule), ("planned", String(t.planned)), ("required", String(t.required))])
+        }
+        return "<h3>各级人员与总数要求 People per tier against the totals</h3>\n"
+            + ReportChart.bars(id: "totals-chart", caption: "条形为已派人数，红线为规则要求的最少人数。Bars: people planned; red tick: the total required.", rows: rows)
     }
 
-    private static func ruleResults(_ out: inout String, _ ctx: RotaOutputContext, _ report: VerificationReport?) {
-        out += "<h2 id=\"rules\">规则核验 Rule results</h2>\n"
-        guard let report else {
-            out += "<p>未提供核验报告。No verification report was given.</p>\n"
-            return
+    /// A percentage as hundredths of a percent (1.2% → 120).
+    static func hundredths(_ p: ExactPercent) -> Int {
+        var v = p.units * 100, s = p.scale
+        while s > 0 { v /= 10; s -= 1 }
+        return v
+    }
+
+    /// Each sender's share of its staff sent, against its quota line.
+    static func quotaChart(id: String, _ senders: [ReportFigures.Sender], names: RotaReportPages.Names, root: String) -> String {
+        let rows: [ReportChart.BarRow] = senders.compactMap { s in
+            guard let q = s.quota else { return nil }
+            let share = ReportChart.hundredthsOfPercent(q.planned, of: s.base)
+            let line = s.percent.map(hundredths) ?? 0
+            let staff = q.rule == "T3.quota" ? "医务人员" : "专业技术人员"
+            return ReportChart.BarRow(
+                label: s.institution.name, href: names.hospital(s.id, root: root), value: share,
+                valueText: "\(ReportChart.percentText(share)) (\(q.planned)/\(q.required))", reference: line,
+                title: "\(s.institution.name)（\(q.rule)）：派出 \(q.planned) 人 / \(staff) \(s.base) 人 = \(ReportChart.percentText(share))；配额 \(s.percent?.description ?? "?")% → 至少 \(q.required) 人，\(q.met ? "达标" : "未达标")",
+                met: q.met,
+                data: [("id", s.id), ("rule", q.rule), ("base", String(s.base)), ("planned", String(q.planned)),
+                       ("required", String(q.required)), ("share", ReportChart.percentText(share)), ("quota", (s.percent?.description ?? "") + "%")])
         }
-        out += "<table class=\"list\">\n<thead><tr><th>规则 Rule</th><th>要求 What it asks</th><th>通过 Passed</th><th>未通过 Failed</th></tr></thead>\n<tbody>\n"
-        for f in report.families {
-            let cls = f.failed > 0 ? " class=\"fail\"" : f.instances == 0 ? " class=\"z\"" : ""
-            out += "<tr\(cls)><td>\(h(f.rule))</td><td>\(h(f.summary))</td><td class=\"n\">\(f.passed)</td><td class=\"n\">\(f.failed)</td></tr>\n"
+        if rows.isEmpty { return "<p>无配额。No quota here.</p>\n" }
+        let met = rows.filter(\.met).count
+        return ReportChart.bars(id: id, caption: "条形为派出人数占本院人员的比例，红线为配额（T1 三级医院 1.2%、T2 1.6%、T3 乡镇卫生院 6%，以本方案参数为准）；括号内为已派/应派人数。\(met)/\(rows.count) 达标。Bars: share of staff sent; red tick: the quota line.",
+                                rows: rows, data: [("met", String(met))])
+    }
+
+    /// The villages of every county, coloured by cover, one label per county linking to its page.
+    static func regionMap(_ ctx: RotaOutputContext, _ figures: ReportFigures, names: RotaReportPages.Names) -> String {
+        var points: [ReportChart.MapPoint] = [], labels: [ReportChart.MapLabel] = []
+        var villages = 0, covered = 0
+        for c in figures.counties {
+            let p = CountyReportPage.villagePoints(ctx, c, withTitles: false)
+            points += p
+            villages += c.villages.count; covered += c.covered
+            if !p.isEmpty {
+                let lat = p.map(\.location.lat).reduce(0, +) / Double(p.count), lon = p.map(\.location.lon).reduce(0, +) / Double(p.count)
+                labels.append(ReportChart.MapLabel(text: c.county.name, location: Location(lat: lat, lon: lon), href: names.county(c.county.id, root: "")))
+            }
         }
-        out += "</tbody>\n</table>\n"
+        var data: [(String, String)] = [("villages", String(villages)), ("covered", String(covered))]
+        for k in ReportFigures.Cover.allCases { data.append((k.key, String(figures.counties.reduce(0) { $0 + $1.count(k) }))) }
+        return ReportChart.map(id: "region-map", caption: "\(villages) 个村卫生室，\(covered) 个有帮扶（点击县区名打开县区页）。\(covered) of \(villages) villages covered.",
+                               points: points, labels: labels, data: data)
+    }
+
+    // MARK: Tables
+
+    private static func quotaCells(_ s: ReportFigures.Sender) -> [String] {
+        guard let q = s.quota else { return ["—", "", "", "", "", ""] }
+        let share = ReportChart.hundredthsOfPercent(q.planned, of: s.base)
+        return [h(q.rule), String(s.base), String(q.required), String(q.planned), ReportChart.percentText(share),
+                q.met ? "达标 ok" : "未达标 short"]
+    }
+
+    static func hospitalTable(_ figures: ReportFigures, names: RotaReportPages.Names) -> String {
+        var out = "<h2 id=\"hospitals\">医院 Hospitals</h2>\n<p class=\"note\">每家派出单位一页：本院的配额、派出人员与团队、人员日历。One page per sending hospital: its quota, people, teams and calendars.</p>\n"
+        let columns = ["单位 Hospital", "类型 Tier", "县区 County", "配额 Quota", "基数 Staff", "应派 Required", "已派 Planned", "比例 Share", "结果 Result", "人员 People"]
+        func row(_ s: ReportFigures.Sender) -> [String] {
+            let link = names.hospital(s.id, root: "").map { "<a href=\"\($0)\">\(h(s.institution.name))</a>" } ?? h(s.institution.name)
+            let county = s.institution.county.map { figures.countyName($0) } ?? "市级"
+            return [link + " <small>\(h(s.id))</small>", h(s.institution.tier.chineseLabel), h(county)] + quotaCells(s) + [String(s.people.count)]
+        }
+        let hospitals = figures.senders.filter { $0.institution.tier != .township }
+        out += ReportPageKit.table(columns: columns, rows: hospitals.map(row), rowClass: { hospitals[$0].quota?.met == false ? "fail" : "" }, numeric: [4, 5, 6, 7, 9])
+        let centres = figures.senders.filter { $0.institution.tier == .township }
+        if !centres.isEmpty {
+            let met = centres.filter { $0.quota?.met ?? true }.count
+            out += "<h3>乡镇卫生院 Township centres (\(centres.count)，\(met) 家达标 meet their quota)</h3>\n"
+            for c in figures.counties {
+                let mine = centres.filter { $0.institution.county == c.county.id }
+                guard !mine.isEmpty else { continue }
+                let short = mine.filter { $0.quota?.met == false }.count
+                out += ReportPageKit.details("\(h(c.county.name))：\(mine.count) 家\(short > 0 ? "，\(short) 家未达标" : "")",
+                                             ReportPageKit.table(columns: columns, rows: mine.map(row), rowClass: { mine[$0].quota?.met == false ? "fail" : "" }, numeric: [4, 5, 6, 7, 9]))
+            }
+            let elsewhere = centres.filter { c in !figures.counties.contains { $0.county.id == c.institution.county } }
+            if !elsewhere.isEmpty {
+                out += ReportPageKit.details("其他 Other (\(elsewhere.count))", ReportPageKit.table(columns: columns, rows: elsewhere.map(row), numeric: [4, 5, 6, 7, 9]))
+            }
+        }
+        return out
+    }
+
+    static func countyTable(_ figures: ReportFigures, names: RotaReportPages.Names) -> String {
+        var out = "<h2 id=\"counties\">县区 Counties</h2>\n<p class=\"note\">每个县区一页：接收帮扶的单位、覆盖的村、每周地点安排。One page per county: its receiving sites, villages covered and totals.</p>\n"
+        let rows: [[String]] = figures.counties.map { c in
+            let link = names.county(c.county.id, root: "").map { "<a href=\"\($0)\">\(h(c.county.name))</a>" } ?? h(c.county.name)
+            let centres = figures.senders.filter { $0.institution.county == c.county.id && $0.institution.tier == .township && $0.quota != nil }
+            return [link + " <small>\(h(c.county.id))</small>", String(c.villages.count), String(c.covered),
+                    String(c.count(.station)), String(c.count(.workstation)), String(c.count(.techSupport)), String(c.count(.rounds)),
+                    String(c.sites.count), "\(centres.filter { $0.quota!.met }.count)/\(centres.count)"]
+        }
+        out += ReportPageKit.table(columns: ["县区 County", "村卫生室 Villages", "已覆盖 Covered", "派驻 Stationed", "3331工作站", "技术帮扶 Tech support",
+                                             "巡回医疗 Rounds", "排班地点 Sites", "T3达标 T3 quota met"],
+                                   rows: rows, numeric: [1, 2, 3, 4, 5, 6, 7])
+        return out
+    }
+
+    // MARK: Rule results
+
+    static func ruleResults(_ ctx: RotaOutputContext, _ report: VerificationReport?) -> String {
+        var out = "<h2 id=\"rules\">规则核验 Rule results</h2>\n"
+        guard let report else { return out + "<p>未提供核验报告。No verification report was given.</p>\n" }
+        out += "<p class=\"note\">每条规则的要求按本方案的参数写出，依据为文件文号与条款。Each rule in Chinese with this scenario's numbers, its document number and clause.</p>\n"
+        var families: [(scope: String, f: FamilySummary)] = report.families.map { ("计划 plan", $0) }
+        if let rota = report.rota { families += rota.families.map { ("排班 rota", $0) } }
+        let rows: [[String]] = families.map { scope, f in
+            let rule = PlanVerifier.rule(f.rule)
+            let zh = RuleChineseText.text(f.rule, parameters: ctx.scenario.parameters, fallback: f.summary)
+            let quote = rule.quote.isEmpty ? "" : "<br><span class=\"q\">“\(h(rule.quote))”</span>"
+            return [h(f.rule), h(scope), "\(h(zh))<br><small>\(h(f.summary))</small>", h(RuleChineseText.chineseClause(rule.clause)) + quote,
+                    String(f.passed), String(f.failed)]
+        }
+        out += ReportPageKit.table(columns: ["规则 Rule", "范围 Scope", "要求 What it asks", "依据 Clause", "通过 Passed", "未通过 Failed"], rows: rows,
+                                   rowClass: { families[$0].f.failed > 0 ? "fail" : families[$0].f.instances == 0 ? "z" : "" }, numeric: [4, 5])
         let failures = report.failures
         out += "<h3>未通过项 Failures (\(failures.count))</h3>\n"
-        guard !failures.isEmpty else {
-            out += "<p>无。None.</p>\n"
-            return
+        guard !failures.isEmpty else { return out + "<p>无。None.</p>\n" }
+        let shown = failures.prefix(failureRows)
+        if shown.count < failures.count {
+            out += "<p class=\"note\">只列前 \(shown.count) 项，全部见 proof.jsonl.gz 或 rota verify。The first \(shown.count) are listed.</p>\n"
         }
-        out += "<table class=\"list\">\n<thead><tr><th>规则实例 Instance</th><th>对象 Subject</th><th>算式 Arithmetic</th>"
-        out += "<th>结论 Finding</th><th>证据 Witnesses</th><th>依据 Clause</th></tr></thead>\n<tbody>\n"
-        for c in failures {
+        let rowsF: [[String]] = shown.map { c in
             let subject = c.subject.name.isEmpty ? c.subject.id : "\(c.subject.name) (\(c.subject.id))"
             let witnesses = c.witnesses.map { w in
                 var s = "\(w.kind.rawValue) \(w.id)"
@@ -119,197 +244,64 @@ public enum RotaReportPage {
                 if !w.note.isEmpty { s += " — \(w.note)" }
                 return h(s)
             }.joined(separator: "<br>")
-            out += "<tr class=\"fail\"><td>\(h(c.instance))</td><td>\(h(subject))</td><td>\(h(c.arithmetic))</td>"
-            out += "<td>\(h(c.finding))</td><td>\(witnesses)</td><td>\(h(c.clause))<br><span class=\"q\">\(h(c.quote))</span></td></tr>\n"
+            return [h(c.instance), h(subject), h(c.arithmetic), h(c.finding), witnesses,
+                    "\(h(RuleChineseText.chineseClause(c.clause)))<br><span class=\"q\">\(h(c.quote))</span>"]
         }
-        out += "</tbody>\n</table>\n"
+        out += ReportPageKit.table(columns: ["规则实例 Instance", "对象 Subject", "算式 Arithmetic", "结论 Finding", "证据 Witnesses", "依据 Clause"],
+                                   rows: rowsF, rowClass: { _ in "fail" })
+        return out
     }
 
-    private static func rotaAdjustments(_ out: inout String, _ ctx: RotaOutputContext) {
+    // MARK: Adjustments
+
+    static func adjustmentSummary(_ ctx: RotaOutputContext) -> String {
         let rota = ctx.rota
-        table(&out, id: "relaxations", title: "放宽 Relaxations",
-              note: "每周或每月规则因节假日或周期边界而少排的次数。Weekly or monthly rules asked for less because of holidays or the period's edges.",
-              columns: ["规则 Rule", "对象 Subject", "时段 Period", "原要求 Asked", "现要求 Required", "原因 Reason"],
-              rows: rota.relaxations.map { [$0.rule, ctx.label($0.subject), $0.period, String($0.asked), String($0.required), $0.reason] })
-        table(&out, id: "covers", title: "顶班 Covers",
-              note: "请假者的每周任务由同队或同院同事代为完成。A colleague did the weekly duty of someone on leave.",
-              columns: ["规则 Rule", "请假 Absent", "顶班 Covered by", "地点 Site", "周 Week"],
-              rows: rota.covers.map { [$0.rule, ctx.label($0.absent), ctx.label($0.coveredBy), ctx.label($0.site), $0.week] })
-        table(&out, id: "shortfalls", title: "缺口 Shortfalls", rowClass: "fail",
-              note: "无人可顶、未能满足的规则实例。Rule instances the rota could not meet.",
-              columns: ["规则 Rule", "对象 Subject", "地点 Site", "时段 Period", "应排 Required", "已排 Scheduled", "原因 Reason"],
-              rows: rota.shortfalls.map { [$0.rule, ctx.label($0.subject), ctx.label($0.site), $0.period, String($0.required), String($0.scheduled), $0.reason] })
-    }
-
-    private static func table(_ out: inout String, id: String, title: String, rowClass: String = "", note: String,
-                              columns: [String], rows: [[String]]) {
-        out += "<h2 id=\"\(id)\">\(h(title)) (\(rows.count))</h2>\n<p class=\"note\">\(h(note))</p>\n"
-        guard !rows.isEmpty else {
-            out += "<p>无。None.</p>\n"
-            return
+        var out = "<h2 id=\"adjustments\">放宽、顶班与缺口 Relaxations, covers, shortfalls</h2>\n"
+        out += "<p class=\"note\">按规则计数；明细在各医院页和县区页。放宽：每周或每月规则因节假日或周期边界而少排的次数；顶班：请假者的每周任务由同队或同院同事代为完成；缺口：无人可顶、未能满足的规则实例。Counted per rule; each hospital's and county's page lists its own.</p>\n"
+        var counts: [String: (Int, Int, Int)] = [:]
+        for r in rota.relaxations { counts[r.rule, default: (0, 0, 0)].0 += 1 }
+        for c in rota.covers { counts[c.rule, default: (0, 0, 0)].1 += 1 }
+        for s in rota.shortfalls { counts[s.rule, default: (0, 0, 0)].2 += 1 }
+        let rules = counts.keys.sorted()
+        if rules.isEmpty { return out + "<p>无。None.</p>\n" }
+        out += ReportPageKit.table(columns: ["规则 Rule", "要求 What it asks", "放宽 Relaxations", "顶班 Covers", "缺口 Shortfalls"],
+                                   rows: rules.map { r in
+                                       let c = counts[r]!
+                                       return [h(r), h(RuleChineseText.text(r, parameters: ctx.scenario.parameters, fallback: PlanVerifier.rule(r).summary)),
+                                               String(c.0), String(c.1), String(c.2)]
+                                   }, rowClass: { counts[rules[$0]]!.2 > 0 ? "fail" : "" }, numeric: [2, 3, 4])
+        if !rota.shortfalls.isEmpty {
+            let shown = Array(rota.shortfalls.prefix(failureRows))
+            out += ReportPageKit.details("缺口 Shortfalls (\(rota.shortfalls.count))", open: true, ReportPageKit.table(
+                columns: ["规则 Rule", "对象 Subject", "地点 Site", "时段 Period", "应排 Required", "已排 Scheduled", "原因 Reason"],
+                rows: shown.map { [h($0.rule), h(ctx.label($0.subject)), h(ctx.label($0.site)), h($0.period), String($0.required), String($0.scheduled), h($0.reason)] },
+                rowClass: { _ in "fail" }, numeric: [4, 5]))
         }
-        out += "<table class=\"list\">\n<thead><tr>"
-        for c in columns { out += "<th>\(h(c))</th>" }
-        out += "</tr></thead>\n<tbody>\n"
-        for r in rows {
-            out += rowClass.isEmpty ? "<tr>" : "<tr class=\"\(rowClass)\">"
-            for v in r { out += "<td>\(h(v))</td>" }
-            out += "</tr>\n"
+        return out
+    }
+
+    // MARK: Unassigned
+
+    /// Calendars of people no hospital page holds and of sites no county page holds.
+    static func unassigned(_ ctx: RotaOutputContext, _ figures: ReportFigures, rows: [ReportPageKit.CalendarRow]) -> String {
+        let senders = Set(figures.senders.map(\.id))
+        let people = rows.filter { !senders.contains(ctx.hospitalID(ofPerson: $0.id)) }
+        let sites = ctx.sites.filter { figures.countyOfSite[$0] == nil }
+        guard !people.isEmpty || !sites.isEmpty else { return "" }
+        var out = "<h2 id=\"unassigned\">未归属 Not on any page</h2>\n<p class=\"note\">不属于任何医院页的人员、不在任何县区的地点。People no hospital page holds; sites outside every county.</p>\n"
+        if !people.isEmpty {
+            out += "<h3>人员日历 Calendars by person (\(people.count))</h3>\n"
+            out += ReportPageKit.calendars(ctx, idPrefix: "p", columns: ("人员 Person", "单位 Hospital"), rows: people)
         }
-        out += "</tbody>\n</table>\n"
-    }
-
-    private static func legend(_ out: inout String) {
-        out += "<h2 id=\"legend\">图例 Legend</h2>\n<table class=\"list legend\">\n"
-        out += "<thead><tr><th>代码 Code</th><th>活动 Activity</th><th>rota.csv</th></tr></thead>\n<tbody>\n"
-        for a in RotaActivity.allCases {
-            out += "<tr><td class=\"\(a.code)\">\(a.code)</td><td>\(h(a.bilingualLabel))</td><td>\(h(a.rawValue))</td></tr>\n"
+        if !sites.isEmpty {
+            out += "<h3>地点日历 Calendars by site (\(sites.count))</h3>\n"
+            out += ReportPageKit.calendars(ctx, idPrefix: "s", columns: ("地点 Site", "类型 Kind"), rows: ReportPageKit.siteRows(ctx, sites: sites))
         }
-        out += "<tr><td class=\"\(CalendarCellCode.mixedClass)\">W/P</td><td>上午/下午不同 Morning / afternoon differ (· = 无 nothing)</td><td></td></tr>\n"
-        out += "<tr><td class=\"S\">S/·</td><td>仅上午 Morning only</td><td></td></tr>\n"
-        out += "<tr><td class=\"R\">·/R</td><td>仅下午 Afternoon only</td><td></td></tr>\n"
-        out += "<tr><td class=\"P\">P6</td><td>地点日历：6 人 Site calendars: 6 people there</td><td></td></tr>\n"
-        out += "<tr><td class=\"hl\"></td><td>休息日（周末、节假日）Non-working day (weekend, holiday)</td><td></td></tr>\n"
-        out += "</tbody>\n</table>\n"
-        out += "<p class=\"note\">上午 Morning \(HalfDayHours.morningStart.text)–\(HalfDayHours.morningEnd.text)，"
-        out += "下午 Afternoon \(HalfDayHours.afternoonStart.text)–\(HalfDayHours.afternoonEnd.text)。</p>\n"
+        return out
     }
+}
 
-    // MARK: Calendars
-
-    /// One calendar row: its two heading cells (HTML) and each day's code and class.
-    struct CalendarRow {
-        var heading: String
-        var detail: String
-        var texts: [String]
-        var classes: [String]
-    }
-
-    static func personRows(_ ctx: RotaOutputContext) -> [CalendarRow] {
-        var am = [[RotaActivity]](repeating: [], count: ctx.days.count), pm = am
-        return ctx.people.map { person in
-            var row = CalendarRow(heading: heading(ctx.personName(person), person), detail: h(ctx.hospitalName(ofPerson: person)),
-                                  texts: Array(repeating: "", count: ctx.days.count), classes: Array(repeating: "", count: ctx.days.count))
-            var touched: [Int] = []
-            for e in ctx.entries(of: person) {
-                guard let i = ctx.dayIndex(e.date) else { continue }
-                if am[i].isEmpty && pm[i].isEmpty { touched.append(i) }
-                if e.half == .am { am[i].append(e.activity) } else { pm[i].append(e.activity) }
-            }
-            for i in touched {
-                (row.texts[i], row.classes[i]) = CalendarCellCode.person(am: am[i], pm: pm[i])
-                am[i] = []; pm[i] = []
-            }
-            return row
-        }
-    }
-
-    static func siteRows(_ ctx: RotaOutputContext) -> [CalendarRow] {
-        ctx.sites.map { site in
-            let kind = ctx.institutions[site]?.tier.chineseLabel ?? "—"
-            let name = ctx.institutions[site]?.name ?? ""
-            var row = CalendarRow(heading: heading(name, site), detail: h(kind),
-                                  texts: Array(repeating: "", count: ctx.days.count), classes: Array(repeating: "", count: ctx.days.count))
-            let entries = ctx.siteEntries[site] ?? []
-            var k = 0
-            while k < entries.count {
-                var j = k + 1
-                while j < entries.count && entries[j].date == entries[k].date { j += 1 }
-                defer { k = j }
-                guard let i = ctx.dayIndex(entries[k].date) else { continue }
-                let day = entries[k..<j]
-                let am = day.filter { $0.half == .am }, pm = day.filter { $0.half == .pm }
-                (row.texts[i], row.classes[i]) = CalendarCellCode.site(
-                    am: am.map(\.activity), amPeople: distinctCount(am.map(\.person)),
-                    pm: pm.map(\.activity), pmPeople: distinctCount(pm.map(\.person)))
-            }
-            return row
-        }
-    }
-
-    /// Distinct values of a sorted-by-person list (site entries of one half are sorted by person).
-    private static func distinctCount(_ people: [String]) -> Int {
-        var n = 0, last: String? = nil
-        for p in people where p != last { n += 1; last = p }
-        return n
-    }
-
-    private static func heading(_ name: String, _ id: String) -> String {
-        name.isEmpty ? h(id) : "\(h(name)) <small>\(h(id))</small>"
-    }
-
-    /// The day-index ranges of each calendar month of the period, with `YYYY-MM`.
-    static func monthRanges(_ days: [Day]) -> [(key: String, range: Range<Int>)] {
-        var result: [(key: String, range: Range<Int>)] = []
-        var start = 0
-        while start < days.count {
-            let key = days[start].monthKey
-            var end = start + 1
-            while end < days.count && days[end].monthKey == key { end += 1 }
-            result.append((key, start..<end))
-            start = end
-        }
-        return result
-    }
-
-    private static let weekdayNames = ["一", "二", "三", "四", "五", "六", "日"]
-
-    private static func calendars(_ out: inout String, _ ctx: RotaOutputContext, months: [(key: String, range: Range<Int>)],
-                                  idPrefix: String, columns: (String, String), rows: [CalendarRow]) {
-        if rows.isEmpty { out += "<p>无。None.</p>\n"; return }
-        out += "<p class=\"toc\">"
-        out += months.map { "<a href=\"#\(idPrefix)-\($0.key)\">\($0.key)</a>" }.joined(separator: " · ")
-        out += "</p>\n"
-        for (key, range) in months {
-            out += "<h3 id=\"\(idPrefix)-\(key)\">\(key)</h3>\n<table class=\"cal\">\n<colgroup><col><col>"
-            for i in range { out += ctx.working[i] ? "<col>" : "<col class=\"h\">" }
-            out += "</colgroup>\n<thead><tr><th>\(h(columns.0))</th><th>\(h(columns.1))</th>"
-            for i in range {
-                let d = ctx.days[i]
-                out += "<th>\(d.civil.day)<br>\(weekdayNames[d.weekday - 1])</th>"
-            }
-            out += "</tr></thead>\n<tbody>\n"
-            for row in rows where range.contains(where: { !row.texts[$0].isEmpty }) {
-                out += "<tr><th>"; out += row.heading; out += "</th><td class=\"d\">"; out += row.detail; out += "</td>"
-                for i in range {
-                    let t = row.texts[i]
-                    if t.isEmpty { out += "<td></td>"; continue }
-                    out += "<td class=\""; out += row.classes[i]; out += "\">"; out += t; out += "</td>"
-                }
-                out += "</tr>\n"
-            }
-            out += "</tbody>\n</table>\n"
-        }
-    }
-
-    // MARK: Style
-
-    private static func h(_ s: String) -> String { MarkupText.html(s) }
-
-    static let css = """
-    body{font-family:system-ui,"Noto Sans CJK SC","PingFang SC","Microsoft YaHei",sans-serif;margin:1em 2em;font-size:14px;color:#222}
-    h1{font-size:1.5em}h2{font-size:1.25em;margin-top:1.6em;border-bottom:1px solid #ccc}h3{font-size:1.05em;margin:1.2em 0 .3em}
-    table{border-collapse:collapse;margin:.4em 0}
-    th,td{border:1px solid #ccc;padding:2px 5px;text-align:left;vertical-align:top}
-    thead th{background:#f3f3f3}
-    table.meta th{background:#f3f3f3;font-weight:normal}
-    td.n{text-align:right}
-    tr.fail td,td.fail{color:#a40000}
-    tr.z td{color:#999}
-    .q{color:#555}
-    .note{color:#555;font-size:.9em}
-    .toc{line-height:1.8}
-    table.cal{font-size:11px}
-    table.cal thead th{background:none;text-align:center;padding:1px}
-    table.cal th,table.cal td{padding:0 2px;white-space:nowrap}
-    table.cal td{text-align:center;font-family:ui-monospace,Menlo,Consolas,monospace;min-width:1.4em}
-    table.cal td.d{text-align:left;font-family:inherit;color:#555}
-    table.cal tbody th{font-weight:normal;position:sticky;left:0;background:#fff}
-    small{color:#777}
-    col.h,td.hl{background:#e2e2e2}
-    .P{background:#c9dcff}.W{background:#ffd6a5}.E{background:#ffe3c2}.L{background:#ffcfb0}
-    .S{background:#c8efc8}.R{background:#d7f0f7}.T{background:#e6d8f5}.C{background:#f7d4e3}
-    .m{background:#fff0a8}
-
-    """
+extension ReportFigures {
+    /// A county's name by id.
+    func countyName(_ id: String) -> String { counties.first { $0.county.id == id }?.county.name ?? id }
 }

@@ -12,7 +12,8 @@ import RotaCore
 ///   the person's rounds service area, `tech-support` at the person's technical-support clinic,
 ///   `tcm-clinic` at a centre whose clinic the plan gives the person — or, for these four, a
 ///   cover: the same activity at a site of a planned holder of the same hospital who is on
-///   leave on a working day of that week (for TCM the coverer must be a senior-title TCM doctor);
+///   leave on a working day of that week (for TCM: any planned physician of the centre on leave,
+///   covered by a senior-title TCM doctor who may hold its clinic — TCM.locality);
 /// and, whatever the plan says otherwise, a person holding a full-time posting that day (T1 or
 /// T2 team, stationing) does nothing but that posting, the T1 team's 3331 visits and, for a
 /// senior TCM doctor of a T2 team, the TCM clinic of the team's own TCM-featured centre.
@@ -197,10 +198,11 @@ extension RotaVerifier {
                     && h.person!.institution == person.institution && hasLeave(h.helper.person, inWeekOf: d)
             }?.helper.person
         case .tcmClinic:
-            guard PlanVerifier.isSeniorTCMDoctor(person) else { return nil }
+            // Any senior TCM doctor who may hold the clinic (TCM.locality) covers a named
+            // physician on leave that week (issue 10: covers from any eligible colleague).
+            guard context.mayHoldTCMClinic(person, at: site) else { return nil }
             return (index.clinicsAt[site] ?? []).first { c in
-                c.range!.contains(d) && c.clinic.physician != person.id
-                    && c.physician?.institution == person.institution && hasLeave(c.clinic.physician, inWeekOf: d)
+                c.range!.contains(d) && c.clinic.physician != person.id && hasLeave(c.clinic.physician, inWeekOf: d)
             }?.clinic.physician
         default:
             return nil
@@ -256,7 +258,7 @@ extension RotaVerifier {
                 return nil
             }
             if coveredHolder(.tcmClinic, site: site, facts, day: d, by: person) != nil { return nil }
-            return "the plan names \(person.id) for no TCM clinic here that day, and no senior TCM colleague of the same hospital on leave that week to cover"
+            return "the plan names \(person.id) for no TCM clinic here that day, and no physician of it on leave that week for a senior TCM doctor who may hold it to cover"
         }
     }
 

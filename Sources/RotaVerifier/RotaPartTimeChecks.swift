@@ -25,7 +25,8 @@ import RotaCore
 /// **Covers.** When a holder (the helper; for TCM, a physician the plan names for the centre)
 /// is on leave on a working day of the week and their own entries fall short, entries of the
 /// same activity at an eligible site that week by a colleague of the holder's own hospital (for
-/// TCM: a senior-title TCM doctor of a named physician's hospital) count as well. An entry
+/// TCM: any senior-title TCM doctor who may hold the centre's clinic — a city hospital's, or a
+/// county hospital's of the centre's county, as TCM.locality reads) count as well. An entry
 /// counts once: a colleague's entries that their own requirement of the same activity needs
 /// (the earliest ones) are not available; the rest are shared out among the week's
 /// short-and-on-leave instances in key order, earliest entries first. What is still short is a
@@ -139,7 +140,6 @@ extension RotaVerifier {
                 guard !working.isEmpty else { return nil }
                 let active = clinics.filter { c in working.contains { c.range!.contains($0) } }
                 let absent = active.filter { c in working.contains { c.range!.contains($0) && onLeave(c.clinic.physician, $0) } }
-                let absentHomes = Set(absent.map { $0.physician!.institution })
                 var evidence = [ctx.witness(institution: centre.id, note: "TCM-featured centre")]
                 evidence += active.map { ctx.witness(person: $0.clinic.physician, note: "named senior TCM physician \($0.clinic.start)..\($0.clinic.end)") }
                 if active.isEmpty { evidence.append(Witness(.dates, w.description, note: "the plan names no senior TCM physician this week")) }
@@ -148,7 +148,7 @@ extension RotaVerifier {
                               holders: active.compactMap { book.person($0.clinic.physician) }, sites: book.site(centre.id).map { [$0] } ?? [],
                               ownDay: { person, day in active.contains { $0.clinic.physician == person && $0.range!.contains(day) } },
                               absent: Array(Set(absent.map(\.clinic.physician))).sorted(),
-                              mayCover: { PlanVerifier.isSeniorTCMDoctor($0) && absentHomes.contains($0.institution) },
+                              mayCover: { ctx.mayHoldTCMClinic($0, at: centre.id) },
                               what: "senior TCM clinic at \(ctx.label(institution: centre.id))",
                               evidence: evidence)
             }

@@ -44,6 +44,14 @@ struct VerificationContext: Sendable {
     }
 
     /// Institutions of one tier, sorted by id.
+    /// Whether `person` may hold (or cover) the TCM clinic of `centre` (TCM.locality): a
+    /// senior-title TCM doctor of a city hospital, or of a county hospital in the centre's county.
+    func mayHoldTCMClinic(_ person: StaffMember, at centre: String) -> Bool {
+        guard PlanVerifier.isSeniorTCMDoctor(person), let home = institutions[person.institution] else { return false }
+        return home.tier == .tertiary || home.tier == .secondary
+            || (home.tier == .county && home.county != nil && home.county == institutions[centre]?.county)
+    }
+
     func institutions(of tier: Tier) -> [Institution] {
         institutions.values.filter { $0.tier == tier }.sorted { $0.id < $1.id }
     }

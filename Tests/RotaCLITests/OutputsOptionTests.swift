@@ -19,8 +19,8 @@ import Testing
         try #require(full.status == 0, "\(full.stderr)")
         let r = try RotaProcess.run(["plan", "Scenarios/mini/heze-mini.yaml", "--out", some.path, "--outputs", "workbook, calendars-zip"])
         try #require(r.status == 0, "\(r.stderr)")
-        #expect(r.stdout.contains("Wrote \(some.path)/: plan.json, assignments.csv, rota.csv, proof.jsonl.gz, rota.xlsx, calendars.zip\n"))
-        #expect(filesBelow(some) == [".rota-outputs", "assignments.csv", "calendars.zip", "plan.json", "proof.jsonl.gz", "rota.csv", "rota.xlsx"])
+        #expect(r.stdout.contains("Wrote \(some.path)/: plan.json, assignments.csv, summary.txt, rota.csv, proof.jsonl.gz, rota.xlsx, calendars.zip\n"))
+        #expect(filesBelow(some) == [".rota-outputs", "assignments.csv", "calendars.zip", "plan.json", "proof.jsonl.gz", "rota.csv", "rota.xlsx", "summary.txt"])
         for name in ["plan.json", "rota.csv", "proof.jsonl.gz", "rota.xlsx"] {
             #expect(try Data(contentsOf: some.appendingPathComponent(name)) == Data(contentsOf: all.appendingPathComponent(name)), "\(name)")
         }
@@ -47,7 +47,7 @@ import Testing
         let second = try RotaProcess.run(["plan", "Scenarios/mini/heze-mini.yaml", "--out", again.path, "--quiet", "--outputs", "calendars-zip,plan"])
         try #require(second.status == 0, "\(second.stderr)")
         #expect(try Data(contentsOf: again.appendingPathComponent("calendars.zip")) == Data(contentsOf: some.appendingPathComponent("calendars.zip")))
-        #expect(filesBelow(again) == [".rota-outputs", "assignments.csv", "calendars.zip", "plan.json", "proof.jsonl.gz", "rota.csv"])
+        #expect(filesBelow(again) == [".rota-outputs", "assignments.csv", "calendars.zip", "plan.json", "proof.jsonl.gz", "rota.csv", "summary.txt"])
     }
 
     @Test func badSetsAndCombinationsAreExitTwoBeforeAnyWork() throws {

@@ -62,10 +62,14 @@ import Testing
         #expect(r.status == 0, "\(r.stdout)\(r.stderr)")
         #expect(r.stdout.contains("Independent verification: all"))
         let files = filesBelow(first)
-        for name in ["plan.json", "assignments.csv", "rota.csv", "rota-grid.csv", "rota.xlsx", "report.html", "proof.jsonl.gz"] {
+        for name in ["plan.json", "assignments.csv", "summary.txt", "rota.csv", "rota-grid.csv", "rota.xlsx", "report.html", "proof.jsonl.gz"] {
             #expect(files.contains(name), "missing \(name)")
         }
         #expect(files.contains { $0.hasPrefix("ics/") && $0.hasSuffix(".ics") })
+        // summary.txt is the summary and plan quality section rota plan prints.
+        let summary = try String(contentsOf: first.appendingPathComponent("summary.txt"), encoding: .utf8)
+        #expect(summary.contains("\nPlan quality\n") && summary.contains("40 of at least     40  at the bound"))
+        #expect(r.stdout.contains(summary))
         #expect(files.contains { $0.hasPrefix("sites/") && $0.hasSuffix(".csv") })
         let mps = try String(contentsOf: models.appendingPathComponent("annual.mps"), encoding: .utf8)
         #expect(mps.contains("T1.quota[") && mps.contains("TCM.weekly["))

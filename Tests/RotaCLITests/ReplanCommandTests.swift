@@ -60,6 +60,16 @@ import Testing
         #expect(refused.status == 2)
         #expect(refused.stderr.contains("CHANGES.yaml:2: changes[0].absence: no staff member \"nobody\" in the scenario"))
         #expect(!FileManager.default.fileExists(atPath: bad.path))
+
+        // --out naming PLAN_DIR by another spelling (relative, trailing slash) is refused: the
+        // earlier plan is the frozen past and must not be replaced by the re-plan.
+        let before = try Data(contentsOf: earlier.appendingPathComponent("plan.json"))
+        let scenario = RotaProcess.packageRoot.appendingPathComponent("Scenarios/mini/heze-mini.yaml").path
+        let same = try RotaProcess.run(["replan", scenario, "plan", "--from", "2025-07-01", "--changes", changes.path,
+                                        "--out", earlier.path + "/"], in: dir)
+        #expect(same.status == 2)
+        #expect(same.stderr.contains("--out must differ from PLAN_DIR"), "\(same.stderr)")
+        #expect(try Data(contentsOf: earlier.appendingPathComponent("plan.json")) == before)
     }
 }
 

@@ -41,6 +41,7 @@ public struct ObjectiveSettings: Hashable, Sendable {
         Definition(key: "person-beyond-quota", level: 4, defaultValue: 12, meaning: "each person a hospital sends beyond its own quota"),
         Definition(key: "department-over-share", level: 4, defaultValue: 2, meaning: "each person a department gives beyond its fair share of its hospital's people"),
         Definition(key: "helper-outside-scope", level: 4, defaultValue: 1, meaning: "a village helper outside general practice, internal medicine or TCM (T3.scope)"),
+        Definition(key: "leave-day", level: 4, defaultValue: 0.05, meaning: "each working day of leave of a person given a posting or duty (colleagues must cover it), so people free of leave are chosen first"),
         Definition(key: "duty-during-long-leave", level: 4, defaultValue: 30, meaning: "a part-time duty for someone on leave over posting.max-leave-days"),
         Definition(key: "per-kilometre", level: 4, defaultValue: 0.01, meaning: "each person-kilometre between sender and recipient"),
     ]

@@ -63,6 +63,13 @@ struct AnnualModel {
     var stationStint: [Triple: Variable] = [:], stintKeys: [Triple] = []
     var roundsIn: [Pair: Variable] = [:], roundsKeys: [Pair] = []
     var techAt: [Pair: Variable] = [:], techKeys: [Pair] = []
+    /// Rounds helpers of `h` in a large area (more than `comboClinics` clinics) who may also
+    /// give technical support (`comboRoom[h,area]`); in a smaller area every helper may.
+    var comboRoom: [Pair: Variable] = [:]
+    /// Clinics one rounds helper keeps visited in a fortnight alongside a technical-support
+    /// duty, even in a holiday fortnight of 5 working days (10 half-days: 5 rounds visits + 4
+    /// tech-support visits + one to spare).
+    static let comboClinics = 5
     /// Rows that encode a planning policy rather than a rule (see `requireTeamCount`).
     static let policyRules: Set<String> = ["T1.teams", "T2.teams"]
 
@@ -92,6 +99,10 @@ struct AnnualModel {
         addTCMClinics()
         requireTierAndRegionTotals()
         spreadLoadOverDepartments()
+        // Level 2 is measured from the proven lower bound: the objective is what people beyond
+        // the bound and the lower levels cost, so GLPK's relative MIP gap speaks of coverage,
+        // hometowns and teams rather than of the (constant) people every plan must send.
+        model.objectiveConstant -= personCost * Double(DispatchLowerBound(scenario: instance.scenario).region)
     }
 
     private var p: Parameters { instance.parameters }
@@ -111,7 +122,12 @@ struct AnnualModel {
                 key = person.id
             } else {
                 let specialty = (person.specialty?.lowercased() ?? "-").map { $0.isWhitespace || $0 == "," || $0 == "[" || $0 == "]" ? "_" : String($0) }.joined()
-                key = "\(h.id)~\(person.role.rawValue)~\(specialty)~\(eligible ? "free" : "leave")"
+                // Leave-aware: people free to take a posting form classes by their working
+                // days of leave, so the model can prefer colleagues free of it (`leaveDay`);
+                // those who cannot be posted stay one class `hospital~role~specialty~leave`, the
+                // form conflict explanations name.
+                let days = instance.leaveWorkingDays[person.id] ?? 0
+                key = "\(h.id)~\(person.role.rawValue)~\(specialty)~\(eligible ? "free" : "leave")" + (eligible && days > 0 ? "~\(days)d" : "")
             }
             if groups[key] == nil { order.append(key) }
             groups[key, default: []].append(person)
@@ -146,9 +162,12 @@ struct AnnualModel {
     /// One count per class and form its members could serve in; each person counted costs
     /// `personCost` (fewest people first).
     mutating func addPersonForms() {
-        let person = personCost
         for c in classes {
             let n = Double(c.members.count)
+            // Each working day of leave costs `leaveDay` (the class's least; its members are
+            // taken least leave first, `AnnualPlanExtractor`).
+            let leastLeave = c.members.map { instance.leaveWorkingDays[$0.id] ?? 0 }.min() ?? 0
+            let person = personCost + weights.leaveDay * Double(leastLeave)
             switch c.institution.tier {
             case .tertiary:
                 t1[c.id] = model.integer("t1", [c.id], upper: n, cost: person)
@@ -336,7 +355,8 @@ struct AnnualModel {
             for group in StaffGroup.allCases {
                 let limit = TeamMix.limitShare(group: group, candidates: staff, tolerance: weights.teamMixTolerance)
                 guard limit < 1, let n = t.groups[group] else { continue }
-                let excess = model.continuous("mixExcess", [h.id, t.recipient, group.rawValue], cost: weights.teamMixExcess)
+                // Whole people: a team one person beyond the limit pays the full weight.
+                let excess = model.integer("mixExcess", [h.id, t.recipient, group.rawValue], upper: Double(staff.count), cost: weights.teamMixExcess)
                 model.require("TEAM.mix-balance", [h.id, t.recipient, group.rawValue], n - limit * t.members - LinearExpression(excess) <= 0)
             }
         }
@@ -464,6 +484,16 @@ struct AnnualModel {
                 let x = model.integer("roundsIn", [h.id, area.id], upper: Double(staffCount), cost: km * weights.perKilometre)
                 roundsIn[key] = x; roundsKeys.append(key)
                 helpers.add(1, x)
+                if area.villages.count > AnnualModel.comboClinics {
+                    // A large area: a lone helper has no room for technical support; with n ≥ 2
+                    // helpers the clinics split and each may (room ≤ 2n − 2, room ≤ n).
+                    let any = model.binary("roundsAny", [h.id, area.id])
+                    let room = model.integer("comboRoom", [h.id, area.id], upper: Double(staffCount))
+                    comboRoom[key] = room
+                    model.require("PERSON.part-time", [h.id, area.id, "any"], LinearExpression(x) - Double(staffCount) * any <= 0)
+                    model.require("PERSON.part-time", [h.id, area.id, "room"], LinearExpression(room) - 2 * x + 2 * any <= 0)
+                    model.require("PERSON.part-time", [h.id, area.id, "room-helpers"], LinearExpression(room) - LinearExpression(x) <= 0)
+                }
             }
             let covered = model.binary("roundsCovered", [area.id], cost: -weights.areaWithoutRounds)
             model.objectiveConstant += weights.areaWithoutRounds
@@ -478,6 +508,9 @@ struct AnnualModel {
             model.require("T3.members", [h.id, "tech-support"], techs - forms(tech, of: h.id) == 0)
             let roundsPlaced = LinearExpression.sum(roundsKeys.filter { $0.a == h.id }.map { roundsIn[$0]! })
             model.require("T3.members", [h.id, "rounds"], roundsPlaced - forms(rounds, of: h.id) == 0)
+            // Rounds helpers who also support a clinic need room in their area's fortnight.
+            let room = LinearExpression.sum(roundsKeys.filter { $0.a == h.id }.map { comboRoom[$0] ?? roundsIn[$0]! })
+            model.require("PERSON.part-time", [h.id, "combo-room"], forms(both, of: h.id) - room <= 0)
             if h.tier == .county { addHometownStationing(for: h, staff: staff) }
             if h.tier == .township {
                 let sent = forms(station, of: h.id) + forms(rounds, of: h.id)
@@ -568,7 +601,8 @@ struct AnnualModel {
                 guard let h = instance.institutions[person.institution], instance.mayHoldTCMClinic(h, at: c) else { continue }
                 let key = Pair(a: person.id, b: c.id)
                 let km = Double(instance.distance(h, c) ?? 0)
-                let leaveCost = instance.postingEligible.contains(person.id) ? 0 : weights.dutyDuringLongLeave
+                let leaveCost = (instance.postingEligible.contains(person.id) ? 0 : weights.dutyDuringLongLeave)
+                    + weights.leaveDay * Double(instance.leaveWorkingDays[person.id] ?? 0)
                 let x = model.binary("tcm", [person.id, c.id], cost: km * weights.perKilometre + leaveCost)
                 tcm[key] = x; tcmKeys.append(key)
                 visitors.add(1, x)

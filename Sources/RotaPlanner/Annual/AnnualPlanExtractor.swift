@@ -30,13 +30,14 @@ struct AnnualPlanExtractor {
                     coverage: coverage())
     }
 
-    /// Which form each person takes: a class's first members (by id) fill its T1 count, the
+    /// Which form each person takes: a class's first members (least leave, then id) fill its T1 count, the
     /// next its T2 count, then stationing, rounds and technical support; the first rounds
     /// helpers of a class who also support a clinic (`roundsAndTech`) are "rounds+tech".
     private var formOf: [String: String] {
         var out: [String: String] = [:]
         for c in annual.classes {
-            var members = c.members[...]
+            // Least leave first: postings and duties go to the members most often there.
+            var members = c.members.sorted { (instance.leaveWorkingDays[$0.id] ?? 0, $0.id) < (instance.leaveWorkingDays[$1.id] ?? 0, $1.id) }[...]
             let both = annual.both[c.id].map(solution.count) ?? 0
             for (name, form) in [("t1", annual.t1), ("t2", annual.t2), ("station", annual.station), ("rounds", annual.rounds), ("tech", annual.tech)] {
                 guard let v = form[c.id] else { continue }
@@ -116,12 +117,17 @@ struct AnnualPlanExtractor {
             for (person, c) in zip(supporters, clinics) {
                 out.append(PlanVillageHelper(person: person.id, sender: h.id, form: .techSupport, site: c, start: start, end: end))
             }
-            var areas: [String] = []
+            // Areas with room for a helper who also supports a clinic go to those helpers first
+            // (`AnnualModel.comboRoom`), the other places to the rest.
+            var roomy: [String] = [], plain: [String] = []
             for key in annual.roundsKeys where key.a == h.id {
-                areas += Array(repeating: key.b, count: solution.count(annual.roundsIn[key]!))
+                let n = solution.count(annual.roundsIn[key]!)
+                let room = annual.comboRoom[key].map { min(n, solution.count($0)) } ?? n
+                roomy += Array(repeating: key.b, count: room)
+                plain += Array(repeating: key.b, count: n - room)
             }
-            let roundsPeople = (chosen("rounds", of: h.id, in: forms) + chosen("rounds+tech", of: h.id, in: forms)).sorted { $0.id < $1.id }
-            for (person, a) in zip(roundsPeople, areas) {
+            let combined = chosen("rounds+tech", of: h.id, in: forms)
+            for (person, a) in zip(combined + chosen("rounds", of: h.id, in: forms), roomy + plain) {
                 out.append(PlanVillageHelper(person: person.id, sender: h.id, form: .rounds, site: a, start: start, end: end))
             }
         }

@@ -57,6 +57,9 @@ public struct ObjectiveWeights: Sendable {
     /// share of the sender's candidates (`TeamMix.limit`).
     public var teamMixTolerance: Double
 
+    /// Each working day of leave of a person given a posting or duty: people free of leave are
+    /// chosen first (the 3331 group, the TCM clinic physician, team members).
+    public var leaveDay: Double
     /// A part-time duty (rounds, technical support, TCM clinic) given to someone whose leave is
     /// over posting.max-leave-days: colleagues would have to cover for weeks.
     public var dutyDuringLongLeave: Double
@@ -82,6 +85,7 @@ public struct ObjectiveWeights: Sendable {
         departmentOverShare = s.value("department-over-share")
         helperOutsideScope = s.value("helper-outside-scope")
         dutyDuringLongLeave = s.value("duty-during-long-leave")
+        leaveDay = s.value("leave-day")
         perKilometre = s.value("per-kilometre")
     }
 }

@@ -12,8 +12,8 @@ import RotaSolver
 /// Cover candidates follow rules.md: for a village helper (rounds, technical support, or a
 /// stationed helper's leave days), colleagues of the same hospital who are village helpers
 /// and not full-time posted, nearest first (same site, same township, then by least leave);
-/// for a TCM centre, other senior TCM physicians of its physicians' hospitals who are not
-/// full-time posted.
+/// for a TCM centre, other senior TCM physicians who may hold its clinic (TCM.locality) and
+/// are not full-time posted, colleagues of its physicians' hospitals first.
 ///
 /// ```swift
 /// let duties = PartTimeDuties(scenario: s, plan: p, calendar: cal, demands: station.demands, candidates: 3)
@@ -82,10 +82,19 @@ struct PartTimeDuties: Sendable {
             guard !holders.isEmpty else { continue }
             var cover: [String] = []
             if holders.contains(where: { calendar.hasLeave($0.person) }) {
+                // Any senior TCM physician the rules let hold this centre's clinic (a city
+                // hospital's, or a county hospital's of the centre's county) and who holds no
+                // full-time posting: colleagues of the holders' hospitals first, then the
+                // least leave.
                 let hospitals = Set(holders.compactMap { staff[$0.person]?.institution })
                 let names = Set(holders.map(\.person))
-                cover = seniorTCM.filter { hospitals.contains($0.institution) && !names.contains($0.id) }
-                    .map { (leaveDays($0.id), $0.id) }.sorted { $0 < $1 }.prefix(limit).map(\.1)
+                let county = institutions[centre]?.county
+                func mayHold(_ p: StaffMember) -> Bool {
+                    guard let tier = institutions[p.institution]?.tier else { return false }
+                    return tier.isCityHospital || (tier == .county && institutions[p.institution]?.county == county)
+                }
+                cover = seniorTCM.filter { !names.contains($0.id) && mayHold($0) }
+                    .map { (hospitals.contains($0.institution) ? 0 : 1, leaveDays($0.id), $0.id) }.sorted { $0 < $1 }.prefix(limit).map(\.2)
             }
             duties.append(PartTimeDuty(kind: .tcm, subject: centre, holders: holders, sites: [centre], area: nil, coverCandidates: cover))
         }

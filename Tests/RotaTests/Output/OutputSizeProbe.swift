@@ -38,14 +38,15 @@ func outputSizeProbe() throws {
     _ = try RotaWorkbook.data(grid: grid, long: long); lap("xlsx")
     _ = PersonCalendar.files(ctx); lap("ics")
     _ = SiteRotaCSV.files(ctx); lap("sites")
-    _ = RotaReportPage.render(ctx, report: nil); lap("html")
+    _ = RotaReportPages.files(ctx, report: nil); lap("html")
     func total(_ prefix: String) -> Int { files.filter { $0.name.hasPrefix(prefix) }.reduce(0) { $0 + $1.data.count } }
     print("probe: \(ctx.people.count) people, \(ctx.sites.count) sites, \(rota.entries.count) entries, \(ctx.days.count) days; files() \(String(format: "%.1f", elapsed)) s")
     for (name, bytes) in [("rota-grid.csv", total("rota-grid.csv")), ("rota.xlsx", total("rota.xlsx")), ("ics/", total("ics/")),
-                          ("sites/", total("sites/")), ("report.html", total("report.html"))] {
+                          ("sites/", total("sites/")), ("report.html", total("report.html")), ("report/", total("report/"))] {
         print("probe: \(name) \(bytes) bytes (\(String(format: "%.1f", Double(bytes) / 1_048_576)) MiB)")
     }
-    #expect(total("report.html") < 30_000_000)
+    #expect(total("report.html") < 2_000_000)
+    #expect(files.filter { $0.name.hasPrefix("report/") }.allSatisfy { $0.data.count < 2_000_000 })
     if let dir = ProcessInfo.processInfo.environment["ROTA_OUTPUT_DUMP"] {
         try write(files, to: URL(fileURLWithPath: dir).appendingPathComponent("heze-size"))
         try write(try OutputFixture.files(), to: URL(fileURLWithPath: dir).appendingPathComponent("fixture"))

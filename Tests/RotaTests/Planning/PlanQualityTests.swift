@@ -65,6 +65,33 @@ import Testing
         #expect(!TeamMix.isWithin(count: 7, of: .doctors, size: 10, candidates: pool, tolerance: 0.25))
     }
 
+    /// Leave-aware choices (the case): every senior TCM physician has long leave —
+    /// 菏泽市中医医院's two until mid-August, 曹县人民医院's from mid-August — and one
+    /// 菏泽市立医院 nurse is away all May. A compliant year exists: a nurse free in May in the
+    /// T1 team (so its 3331 group visits in May), and from mid-August a free city-hospital
+    /// physician covering the TCM clinic. Planned and scheduled, the rota has no shortfall and
+    /// the independent verifier accepts it.
+    @Test func leaveAwareChoicesAndCoversFromAnyEligibleColleague() throws {
+        let path = ScenarioFilesPlanTests.root.appendingPathComponent("Scenarios/mini/heze-mini.yaml").path
+        var yaml = try String(contentsOfFile: path, encoding: .utf8)
+        let leave = ["hzm-06": "2025-05-06, to: 2025-05-30", "hzt-01": "2025-01-01, to: 2025-08-15",
+                     "hzt-02": "2025-01-01, to: 2025-08-15", "cao-p-05": "2025-08-18, to: 2025-12-31"]
+        yaml = yaml.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
+            guard let id = leave.keys.first(where: { line.contains("{id: \($0),") }), line.hasSuffix("}") else { return String(line) }
+            return line.dropLast() + ", unavailable: [{from: \(leave[id]!)}]}"
+        }.joined(separator: "\n")
+        let scenario = try ScenarioReader.read(yaml: yaml, fileName: "leave.yaml", baseDirectory: "Scenarios/mini")
+        guard let plan = try FewestPeopleTests.planned(scenario) else { return }
+        let team = try #require(plan.teams.first { $0.sender == "hz-municipal" })
+        #expect(!team.members.contains("hzm-06") && team.group3331?.nurse != "hzm-06")
+        let run = try RotaPlanner(scenario: scenario, plan: plan).run()
+        #expect(run.rota.shortfalls.isEmpty, "\(run.rota.shortfalls.prefix(5))")
+        let tcmCovers = run.rota.covers.filter { $0.rule == "TCM.weekly" }
+        #expect(!tcmCovers.isEmpty && tcmCovers.allSatisfy { ["hzt-01", "hzt-02"].contains($0.coveredBy) && $0.week >= "2025-08-18" })
+        let failed = RotaVerifier(scenario: scenario, plan: plan).verify(entries: run.rota.entries).filter { !$0.passed }
+        #expect(failed.isEmpty, "\(failed.prefix(5).map { "\($0.instance): \($0.finding)" })")
+    }
+
     @Test func theObjectiveBlockReads() throws {
         let dir = FixtureDirectory()
         let s = try dir.read(specExample + "objective:\n  person-dispatched: auto\n  village-unstationed: 3\n  team-mix-tolerance: 20\n")

@@ -218,6 +218,27 @@ struct RotaBreakage: CustomTestStringConvertible, Sendable {
         #expect(posting.quantity("otherDuty") == 8)
     }
 
+    /// Issue 10: a TCM clinic may be covered by any senior TCM doctor the rules let hold it (a
+    /// city hospital's, or a county hospital's of the centre's county), not only by the named
+    /// physician's colleagues; a county hospital of another county may not.
+    @Test func aTCMCoverMayComeFromAnyEligibleHospital() throws {
+        var s = RotaVerificationFixture.scenario
+        s.institutions.append(Institution(id: "shan-people", name: "单县人民医院", tier: .county, county: "shan", technicalStaff: 300))
+        s.staff.append(StaffMember(id: "hzm-tcm", name: "郭志明", institution: "hz-municipal", role: .doctor, specialty: "tcm", title: .senior))
+        s.staff.append(StaffMember(id: "sp-tcm", name: "苏晓梅", institution: "shan-people", role: .doctor, specialty: "tcm", title: .senior))
+        func verdict(coveredBy person: String) -> RuleCheck? {
+            let e = RotaVerificationFixture.entries.map { e in
+                e.person == "cp-tcm2" && e.activity == .tcmClinic && e.date == "2025-10-20"
+                    ? RotaEntry(person: person, date: e.date, half: e.half, site: e.site, activity: e.activity) : e
+            }
+            let checks = RotaVerifier(scenario: s, plan: RotaVerificationFixture.plan).verify(entries: e)
+            return check("TCM.weekly[cao-hanji:2025-10-20]", in: checks)
+        }
+        #expect(verdict(coveredBy: "hzm-tcm")?.passed == true)
+        #expect(verdict(coveredBy: "hzm-tcm")?.quantity("cover") == 1)
+        #expect(verdict(coveredBy: "sp-tcm")?.passed == false)
+    }
+
     @Test func aCoverCountsOnceWhenTheColleagueSharesTheArea() throws {
         // A second rounds helper of the same centre in the same area; 袁媛 on leave 10-27..10-31.
         var s = RotaVerificationFixture.scenario, p = RotaVerificationFixture.plan
