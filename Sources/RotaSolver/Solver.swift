@@ -77,10 +77,11 @@ public struct Solution: Sendable {
         self.seconds = seconds; self.timedOut = timedOut
     }
 
-    /// Relative gap |objective − bound| / max(|objective|, 1e-9); 0 when optimal.
+    /// Relative gap |objective − bound| / max(|objective|, 1e-9), whatever the status: a search
+    /// that stopped at the requested gap is `optimal` with that gap (not 0); a search that
+    /// proved optimality has bound = objective. 0 for an optimal solution with no bound known.
     public var gap: Double? {
-        if status == .optimal { return 0 }
-        guard let o = objective, let b = bound else { return nil }
+        guard let o = objective, let b = bound else { return status == .optimal ? 0 : nil }
         return abs(o - b) / max(abs(o), 1e-9)
     }
 
