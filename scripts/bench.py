@@ -117,12 +117,18 @@ def bench_replan(scenario="Scenarios/heze-city-2025.yaml"):
                 r = json.load(f)
             vcode, vwall, _, _ = run_measured([ROTA, "verify", scenario, os.path.join(out, "plan.json"), "--changes", changes,
                                                "--earlier", earlier, "--from", "2025-07-01"])
+            ccode, cwall, _, _ = run_measured([ROTA, "check-proof", scenario, os.path.join(out, "plan.json"), os.path.join(out, "proof.jsonl.gz"),
+                                               "--changes", changes, "--from", "2025-07-01"])
             handed = "; ".join(f"{p['person']} -> {p['replacement']} in {p['team']} from {p['from']}" for p in r["postingsChanged"])
             print(f"  {label:<9} exit 0  {wall:6.1f} s  {mem:6.0f} MiB  postings changed {len(r['postingsChanged'])}"
                   f"{' (' + handed + ')' if handed else ''}, half-days changed before 2025-07-01 {r['halfDaysChangedBeforeFrom']}, "
                   f"from 2025-07-01 {r['halfDaysChanged']} for {r['peopleWithChangedHalfDays']} people ({r['method']}); "
-                  f"verify --changes --earlier --from exit {vcode} in {vwall:.1f} s (exit 0: every rule holds and no half-day before 2025-07-01 changed)")
-            ok = ok and vcode == 0
+                  f"verify --changes --earlier --from exit {vcode} in {vwall:.1f} s (exit 0: every rule holds and no half-day before 2025-07-01 changed); "
+                  f"check-proof --changes --from exit {ccode} in {cwall:.1f} s")
+            stages = next((l for l in stdout.splitlines() if l.startswith("Time: re-plan")), "")
+            if stages:
+                print(f"            {stages}")
+            ok = ok and vcode == 0 and ccode == 0
         else:
             print(f"  {label:<9} exit {code}  {wall:6.1f} s  {mem:6.0f} MiB  (1 = a conflict no re-plan can absorb; see above)")
     return ok

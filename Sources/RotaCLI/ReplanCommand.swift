@@ -79,7 +79,8 @@ struct ReplanCommand: ParsableCommand {
             for b in r.frozenBreaches { print("Already broken by the frozen past (not caused by the events): \(b.instance): \(b.finding)") }
             print("Independent verification over the whole year: \(r.verified.report.passed ? "every rule instance holds" : "every rule instance holds but \(r.frozenBreaches.count) the frozen past already broke").")
             print("Wrote \(folder.path)/: plan.json, rota.csv, proof.jsonl.gz, changes.csv, changes.html, replan.json (digests of the plan it replaces), changed/ics/, and the full set of outputs.")
-            print(String(format: "Time: re-plan %.2f s.", seconds))
+            print(String(format: "Time: re-plan %.2f s (", seconds)
+                  + r.seconds.map { "\($0.stage) " + String(format: "%.2f s", $0.seconds) }.joined(separator: ", ") + ").")
         case .conflict(let found):
             printError("rota replan: the events break \(found.count) rule instance\(found.count == 1 ? "" : "s") that neither the plan nor a posting handed to a free colleague of the same sender can absorb; nothing was written:")
             for (check, events) in found.prefix(20) {
