@@ -17,6 +17,9 @@ public struct FrozenPast: Sendable {
     /// The earlier plan.json and rota.csv as read.
     public let planData: Data
     public let rotaData: Data
+    /// The earlier plan's folder, when the past was read from one: the re-plan takes the
+    /// calendars and site sheets that cannot have changed from it (`EarlierOutputs`).
+    public var directory: String?
 
     public init(planData: Data, rotaData: Data, planFile: String, rotaFile: String, from: Day) throws(InputError) {
         plan = try PlanReader.decode(planData, file: planFile)
@@ -42,7 +45,9 @@ public struct FrozenPast: Sendable {
             }
         }
         guard problems.isEmpty else { throw InputError(problems) }
-        return try FrozenPast(planData: planData, rotaData: rotaData, planFile: planPath, rotaFile: rotaPath, from: from)
+        var past = try FrozenPast(planData: planData, rotaData: rotaData, planFile: planPath, rotaFile: rotaPath, from: from)
+        past.directory = directory
+        return past
     }
 
     /// Entries before the re-plan date, exactly as served.
@@ -72,6 +77,9 @@ public struct ReplannedYear: Sendable {
     /// Rule instances the earlier plan and rota already broke (a frozen past that breaks a
     /// rule): reported, and the rest of the year planned.
     public let frozenBreaches: [RuleCheck]
+    /// Seconds per stage: the earlier year verified, the plan (postings), the rota tried and
+    /// verified, the outputs rendered.
+    public var seconds: [(stage: String, seconds: Double)] = []
 }
 
 /// A posting handed over, and how the rules it touches are met, in the verifier's words.
@@ -130,16 +138,18 @@ extension PlanPipeline {
     ///    future together — then rendered like any plan.
     public func replan(past: FrozenPast, changes: ChangeSet, original: Scenario) throws -> ReplanOutcome {
         var plan = past.plan
+        var watch = Stopwatch()
+        var seconds: [(stage: String, seconds: Double)] = []
         // 1. What the earlier year already breaks (plan and rota, as written), and the plan
         //    rules on the amended year.
         let earlier = VerifiedProof.report(scenario: original, plan: past.plan, rota: (file: "rota.csv", entries: past.rota))
         let brokenBefore = Set(earlier.failures.map(\.instance))
+        seconds.append(("earlier year verified", watch.lap()))
         var caused = PlanVerifier(scenario: scenario).verify(plan).failures.filter { !brokenBefore.contains($0.instance) }
         var handovers: [PostingHandover] = []
         var causes: [String: [ChangeEvent]] = [:]
         if !caused.isEmpty {
             // Fewest postings changed: only the people whose own posting leave breaks.
-            let finder = ReplacementFinder(scenario: scenario, plan: plan)
             var people: [String] = []
             for c in caused where c.rule == "PERSON.leave" {
                 let key = String(c.instance.dropFirst("PERSON.leave[".count).dropLast())
@@ -165,7 +175,6 @@ extension PlanPipeline {
                     }
                 }
             }
-            _ = finder
             plan = trial
             caused = PlanVerifier(scenario: scenario).verify(plan).failures.filter { !brokenBefore.contains($0.instance) }
             if !caused.isEmpty {
@@ -173,6 +182,7 @@ extension PlanPipeline {
             }
         }
 
+        seconds.append(("plan", watch.lap()))
         // 2. The rota from the re-plan date on, fewest changed half-days first.
         let served = past.served
         let onLeave = leaveIndex(scenario)
@@ -226,15 +236,19 @@ extension PlanPipeline {
                 }.map { "\($0.instance): \($0.finding)" } + verified.report.checks.filter { $0.instance == "PERSON.leave[\(h.replacement)@\(h.team)]" }.map { "\($0.instance): \($0.finding)" },
                 events: causes[h.person] ?? [])
             }
-            return .replanned(try finish(past: past, changes: changes, plan: plan, rota: rota, written: written, verified: verified,
-                                         method: method, postings: postings))
+            seconds.append(("rota (\(index) tried) and verification", watch.lap()))
+            var year = try finish(past: past, original: original, changes: changes, plan: plan, rota: rota, written: written,
+                                  verified: verified, method: method, postings: postings)
+            seconds.append(("outputs", watch.lap()))
+            year.seconds = seconds
+            return .replanned(year)
         }
         return .rejected(lastReport!)
     }
 
     /// The outputs of a re-plan that passed: the full set, the change list, the changed
     /// people's calendars and replan.json.
-    private func finish(past: FrozenPast, changes: ChangeSet, plan: Plan, rota: WeeklyRota, written: WrittenYear,
+    private func finish(past: FrozenPast, original: Scenario, changes: ChangeSet, plan: Plan, rota: WeeklyRota, written: WrittenYear,
                         verified: VerifiedProof, method: String, postings: [PostingChange]) throws -> ReplannedYear {
         var files = [
             OutputFile("plan.json", written.plan),
@@ -242,7 +256,12 @@ extension PlanPipeline {
             OutputFile("rota.csv", written.rota),
             OutputFile("proof.jsonl.gz", .data(try verified.proof.fileData())),
         ]
-        files += try RotaOutputs.files(rota: rota, plan: plan, scenario: scenario, report: verified.report)
+        // The calendars and site sheets nobody's change touches come from the earlier folder.
+        let earlier = past.directory.map {
+            EarlierOutputs(rota: WeeklyRota(scenario: original.name, entries: past.rota, relaxations: [], covers: [], shortfalls: []),
+                           plan: past.plan, scenario: original, folder: $0)
+        }
+        files += try RotaOutputs.files(rota: rota, plan: plan, scenario: scenario, report: verified.report, earlier: earlier)
             .map { OutputFile($0.name, $0.data) }
         let cut = past.from.iso
         let changed = Self.changes(earlier: past.planned, now: rota.entries.filter { $0.date >= cut }, events: changes, postings: postings)
@@ -252,8 +271,14 @@ extension PlanPipeline {
         files += PersonCalendar.files(rota: changedRota, plan: plan, scenario: scenario)
             .map { OutputFile("changed/" + $0.name, $0.data) }
         files.append(OutputFile("changes.csv", Data(Self.changesCSV(changed, scenario: scenario).utf8)))
-        files.append(OutputFile("changes.html", Data(Self.changesPage(changed, postings: postings, past: past, changes: changes, method: method,
-                                                                          frozen: verified.report.failures, scenario: scenario).utf8)))
+        let section = Self.changesSection(changed, postings: postings, past: past, changes: changes, method: method,
+                                          frozen: verified.report.failures, scenario: scenario)
+        files.append(OutputFile("changes.html", Data(Self.changesPage(section, past: past, scenario: scenario).utf8)))
+        // The same change section in the report, before its end.
+        for i in files.indices where files[i].name == RotaReportPage.fileName {
+            guard case .data(let page) = files[i].contents, let end = page.lastRange(of: Data("</body>".utf8)) else { continue }
+            files[i] = OutputFile(files[i].name, page[..<end.lowerBound] + Data(section.utf8) + page[end.lowerBound...])
+        }
         // Measured, not assumed: the half-days before the date, earlier against new.
         let before = FrozenPastCheck(earlier: past.rota, later: rota.entries, before: past.from)
         files.append(OutputFile("replan.json", try Self.record(past: past, changes: changes, method: method, changed: changed, postings: postings,
@@ -296,9 +321,7 @@ extension PlanPipeline {
 
     /// Per person, the half-days from the re-plan date that differ between the earlier rota and the new.
     static func changes(earlier: [RotaEntry], now: [RotaEntry], events: ChangeSet, postings: [PostingChange] = []) -> [HalfDayChange] {
-        let a = Set(earlier), b = Set(now)
-        let removed = Dictionary(grouping: a.subtracting(b), by: \.person)
-        let added = Dictionary(grouping: b.subtracting(a), by: \.person)
+        let (removed, added) = differences(earlier, now)
         var why: [String: String] = [:]
         for e in events.events {
             switch e.kind {
@@ -321,6 +344,34 @@ extension PlanPipeline {
                                  first: dates.first ?? "", last: dates.last ?? "",
                                  why: why[p] ?? "duties re-scheduled around the events", posting: posting[p] ?? "")
         }
+    }
+
+    /// Per person, the entries only `earlier` has (removed) and those only `now` has (added).
+    ///
+    /// Both lists are walked person by person in sorted order; a person whose entries are the
+    /// same in both (almost everyone, in a re-plan) costs one comparison of their entries, and
+    /// only the others are compared as sets — a city's half-year is some 300,000 entries.
+    static func differences(_ earlier: [RotaEntry], _ now: [RotaEntry]) -> (removed: [String: [RotaEntry]], added: [String: [RotaEntry]]) {
+        func sorted(_ list: [RotaEntry]) -> [RotaEntry] {
+            zip(list, list.dropFirst()).allSatisfy { !($1 < $0) } ? list : list.sorted()
+        }
+        let a = sorted(earlier), b = sorted(now)
+        var removed: [String: [RotaEntry]] = [:], added: [String: [RotaEntry]] = [:]
+        var i = a.startIndex, j = b.startIndex
+        while i < a.endIndex || j < b.endIndex {
+            let person = j == b.endIndex || (i < a.endIndex && a[i].person < b[j].person) ? a[i].person : b[j].person
+            var i2 = i, j2 = j
+            while i2 < a.endIndex && a[i2].person == person { i2 += 1 }
+            while j2 < b.endIndex && b[j2].person == person { j2 += 1 }
+            if !a[i..<i2].elementsEqual(b[j..<j2]) {
+                let x = Set(a[i..<i2]), y = Set(b[j..<j2])
+                let gone = a[i..<i2].filter { !y.contains($0) }, new = b[j..<j2].filter { !x.contains($0) }
+                if !gone.isEmpty { removed[person] = gone }
+                if !new.isEmpty { added[person] = new }
+            }
+            i = i2; j = j2
+        }
+        return (removed, added)
     }
 
     /// `changes.csv`: who, what, from when, why — one row per person whose posting or
@@ -369,26 +420,31 @@ extension PlanPipeline {
         return try encoder.encode(r) + Data([0x0A])
     }
 
-    /// `changes.html`: the change list a planner reads — the events, the posting changes with
-    /// how each rule is met, every person whose duties changed, and what the frozen past
-    /// already broke.
-    static func changesPage(_ changes: [HalfDayChange], postings: [PostingChange], past: FrozenPast, changes events: ChangeSet,
-                            method: String, frozen: [RuleCheck], scenario: Scenario) -> String {
+    /// `changes.html`: the change section (`changesSection`) as a page of its own.
+    static func changesPage(_ section: String, past: FrozenPast, scenario: Scenario) -> String {
+        "<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>Changes from \(past.from.iso) — \(MarkupText.html(scenario.name))</title>\n"
+            + "<style>body{font-family:sans-serif;margin:2em}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.3em .6em;text-align:left;vertical-align:top}</style></head><body>\n"
+            + section + "</body></html>\n"
+    }
+
+    /// The change list a planner reads, as an HTML section (in `changes.html` and the report):
+    /// the events, the posting changes with how each rule is met, every person whose duties
+    /// changed, and what the frozen past already broke.
+    static func changesSection(_ changes: [HalfDayChange], postings: [PostingChange], past: FrozenPast, changes events: ChangeSet,
+                               method: String, frozen: [RuleCheck], scenario: Scenario) -> String {
         let h = MarkupText.html
         let names = scenario.staffIndex()
         func who(_ id: String) -> String { h(names[id].map { "\($0.name) (\(id))" } ?? id) }
-        var out = "<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>Changes from \(past.from.iso) — \(h(scenario.name))</title>\n"
-        out += "<style>body{font-family:sans-serif;margin:2em}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.3em .6em;text-align:left;vertical-align:top}</style></head><body>\n"
-        out += "<h1>Changes from \(past.from.iso)</h1>\n<p>Every half-day before \(past.from.iso) is frozen as served (0 changed). "
+        var out = "<section id=\"changes\">\n<h2>Changes from \(past.from.iso)</h2>\n<p>Every half-day before \(past.from.iso) is frozen as served (0 changed). "
             + "The plan it replaces: plan.json sha256:\(past.planDigest), rota.csv sha256:\(past.rotaDigest). Rota from \(past.from.iso): \(h(method)).</p>\n"
-        out += "<h2>Events</h2>\n<ul>\n" + events.events.map { "<li>\(h($0.description))</li>\n" }.joined() + "</ul>\n"
-        out += "<h2>Postings changed: \(postings.count)</h2>\n"
+        out += "<h3>Events</h3>\n<ul>\n" + events.events.map { "<li>\(h($0.description))</li>\n" }.joined() + "</ul>\n"
+        out += "<h3>Postings changed: \(postings.count)</h3>\n"
         for p in postings {
             let x = p.handover
             out += "<p>\(who(x.replacement)) takes over \(who(x.person))'s place in \(h(x.team)) from \(x.from.iso) (\(h(x.reason))).</p>\n<ul>\n"
             out += p.rulesMet.map { "<li>\(h($0))</li>\n" }.joined() + "</ul>\n"
         }
-        out += "<h2>People whose duties changed: \(changes.count)</h2>\n<table><tr><th>person</th><th>what</th><th>half-days removed</th><th>added</th><th>from</th><th>to</th><th>why</th></tr>\n"
+        out += "<h3>People whose duties changed: \(changes.count)</h3>\n<table><tr><th>person</th><th>what</th><th>half-days removed</th><th>added</th><th>from</th><th>to</th><th>why</th></tr>\n"
         for c in changes {
             let what = [c.posting, c.added == 0 && c.removed == 0 ? "" : c.added == 0 ? "duties taken off" : c.removed == 0 ? "duties added" : "duties moved"]
                 .filter { !$0.isEmpty }.joined(separator: "; ")
@@ -396,9 +452,9 @@ extension PlanPipeline {
         }
         out += "</table>\n"
         if !frozen.isEmpty {
-            out += "<h2>Already broken by the frozen past (not caused by the events)</h2>\n<ul>\n"
+            out += "<h3>Already broken by the frozen past (not caused by the events)</h3>\n<ul>\n"
                 + frozen.map { "<li>\(h($0.instance)): \(h($0.finding))</li>\n" }.joined() + "</ul>\n"
         }
-        return out + "</body></html>\n"
+        return out + "</section>\n"
     }
 }

@@ -5,6 +5,7 @@ import Testing
 @testable import RotaInput
 @testable import RotaPlanner
 @testable import RotaVerifier
+@testable import RotaOutput
 
 /// Re-planning heze-mini from 2025-07-01 after each kind of event: the past is frozen exactly,
 /// every re-plan passes the independent verifier over the whole year, and an event the plan
@@ -111,6 +112,15 @@ import Testing
         let csv = try #require(r.files.first { $0.name == "changes.csv" })
         guard case .data(let bytes) = csv.contents else { Issue.record("not data"); return }
         #expect(String(decoding: bytes, as: UTF8.self).contains("hands \(team.id) over to \(h.replacement) from 2025-07-01"))
+        // The report carries the same change section, with how each rule is met.
+        let page = try #require(r.files.first { $0.name == "report.html" })
+        guard case .data(let html) = page.contents else { Issue.record("not data"); return }
+        let text = String(decoding: html, as: UTF8.self)
+        #expect(text.contains("<section id=\"changes\">") && text.contains("Postings changed: 1") && text.contains(MarkupText.html("T1.team-size[\(team.id)]")))
+        let record = try #require(r.files.first { $0.name == "replan.json" })
+        guard case .data(let json) = record.contents else { Issue.record("not data"); return }
+        let fields = try #require(try JSONSerialization.jsonObject(with: json) as? [String: Any])
+        #expect(fields["halfDaysChangedBeforeFrom"] as? Int == 0 && (fields["postingsChanged"] as? [Any])?.count == 1)
     }
 
     @Test func aDepartureOfAPostedMemberHandsThePostingOverFromTheDepartureDate() throws {

@@ -126,4 +126,19 @@ import Testing
         let early = movedRota(y, to: y.colleague) + [RotaEntry(person: y.colleague, date: "2025-06-30", half: .am, site: y.team.recipient, activity: .posting)]
         #expect(rotaFailures(early).contains { $0.hasPrefix("ROTA.integrity") })
     }
+
+    /// The weekly planner reads a team with a replacement in its parts (the re-plan's
+    /// `rescheduled` fallback): the replaced nurse until the day before, the replacement from
+    /// the day on, in the group's visits too; the verifier passes the year.
+    @Test func theWeeklyPlannerSchedulesATeamWithAReplacementInItsParts() throws {
+        let y = try year()
+        let plan = replaced(y, by: y.colleague)
+        let rota = try RotaPlanner(scenario: Self.scenario, plan: plan).schedule()
+        let report = VerifiedProof.report(scenario: Self.scenario, plan: plan, rota: (file: "rota.csv", entries: rota.entries))
+        #expect(report.passed, "\(report.failures.map(\.instance))")
+        let cut = Self.from.iso
+        #expect(!rota.entries.contains { $0.person == y.nurse && $0.date >= cut })
+        #expect(!rota.entries.contains { $0.person == y.colleague && $0.date < cut })
+        #expect(rota.entries.contains { $0.person == y.colleague && $0.activity.is3331Visit })
+    }
 }
