@@ -80,6 +80,10 @@ public struct Model: Sendable {
                         sense: relation.sense, rhs: relation.rhs - relation.expression.constant))
     }
 
+    /// Replaces the columns and rows at once (for models derived from another, in this module).
+    mutating func setColumns(_ columns: [Column]) { self.columns = columns }
+    mutating func setRows(_ rows: [Row]) { self.rows = rows }
+
     /// Fixes a variable's bounds (used to pin a value or to switch a choice off).
     public mutating func fix(_ v: Variable, to value: Double) {
         columns[v.index].lower = value; columns[v.index].upper = value

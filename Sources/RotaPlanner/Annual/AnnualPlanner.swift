@@ -100,6 +100,8 @@ public struct AnnualPlanner: Sendable {
         }
         var solution: Solution
         var start: [Double]? = nil
+        /// The decomposition's proven lower bound (large models).
+        var proven: Double? = nil
         if model.columns.count <= AnnualPlanner.directSolveColumns {
             // Small models: GLPK with its presolver finds and proves the optimum by itself.
             if remaining() > 0 {
@@ -109,25 +111,42 @@ public struct AnnualPlanner: Sendable {
             }
             if solution.status == .noSolutionYet && solution.timedOut { start = try greedy() }
         } else {
-            // Large models: a greedy start, improved county by county, then the whole model
-            // from that start for the remaining time (which also proves the bound and gap).
-            // The greedy start is made whatever the limit: it is the plan returned when the
-            // limit comes first.
+            // Large models: decomposed (`AnnualDecomposition`). A proven bound from the
+            // blocks solved apart, then a greedy start improved block by block until the gap
+            // asked for is reached; only when it is not, the whole model from that start for
+            // the remaining time. The greedy start is made whatever the limit: it is the plan
+            // returned when the limit comes first.
             start = try greedy()
             if let s = start, remaining() > 0 {
-                start = LocalSearch(annual: annual).improve(s, until: ContinuousClock.now + .seconds(remaining() * 0.6))
+                let began = ContinuousClock.now
+                func report(_ point: [Double]?) {
+                    let o = point.map { model.objective(at: $0) }
+                    progress?(SolveProgress(elapsed: AnnualDecomposition.seconds(until: began) * -1, incumbent: o, bound: proven,
+                                            gap: o.flatMap { o in proven.map { abs(o - $0) / max(abs(o), 1e-9) } }, activeNodes: 0))
+                }
+                let decomposition = AnnualDecomposition(annual: annual)
+                proven = decomposition.bound(until: ContinuousClock.now + .seconds(remaining() * 0.3))
+                report(s)
+                let target = proven.map { $0 + options.gap * abs($0) } ?? -.infinity
+                start = decomposition.improve(s, until: ContinuousClock.now + .seconds(remaining() * 0.6), target: target)
+                report(start)
             }
-            if remaining() > 0 {
+            let objective = start.map { model.objective(at: $0) }
+            if let s = start, let o = objective, let b = proven, o - b <= options.gap * max(abs(o), 1e-9) {
+                solution = Solution(status: .optimal, objective: o, bound: min(b, o), values: s, seconds: 0, timedOut: false)
+            } else if remaining() > 0 {
                 solution = try Solver().solve(model, options: SolveOptions(timeLimit: max(0.001, remaining()), gap: options.gap, presolve: start == nil, cuts: true),
                                               start: start, progress: progress)
+                if let b = proven, let o = solution.objective { solution.bound = min(o, max(solution.bound ?? b, b)) }
             } else {
                 solution = Solution(status: .noSolutionYet, objective: nil, bound: nil, values: [], seconds: 0, timedOut: true)
             }
         }
         if solution.values.isEmpty, solution.timedOut, let start {
             // The limit came before GLPK had a plan of its own (or before it started): the start is
-            // compliant, with no bound proven.
-            solution = Solution(status: .feasible, objective: model.objective(at: start), bound: nil, values: start, seconds: solution.seconds, timedOut: true)
+            // compliant, with the decomposition's bound when it proved one.
+            let o = model.objective(at: start)
+            solution = Solution(status: .feasible, objective: o, bound: proven.map { min($0, o) }, values: start, seconds: solution.seconds, timedOut: true)
         }
         var stats = PlanSolver(status: solution.status.rawValue, objective: solution.objective ?? 0,
                                bound: solution.bound ?? 0, gap: solution.gap ?? 1, models: 1,

@@ -1,0 +1,196 @@
+import Foundation
+import RotaCore
+import RotaInput
+import RotaSolver
+
+/// The annual model split into blocks — the city's own hospitals and one block per county —
+/// solved block by block in parallel, with a proven bound for the whole region.
+///
+/// Discussion: the rules are county-local but for a few rows that tie blocks together: the
+/// region totals (`T2.total`, `T3.total`, `REGION.total`, …), township centres that a city
+/// hospital's T2 team and a county hospital's may both cover (`T2.coverage`, `T2.spread`), and
+/// TCM centres a city physician or a county physician may serve (`TCM.weekly`). Every column
+/// belongs to exactly one block: the city block holds the tertiary and secondary hospitals'
+/// people and placements (T1 teams, their 3331 workstations in any county, T2 teams of
+/// secondary hospitals, city physicians' TCM clinics); a county block holds everything of its
+/// county hospitals, township centres and villages.
+///
+/// - *Bound*: each block is solved as an integer programme of its own with the linking rows
+///   relaxed (`LagrangianBlock`: projected onto the block, and priced where the structure
+///   gives the price — a soft indicator such as "township covered" is worth its gain to any
+///   placement that earns it, a TCM centre must be served at least at its cheapest visitor's
+///   cost). The sum of the blocks' proven bounds is a lower bound of the whole model, so the
+///   gap printed is proven.
+/// - *Plan*: from a compliant start (the greedy one), each county block is re-solved with
+///   everything else fixed (two counties at a time), then the city block, round after round
+///   while the objective falls. Every point kept satisfies the whole model.
+///
+/// ```swift
+/// let d = AnnualDecomposition(annual: annual)
+/// let bound = d.bound(until: deadline)                 // Σ of the blocks' bounds
+/// let plan = d.improve(start, until: deadline)         // block by block, always compliant
+/// ```
+struct AnnualDecomposition {
+    let annual: AnnualModel
+    var threads = 2
+    /// Block names: "city", then the counties by id.
+    let names: [String]
+    /// Column indices per block, ascending.
+    let columnsOf: [[Int]]
+    /// Indices of the rows whose columns lie in more than one block.
+    let linking: [Int]
+    /// Lagrangian prices of linking rows (row index → π), see `LagrangianBlock`.
+    let prices: [Int: Double]
+
+    init(annual: AnnualModel) {
+        self.annual = annual
+        let model = annual.model
+        let instance = annual.instance
+        var countyOfArea: [String: String] = [:]
+        for area in instance.serviceAreas { if let c = area.villages.first?.county { countyOfArea[area.id] = c } }
+        let counties = Set(instance.scenario.institutions.compactMap { $0.tier == .village || $0.tier.isCityHospital ? nil : $0.county }).sorted()
+        var index: [String: Int] = [:]
+        for (k, c) in counties.enumerated() { index[c] = k + 1 }
+        /// The block an id speaks for: a city hospital (or its person or class) → 0, otherwise its county's.
+        func block(of id: Substring) -> Int? {
+            let key = id.firstIndex(of: "~").map { String(id[..<$0]) } ?? String(id)
+            let institution = instance.institutions[key] ?? instance.staffById[key].flatMap { instance.institutions[$0.institution] }
+            if let institution {
+                if institution.tier.isCityHospital { return 0 }
+                return institution.county.flatMap { index[$0] } ?? 0
+            }
+            return countyOfArea[key].flatMap { index[$0] }
+        }
+        var blockOf = [Int](repeating: 0, count: model.columns.count)
+        for (j, column) in model.columns.enumerated() {
+            let name = column.name
+            guard let open = name.firstIndex(of: "["), name.hasSuffix("]") else { continue }
+            let base = name[..<open]
+            var ids = name[name.index(after: open)..<name.index(before: name.endIndex)].split(separator: ",")
+            if base == "extraTeams1" { continue }          // T1.spread sums the city's T1 teams
+            if base == "beyondQuota" { ids.removeFirst() } // beyondQuota[T2,hospital]
+            blockOf[j] = ids.lazy.compactMap(block).first ?? 0
+        }
+        var columnsOf = [[Int]](repeating: [], count: counties.count + 1)
+        for (j, k) in blockOf.enumerated() { columnsOf[k].append(j) }
+        var linking: [Int] = []
+        var rowsOfColumn = [Int](repeating: 0, count: model.columns.count)
+        for (i, row) in model.rows.enumerated() {
+            for j in row.columns { rowsOfColumn[j] += 1 }
+            if let first = row.columns.first, row.columns.contains(where: { blockOf[$0] != blockOf[first] }) { linking.append(i) }
+        }
+        var prices: [Int: Double] = [:]
+        for i in linking {
+            let row = model.rows[i]
+            let terms = zip(row.columns, row.coefficients).map { (column: model.columns[$0], coefficient: $1, rows: rowsOfColumn[$0]) }
+            switch row.sense {
+            case .lessOrEqual:
+                // indicator − Σ placements ≤ 0, the indicator a rewarded 0/1 column of this row
+                // alone: each placement may earn the indicator's gain.
+                if let indicator = terms.first(where: { $0.coefficient == 1 && $0.column.kind == .binary && $0.column.cost < 0 && $0.rows == 1 }),
+                   row.rhs == 0 {
+                    prices[i] = -indicator.column.cost
+                }
+            case .greaterOrEqual:
+                // Σ visitors ≥ 1 over 0/1 columns of non-negative cost: serving costs at least the cheapest.
+                if row.rhs > 0, terms.allSatisfy({ $0.coefficient == 1 && $0.column.kind == .binary && $0.column.cost >= 0 }),
+                   let cheapest = terms.map(\.column.cost).min(), cheapest > 0 {
+                    prices[i] = -cheapest
+                }
+            case .equal:
+                break
+            }
+        }
+        self.names = ["city"] + counties
+        self.columnsOf = columnsOf
+        self.linking = linking
+        self.prices = prices
+    }
+
+    /// The lower bound of the whole model: the sum of the relaxed blocks' proven bounds plus
+    /// `LagrangianBlock.constant`. Nil when a block proves no bound before `deadline`.
+    func bound(until deadline: ContinuousClock.Instant, gap: Double = 1e-4) -> Double? {
+        let model = annual.model
+        let prices = self.prices
+        let columnsOf = self.columnsOf
+        let order = columnsOf.indices.sorted { columnsOf[$0].count > columnsOf[$1].count }   // largest first
+        let bounds = ParallelJobs.run(count: order.count, threads: threads) { n -> Double? in
+            let k = order[n]
+            let left = AnnualDecomposition.seconds(until: deadline)
+            guard left > 0 else { return nil }
+            let block = LagrangianBlock(model, columns: columnsOf[k], prices: prices).model
+            guard let s = try? Solver().solve(block, options: SolveOptions(timeLimit: left, gap: gap, presolve: true, cuts: true)) else { return nil }
+            switch s.status {
+            case .optimal: return s.bound ?? s.objective
+            case .feasible, .noSolutionYet: return s.bound
+            case .infeasible, .unbounded: return nil
+            }
+        }
+        var total = LagrangianBlock.constant(of: model, prices: prices)
+        for b in bounds { guard let b else { return nil }; total += b }
+        return total
+    }
+
+    /// Improves a compliant `start` block by block until no block improves, the objective
+    /// reaches `target` (a proven bound plus the gap asked for) or `deadline`.
+    func improve(_ start: [Double], until deadline: ContinuousClock.Instant, target: Double = -.infinity, gap: Double = 1e-4) -> [Double] {
+        let model = annual.model
+        var current = start
+        var best = model.objective(at: current)
+        let counties = Array(1..<columnsOf.count)
+        for round in 0..<8 where best > target {
+            let before = best
+            // Counties: independent once the city is fixed (but for region totals, checked below).
+            let snapshot = current
+            let columnsOf = self.columnsOf
+            let results = ParallelJobs.run(count: counties.count, threads: threads) { n -> [Double]? in
+                AnnualDecomposition.solveRestricted(model, columns: columnsOf[counties[n]], at: snapshot, until: deadline, gap: gap)
+            }
+            var merged = current
+            for (n, values) in results.enumerated() {
+                guard let values else { continue }
+                for (i, j) in columnsOf[counties[n]].enumerated() { merged[j] = values[i] }
+            }
+            let mergedValue = model.objective(at: merged)
+            if mergedValue < best - 1e-9 && model.holds(at: merged) {
+                current = merged; best = mergedValue
+            } else {
+                // A region total no longer holds with every county's answer at once: one at a time.
+                for (n, values) in results.enumerated() {
+                    guard let values else { continue }
+                    var candidate = current
+                    for (i, j) in columnsOf[counties[n]].enumerated() { candidate[j] = values[i] }
+                    let value = model.objective(at: candidate)
+                    if value < best - 1e-9 && model.holds(at: candidate) { current = candidate; best = value }
+                }
+            }
+            // The city block; after the first round only when the counties moved (else it is
+            // already the best answer to them).
+            guard best > target, round == 0 || best < before else { break }
+            if let values = AnnualDecomposition.solveRestricted(model, columns: columnsOf[0], at: current, until: deadline, gap: gap) {
+                var candidate = current
+                for (i, j) in columnsOf[0].enumerated() { candidate[j] = values[i] }
+                let value = model.objective(at: candidate)
+                if value < best - 1e-9 && model.holds(at: candidate) { current = candidate; best = value }
+            }
+            if AnnualDecomposition.seconds(until: deadline) <= 0 || before - best <= 1e-6 * max(1, abs(best)) { break }
+        }
+        return current
+    }
+
+    /// The block's columns re-solved with every other column fixed at `point`; nil when the
+    /// solve finds nothing before `deadline`.
+    static func solveRestricted(_ model: Model, columns: [Int], at point: [Double], until deadline: ContinuousClock.Instant, gap: Double) -> [Double]? {
+        let left = seconds(until: deadline)
+        guard left > 0, !columns.isEmpty else { return nil }
+        let sub = model.restricted(to: columns, fixing: point)
+        guard let s = try? Solver().solve(sub, options: SolveOptions(timeLimit: left, gap: gap, presolve: true, cuts: true)),
+              s.status == .optimal || s.status == .feasible else { return nil }
+        return s.values
+    }
+
+    static func seconds(until deadline: ContinuousClock.Instant) -> Double {
+        let d = (deadline - ContinuousClock.now).components
+        return Double(d.seconds) + Double(d.attoseconds) * 1e-18
+    }
+}

@@ -1,0 +1,50 @@
+import Testing
+@testable import RotaCore
+@testable import RotaSolver
+@testable import RotaPlanner
+
+/// `AnnualDecomposition`: blocks that partition the model along the rules' structure, a bound
+/// that is proven, and a block-by-block search that keeps every point compliant.
+@Suite struct AnnualDecompositionTests {
+    static func annual() -> AnnualModel {
+        var size = TestRegion.Size()
+        size.counties = 3
+        return AnnualModel(instance: PlanningInstance(scenario: TestRegion.scenario(size: size)))
+    }
+
+    @Test func everyColumnIsInOneBlockTheCityHoldsItsHospitalsTeams() {
+        let annual = Self.annual()
+        let d = AnnualDecomposition(annual: annual)
+        #expect(d.names.count == 4 && d.names[0] == "city")
+        #expect(d.columnsOf.flatMap { $0 }.sorted() == Array(annual.model.columns.indices))
+        let city = Set(d.columnsOf[0])
+        for key in annual.team1Keys { #expect(city.contains(annual.team1[key]!.index)) }
+        for key in annual.workstationKeys { #expect(city.contains(annual.workstation[key]!.index)) }
+        for key in annual.stationKeys { #expect(!city.contains(annual.stationAt[key]!.index)) }
+        // A county hospital's T2 team at a township of its county is county-local.
+        for key in annual.team2Keys where annual.instance.institutions[key.a]?.tier == .county {
+            #expect(!city.contains(annual.team2[key]!.index))
+        }
+        // What ties the blocks: the region totals and the township centres both may cover.
+        let rules = Set(d.linking.map { annual.model.rows[$0].rule })
+        #expect(rules.isSubset(of: ["T2.total", "T3.total", "T3.total.stationed", "REGION.total", "T2.coverage", "T2.spread", "TCM.weekly"]))
+        #expect(rules.contains("T2.coverage"))
+    }
+
+    @Test func theBoundIsBelowTheOptimumAndTheSearchKeepsThePlanCompliant() throws {
+        let annual = Self.annual()
+        let model = annual.model
+        let d = AnnualDecomposition(annual: annual)
+        let optimum = try Solver().solve(model, options: SolveOptions(timeLimit: 60, gap: 0))
+        try #require(optimum.status == .optimal)
+        let far = ContinuousClock.now + .seconds(60)
+        let bound = try #require(d.bound(until: far, gap: 0))
+        #expect(bound <= optimum.objective! + 1e-6)
+        let decisions = try #require(GreedyStart.build(annual))
+        let start = try #require(try AnnualPlanner.complete(annual, decisions: decisions))
+        let improved = d.improve(start, until: far, gap: 0)
+        #expect(model.holds(at: improved))
+        #expect(model.objective(at: improved) <= model.objective(at: start) + 1e-9)
+        #expect(model.objective(at: improved) >= optimum.objective! - 1e-6)
+    }
+}
