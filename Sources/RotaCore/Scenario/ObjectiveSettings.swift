@@ -73,7 +73,7 @@ public struct ObjectiveSettings: Hashable, Sendable {
         ObjectiveSettings.definitions.compactMap { d in values[d.key].map { "\(d.key): \(ObjectiveSettings.format($0))" } }
     }
 
-    static func format(_ x: Double) -> String {
+    public static func format(_ x: Double) -> String {
         x == x.rounded() && abs(x) < 1e15 ? String(Int(x)) : String(x)
     }
 }
