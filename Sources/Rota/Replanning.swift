@@ -17,6 +17,9 @@ public struct FrozenPast: Sendable {
     /// The earlier plan.json and rota.csv as read.
     public let planData: Data
     public let rotaData: Data
+    /// The earlier plan's folder, when the past was read from one: the re-plan takes the
+    /// calendars and site sheets that cannot have changed from it (`EarlierOutputs`).
+    public var directory: String?
 
     public init(planData: Data, rotaData: Data, planFile: String, rotaFile: String, from: Day) throws(InputError) {
         plan = try PlanReader.decode(planData, file: planFile)
@@ -42,7 +45,9 @@ public struct FrozenPast: Sendable {
             }
         }
         guard problems.isEmpty else { throw InputError(problems) }
-        return try FrozenPast(planData: planData, rotaData: rotaData, planFile: planPath, rotaFile: rotaPath, from: from)
+        var past = try FrozenPast(planData: planData, rotaData: rotaData, planFile: planPath, rotaFile: rotaPath, from: from)
+        past.directory = directory
+        return past
     }
 
     /// Entries before the re-plan date, exactly as served.
@@ -232,8 +237,8 @@ extension PlanPipeline {
                 events: causes[h.person] ?? [])
             }
             seconds.append(("rota (\(index) tried) and verification", watch.lap()))
-            var year = try finish(past: past, changes: changes, plan: plan, rota: rota, written: written, verified: verified,
-                                  method: method, postings: postings)
+            var year = try finish(past: past, original: original, changes: changes, plan: plan, rota: rota, written: written,
+                                  verified: verified, method: method, postings: postings)
             seconds.append(("outputs", watch.lap()))
             year.seconds = seconds
             return .replanned(year)
@@ -243,7 +248,7 @@ extension PlanPipeline {
 
     /// The outputs of a re-plan that passed: the full set, the change list, the changed
     /// people's calendars and replan.json.
-    private func finish(past: FrozenPast, changes: ChangeSet, plan: Plan, rota: WeeklyRota, written: WrittenYear,
+    private func finish(past: FrozenPast, original: Scenario, changes: ChangeSet, plan: Plan, rota: WeeklyRota, written: WrittenYear,
                         verified: VerifiedProof, method: String, postings: [PostingChange]) throws -> ReplannedYear {
         var files = [
             OutputFile("plan.json", written.plan),
@@ -251,7 +256,12 @@ extension PlanPipeline {
             OutputFile("rota.csv", written.rota),
             OutputFile("proof.jsonl.gz", .data(try verified.proof.fileData())),
         ]
-        files += try RotaOutputs.files(rota: rota, plan: plan, scenario: scenario, report: verified.report)
+        // The calendars and site sheets nobody's change touches come from the earlier folder.
+        let earlier = past.directory.map {
+            EarlierOutputs(rota: WeeklyRota(scenario: original.name, entries: past.rota, relaxations: [], covers: [], shortfalls: []),
+                           plan: past.plan, scenario: original, folder: $0)
+        }
+        files += try RotaOutputs.files(rota: rota, plan: plan, scenario: scenario, report: verified.report, earlier: earlier)
             .map { OutputFile($0.name, $0.data) }
         let cut = past.from.iso
         let changed = Self.changes(earlier: past.planned, now: rota.entries.filter { $0.date >= cut }, events: changes, postings: postings)
@@ -311,9 +321,7 @@ extension PlanPipeline {
 
     /// Per person, the half-days from the re-plan date that differ between the earlier rota and the new.
     static func changes(earlier: [RotaEntry], now: [RotaEntry], events: ChangeSet, postings: [PostingChange] = []) -> [HalfDayChange] {
-        let a = Set(earlier), b = Set(now)
-        let removed = Dictionary(grouping: a.subtracting(b), by: \.person)
-        let added = Dictionary(grouping: b.subtracting(a), by: \.person)
+        let (removed, added) = differences(earlier, now)
         var why: [String: String] = [:]
         for e in events.events {
             switch e.kind {
@@ -336,6 +344,34 @@ extension PlanPipeline {
                                  first: dates.first ?? "", last: dates.last ?? "",
                                  why: why[p] ?? "duties re-scheduled around the events", posting: posting[p] ?? "")
         }
+    }
+
+    /// Per person, the entries only `earlier` has (removed) and those only `now` has (added).
+    ///
+    /// Both lists are walked person by person in sorted order; a person whose entries are the
+    /// same in both (almost everyone, in a re-plan) costs one comparison of their entries, and
+    /// only the others are compared as sets — a city's half-year is some 300,000 entries.
+    static func differences(_ earlier: [RotaEntry], _ now: [RotaEntry]) -> (removed: [String: [RotaEntry]], added: [String: [RotaEntry]]) {
+        func sorted(_ list: [RotaEntry]) -> [RotaEntry] {
+            zip(list, list.dropFirst()).allSatisfy { !($1 < $0) } ? list : list.sorted()
+        }
+        let a = sorted(earlier), b = sorted(now)
+        var removed: [String: [RotaEntry]] = [:], added: [String: [RotaEntry]] = [:]
+        var i = a.startIndex, j = b.startIndex
+        while i < a.endIndex || j < b.endIndex {
+            let person = j == b.endIndex || (i < a.endIndex && a[i].person < b[j].person) ? a[i].person : b[j].person
+            var i2 = i, j2 = j
+            while i2 < a.endIndex && a[i2].person == person { i2 += 1 }
+            while j2 < b.endIndex && b[j2].person == person { j2 += 1 }
+            if !a[i..<i2].elementsEqual(b[j..<j2]) {
+                let x = Set(a[i..<i2]), y = Set(b[j..<j2])
+                let gone = a[i..<i2].filter { !y.contains($0) }, new = b[j..<j2].filter { !x.contains($0) }
+                if !gone.isEmpty { removed[person] = gone }
+                if !new.isEmpty { added[person] = new }
+            }
+            i = i2; j = j2
+        }
+        return (removed, added)
     }
 
     /// `changes.csv`: who, what, from when, why — one row per person whose posting or

@@ -38,6 +38,7 @@ struct ReplanCommand: ParsableCommand {
     }
 
     func run() throws {
+        var reading = Stopwatch()
         let original = try readScenarioOrExit(self.scenario)
         let day = Day(iso: from)!
         var problems: [Diagnostic] = []
@@ -56,12 +57,14 @@ struct ReplanCommand: ParsableCommand {
         }
         let folder = try outputFolderOrExit(out ?? "\((planDir as NSString).standardizingPath)-replan-\(from)", command: "replan")
         let amended = changeSet.apply(to: original)
+        let read = reading.lap()
         var watch = Stopwatch()
         let outcome = try PlanPipeline(scenario: amended).replan(past: past, changes: changeSet, original: original)
         let seconds = watch.lap()
         switch outcome {
         case .replanned(let r):
             try replaceOrExit(folder, with: r.files, command: "replan")
+            let written = watch.lap()
             guard !quiet else { return }
             print("Re-plan from \(from) after \(changeSet.events.count) event\(changeSet.events.count == 1 ? "" : "s"):")
             for e in changeSet.events { print("  \(e)") }
@@ -79,8 +82,9 @@ struct ReplanCommand: ParsableCommand {
             for b in r.frozenBreaches { print("Already broken by the frozen past (not caused by the events): \(b.instance): \(b.finding)") }
             print("Independent verification over the whole year: \(r.verified.report.passed ? "every rule instance holds" : "every rule instance holds but \(r.frozenBreaches.count) the frozen past already broke").")
             print("Wrote \(folder.path)/: plan.json, rota.csv, proof.jsonl.gz, changes.csv, changes.html, replan.json (digests of the plan it replaces), changed/ics/, and the full set of outputs.")
-            print(String(format: "Time: re-plan %.2f s (", seconds)
-                  + r.seconds.map { "\($0.stage) " + String(format: "%.2f s", $0.seconds) }.joined(separator: ", ") + ").")
+            print(String(format: "Time: reading %.2f s, re-plan %.2f s (", read, seconds)
+                  + r.seconds.map { "\($0.stage) " + String(format: "%.2f s", $0.seconds) }.joined(separator: ", ")
+                  + String(format: "), writing %.2f s.", written))
         case .conflict(let found):
             printError("rota replan: the events break \(found.count) rule instance\(found.count == 1 ? "" : "s") that neither the plan nor a posting handed to a free colleague of the same sender can absorb; nothing was written:")
             for (check, events) in found.prefix(20) {

@@ -43,10 +43,17 @@ public enum PersonCalendar {
         render(person: person, RotaOutputContext(rota: rota, plan: plan, scenario: scenario))
     }
 
-    static func files(_ ctx: RotaOutputContext) -> [(name: String, data: Data)] {
+    /// One file per person; with `earlier`, the calendars that cannot have changed are taken
+    /// from the earlier folder (`EarlierOutputs`).
+    static func files(_ ctx: RotaOutputContext, earlier: EarlierOutputs? = nil) -> [(name: String, data: Data)] {
         let stems = OutputFileName.names(for: ctx.people)
-        return zip(ctx.people, stems).map { person, stem in
-            ("\(directory)/\(stem).ics", Data(calendar(person: person, ctx).bytes))
+        guard let earlier else {
+            return zip(ctx.people, stems).map { person, stem in
+                ("\(directory)/\(stem).ics", Data(calendar(person: person, ctx).bytes))
+            }
+        }
+        return earlier.files(ctx.people, stems: stems, reusable: earlier.calendars(for: ctx, stems: stems), directory: directory, ext: "ics") {
+            Data(calendar(person: $0, ctx).bytes)
         }
     }
 

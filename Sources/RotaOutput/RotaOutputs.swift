@@ -28,8 +28,13 @@ import RotaVerifier
 /// }
 /// ```
 public enum RotaOutputs {
+    /// Every file, in the table's order.
+    ///
+    /// With `earlier` (a re-plan), the calendars and site sheets whose contents cannot have
+    /// changed are taken from the earlier plan's folder rather than rendered again; the files
+    /// are the same bytes either way (`EarlierOutputs`).
     public static func files(rota: WeeklyRota, plan: Plan, scenario: Scenario,
-                             report: VerificationReport?) throws -> [(name: String, data: Data)] {
+                             report: VerificationReport?, earlier: EarlierOutputs? = nil) throws -> [(name: String, data: Data)] {
         let ctx = RotaOutputContext(rota: rota, plan: plan, scenario: scenario)
         let grid = RotaGrid(ctx)
         // The kinds of file are independent: each is made as one job, on every core, and
@@ -37,8 +42,8 @@ public enum RotaOutputs {
         let kinds: [@Sendable () throws -> [(name: String, data: Data)]] = [
             { [(RotaGridCSV.fileName, Data(RotaGridCSV.render(grid).utf8))] },
             { [(RotaWorkbook.fileName, try RotaWorkbook.data(grid: grid, long: RotaLongForm(ctx)))] },
-            { PersonCalendar.files(ctx) },
-            { SiteRotaCSV.files(ctx) },
+            { PersonCalendar.files(ctx, earlier: earlier) },
+            { SiteRotaCSV.files(ctx, earlier: earlier) },
             { RotaReportPages.files(ctx, report: report) },
         ]
         let made = ParallelJobs.run(count: kinds.count, threads: ParallelJobs.processors) { k in

@@ -31,10 +31,17 @@ public enum SiteRotaCSV {
         rows(site: site, RotaOutputContext(rota: rota, plan: plan, scenario: scenario))
     }
 
-    static func files(_ ctx: RotaOutputContext) -> [(name: String, data: Data)] {
+    /// One file per site; with `earlier`, the sheets that cannot have changed are taken from
+    /// the earlier folder (`EarlierOutputs`).
+    static func files(_ ctx: RotaOutputContext, earlier: EarlierOutputs? = nil) -> [(name: String, data: Data)] {
         let stems = OutputFileName.names(for: ctx.sites)
-        return zip(ctx.sites, stems).map { site, stem in
-            ("\(directory)/\(stem).csv", Data(CSVDocument.render(header: header, rows: rows(site: site, ctx)).utf8))
+        guard let earlier else {
+            return zip(ctx.sites, stems).map { site, stem in
+                ("\(directory)/\(stem).csv", Data(CSVDocument.render(header: header, rows: rows(site: site, ctx)).utf8))
+            }
+        }
+        return earlier.files(ctx.sites, stems: stems, reusable: earlier.siteSheets(for: ctx, stems: stems), directory: directory, ext: "csv") {
+            Data(CSVDocument.render(header: header, rows: rows(site: $0, ctx)).utf8)
         }
     }
 

@@ -55,10 +55,20 @@ public enum AssignmentsCSV {
     }
 }
 
-/// RFC 4180 field quoting.
+/// RFC 4180 field quoting: a field holding a comma, a double quote or a line break (CR or LF,
+/// a CRLF pair too) is quoted, its quotes doubled.
+///
+/// The test scans UTF-8 bytes (all four are ASCII, never part of a multi-byte sequence), not
+/// Characters: rota.csv and the site files escape millions of fields, most of them Chinese
+/// names, and grapheme-by-grapheme comparison cost seconds on a city's year.
+///
+/// ```swift
+/// CSVField.escape("韩集镇卫生院")   // "韩集镇卫生院"
+/// CSVField.escape("a,\"b\"")       // "\"a,\"\"b\"\"\""
+/// ```
 public enum CSVField {
     public static func escape(_ s: String) -> String {
-        guard s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return s }
+        guard s.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else { return s }
         return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }
