@@ -77,9 +77,9 @@ public struct Solution: Sendable {
         self.seconds = seconds; self.timedOut = timedOut
     }
 
-    /// Relative gap |objective − bound| / max(|objective|, 1e-9), whatever the status: a search
-    /// that stopped at the requested gap is `optimal` with that gap (not 0); a search that
-    /// proved optimality has bound = objective. 0 for an optimal solution with no bound known.
+    /// Relative gap |objective − bound| / max(|objective|, 1e-9), as proven: `optimal` means
+    /// within the gap asked for, so an optimal solution's gap is 0 only when its bound meets it
+    /// (or no bound was reported).
     public var gap: Double? {
         guard let o = objective, let b = bound else { return status == .optimal ? 0 : nil }
         return abs(o - b) / max(abs(o), 1e-9)
