@@ -13,7 +13,7 @@ PREFIX   ?= /usr/local
 # sudo only when the target folder is not writable (a PREFIX under $$HOME needs none).
 SUDO_IF_NEEDED = $(shell d="$(DESTDIR)$(PREFIX)"; while [ ! -e "$$d" ]; do d=$$(dirname "$$d"); done; [ -w "$$d" ] || echo $(SUDO))
 
-.PHONY: deps build demo test bench clean serve-demo install uninstall
+.PHONY: deps build demo test bench clean serve-demo install uninstall reference
 
 # Debian packages the build and the tests need: GLPK (libglpk-dev), zlib (zlib1g-dev, the
 # proof's gzip stream), for the test that reads the Excel workbook back python3-openpyxl,
@@ -83,3 +83,10 @@ install: build
 
 uninstall:
 	$(SUDO_IF_NEEDED) rm -f $(DESTDIR)$(PREFIX)/bin/rota
+
+# Refresh docs/reference/ from the shared project folder beside the repository, when it is there.
+SHARED ?= ../shared
+reference:
+	@test -d "$(SHARED)" || { echo "no $(SHARED) folder: docs/reference/ stays as committed"; exit 0; }; \
+	cp "$(SHARED)/rules.md" docs/reference/rules.md && cp "$(SHARED)/spec/scenario.md" docs/reference/scenario.md && \
+	cp "$(SHARED)"/seeds/* docs/reference/seeds/ && echo "docs/reference/ refreshed from $(SHARED)"

@@ -1,7 +1,7 @@
 import Foundation
 import RotaCore
 
-/// Writes a scenario as the YAML text of `../shared/spec/scenario.md` and its staff as CSV,
+/// Writes a scenario as the YAML text of `docs/reference/scenario.md` and its staff as CSV,
 /// by hand, in one fixed layout, so the same scenario always gives the same bytes.
 ///
 /// Layout: top-level keys in the order of the format page; one institution, county or link

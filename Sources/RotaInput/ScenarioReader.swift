@@ -3,7 +3,7 @@ import RotaCore
 
 /// Reads a scenario file (and the staff CSV or profile file it names) into a `Scenario`.
 ///
-/// The format is `../shared/spec/scenario.md` ("Scenario format" in `docs/scenario-format.md`).
+/// The format is `docs/reference/scenario.md` ("Scenario format" in `docs/scenario-format.md`).
 /// Reading never stops at the first problem: every problem in the scenario, its staff file and
 /// its profile file is collected, and if there is any the input is refused with all of them in
 /// one `InputError`, sorted by file and line.

@@ -1,7 +1,7 @@
 /// A policy profile: the parameter values of one region's plan.
 ///
 /// The four built-in profiles carry the numbers of their source documents (see
-/// `../shared/rules.md`, "Parameters"). A profile file may `extends:` one of them and
+/// `docs/reference/rules.md`, "Parameters"). A profile file may `extends:` one of them and
 /// override any key; a scenario's `rules:` map overrides again.
 ///
 /// ```swift
