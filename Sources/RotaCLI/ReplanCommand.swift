@@ -72,7 +72,7 @@ struct ReplanCommand: ParsableCommand {
             print("Postings changed: \(r.postingsChanged.count).")
             for p in r.postingsChanged {
                 let h = p.handover
-                print("  \(h.replacement) takes over \(h.person)'s place in \(h.team) from \(h.from.iso) (\(h.reason)); the independent verifier finds:")
+                print("  " + String(PostingChange.sentence(h).dropLast()) + "; the independent verifier finds:")
                 for line in p.rulesMet { print("    \(line)") }
             }
             let total = r.changes.reduce(0) { $0 + $1.removed + $1.added }
