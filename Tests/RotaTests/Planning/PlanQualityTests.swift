@@ -39,6 +39,48 @@ import Testing
         #expect(quality.hometowns.dispatchedElsewhere.isEmpty)
     }
 
+    /// T3.hometown when county hospitals must send village helpers (Mudan's case): T3.total
+    /// 14 is above the four township centres' quotas (4 × ⌈6% × 50⌉ = 12), so two people beyond
+    /// them serve villages. East county's hospital has two candidates whose home villages are
+    /// eligible and in reach (east-t1-v3, east-t2-v6) and one from a village that is not
+    /// (east-t1-v1: a village doctor, integrated clinic); west's has one from an east village
+    /// (out of reach: another county). The two beyond the quotas are the two who go home, each
+    /// stationed there, and the quality section says which rule township centres cannot meet alone.
+    @Test func countyHelpersNeededAreCandidatesWhoGoHome() throws {
+        let homes = ["east-hosp-0": "east-t1-v3", "east-hosp-1": "east-t2-v6", "east-hosp-2": "east-t1-v1", "west-hosp-3": "east-t1-v6"]
+        let scenario = TestRegion.scenario { s in
+            s.parameters.set("T3.total", .integer(14))
+            for (person, village) in homes { s.staff[s.staff.firstIndex { $0.id == person }!].hometown = village }
+        }
+        guard let plan = try FewestPeopleTests.planned(scenario) else { return }
+        let tier = Dictionary(uniqueKeysWithValues: scenario.institutions.map { ($0.id, $0.tier) })
+        let county = plan.villageHelpers.filter { tier[$0.sender] == .county }
+        #expect(Set(county.map(\.person)) == ["east-hosp-0", "east-hosp-1"], "\(county)")
+        for helper in county {
+            #expect(helper.form == .station && helper.site == homes[helper.person], "\(helper)")
+        }
+        #expect(FewestPeopleTests.people(plan).count == DispatchLowerBound(scenario: scenario).region)
+        let quality = PlanQuality(plan: plan, scenario: scenario)
+        #expect(quality.hometowns.candidates == 2 && quality.hometowns.dispatched == 2 && quality.hometowns.stationedAtHome == 2)
+        #expect(quality.people.countyVillageHelpers == 2)
+        #expect(quality.people.countyHelperReasons == ["T3.total asks 14 village helpers, the township centres' own quotas give 12"])
+        #expect(quality.render().contains("village helpers sent by county hospitals: 2 — township centres alone at their quotas fall short: T3.total asks 14"))
+    }
+
+    /// Where township centres meet every T3 rule at their quotas, no reason is given and no
+    /// county hospital sends village helpers (Heze city's case).
+    @Test func noReasonForCountyHelpersWhereTownshipCentresSuffice() {
+        let scenario = TestRegion.scenario()
+        #expect(PlanQuality.countyHelperReasons(scenario: scenario, bound: DispatchLowerBound(scenario: scenario)).isEmpty)
+        let stationed = TestRegion.scenario { $0.parameters.set("T3.total.stationed", .integer(9)) }
+        // Each township centre may station in its own eligible villages (v3, v6): 2 each, two
+        // stints a year → 4 × 2 × 2 = 16 ≥ 9; 17 is more than they can.
+        #expect(PlanQuality.countyHelperReasons(scenario: stationed, bound: DispatchLowerBound(scenario: stationed)).isEmpty)
+        let more = TestRegion.scenario { $0.parameters.set("T3.total.stationed", .integer(17)) }
+        #expect(PlanQuality.countyHelperReasons(scenario: more, bound: DispatchLowerBound(scenario: more))
+                .contains("T3.total.stationed asks 17, township centres can station 16 in their own townships' eligible villages"))
+    }
+
     /// A sender whose people form two teams: sizes differ by at most one (8 and 8 for 16
     /// people, never 6 and 10), and no staff group beyond the mix tolerance.
     @Test func oneSendersTeamsDifferInSizeByAtMostOne() throws {
