@@ -37,6 +37,7 @@ public struct ObjectiveSettings: Hashable, Sendable {
         Definition(key: "stationed-at-home", level: 3, defaultValue: 6, meaning: "gain of each county-hospital village helper stationed in their own eligible home village (T3.hometown): when county hospitals must send village helpers, candidates who go home come first"),
         Definition(key: "not-stationed-at-home", level: 4, defaultValue: 3, meaning: "a dispatched county-hospital candidate with an eligible home village in reach not stationed there (T3.hometown)"),
         Definition(key: "half-year-stint", level: 4, defaultValue: 0.2, meaning: "each half-year stationing stint where one helper could stay the whole year (a village keeps one face)"),
+        Definition(key: "second-tcm-clinic", level: 4, defaultValue: 2, meaning: "each TCM clinic a physician holds beyond the first, so one leave does not stop two centres' clinics"),
         Definition(key: "team-mix-excess", level: 4, defaultValue: 5, meaning: "each person of a staff group beyond the team-mix tolerance in one team"),
         Definition(key: "team-mix-tolerance", level: 4, defaultValue: 25, meaning: "percentage points by which a staff group's share of a team may exceed its share of the sender's candidates"),
         Definition(key: "person-beyond-quota", level: 4, defaultValue: 12, meaning: "each person a hospital sends beyond its own quota"),

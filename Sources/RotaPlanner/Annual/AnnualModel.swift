@@ -620,6 +620,11 @@ struct AnnualModel {
             guard let clinics = clinicsOf[person.id] else { continue }
             let postings = [t1[person.id], t2[person.id], station[person.id], rounds[person.id], tech[person.id]].compactMap { $0 }   // a class of their own
             model.require("PERSON.one-posting", [person.id, "tcm"], clinics + perPhysician * LinearExpression.sum(postings) <= perPhysician)
+            // Soft: a clinic beyond a physician's first costs `secondTCMClinic` (one leave, two centres).
+            if clinics.terms.count > 1 && weights.secondTCMClinic > 0 {
+                let extra = model.continuous("extraTCMClinics", [person.id], cost: weights.secondTCMClinic)
+                model.require("TCM.spread", [person.id], clinics - LinearExpression(extra) <= 1)
+            }
         }
     }
 

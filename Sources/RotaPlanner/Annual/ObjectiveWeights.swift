@@ -58,6 +58,10 @@ public struct ObjectiveWeights: Sendable {
     public var stationedAtHome: Double
     /// Each half-year stationing stint (a whole-year helper keeps one face in the village).
     public var halfYearStint: Double
+    /// Each TCM clinic a physician holds beyond the first (TCM.centres-per-physician allows
+    /// more): clinics go to different physicians where enough may hold them, so one physician's
+    /// leave does not stop two centres' clinics.
+    public var secondTCMClinic: Double
     /// Each person of a staff group beyond `teamMixTolerance` in one team.
     public var teamMixExcess: Double
     /// Share points (0.25 = 25 points) by which a staff group's share of a team may exceed its
@@ -87,6 +91,7 @@ public struct ObjectiveWeights: Sendable {
         notStationedAtHome = s.value("not-stationed-at-home")
         stationedAtHome = s.value("stationed-at-home")
         halfYearStint = s.value("half-year-stint")
+        secondTCMClinic = s.value("second-tcm-clinic")
         teamMixExcess = s.value("team-mix-excess")
         teamMixTolerance = s.value("team-mix-tolerance") / 100
         personBeyondQuota = s.value("person-beyond-quota")
