@@ -35,9 +35,11 @@ import RotaVerifier
 public struct PlanPipeline: Sendable {
     public let scenario: Scenario
     public let options: PlanningOptions
+    /// The output sets to render (`rota plan --outputs`); the plan set is always made.
+    public var outputs: OutputSelection
 
-    public init(scenario: Scenario, options: PlanningOptions = PlanningOptions()) {
-        self.scenario = scenario; self.options = options
+    public init(scenario: Scenario, options: PlanningOptions = PlanningOptions(), outputs: OutputSelection = .everything) {
+        self.scenario = scenario; self.options = options; self.outputs = outputs
     }
 
     /// Seconds each stage took, for the `Time:` line and the benchmark.
@@ -141,7 +143,7 @@ public struct PlanPipeline: Sendable {
 
     /// Stage 4: the files planners read.
     public func render(plan: Plan, rota: RotaRun, report: VerificationReport) throws -> [OutputFile] {
-        try RotaOutputs.files(rota: rota.rota, plan: plan, scenario: scenario, report: report)
+        try RotaOutputs.files(rota: rota.rota, plan: plan, scenario: scenario, report: report, selection: outputs)
             .map { OutputFile($0.name, $0.data) }
     }
 

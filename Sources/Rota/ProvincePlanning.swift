@@ -101,7 +101,7 @@ public struct ProvincePlanning: Sendable {
         let city = province.cities[index]
         let scenario = scenarios[index]
         let folder = try OutputFolder(path: (directory as NSString).appendingPathComponent(city.id))
-        let pipeline = PlanPipeline(scenario: scenario, options: options)
+        let pipeline = PlanPipeline(scenario: scenario, options: options, outputs: outputs)
         var outcome = CityOutcome(id: city.id, scenario: scenario.name, status: .stopped, dispatched: [:],
                                   totals: Self.totals(of: scenario), instances: 0, objective: nil, bound: nil, gap: nil,
                                   times: PlanPipeline.PhaseTimes(), writeSeconds: 0, note: "")

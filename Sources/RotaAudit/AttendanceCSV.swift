@@ -39,7 +39,8 @@ public struct AttendanceRecord: Sendable, Hashable {
 ///
 /// Columns (a header row, any order): `person, date, half, status`, and optionally
 /// `submission` (the submission folder name a row belongs to, for a region-wide file whose
-/// person ids repeat across submissions). `date` is ISO `YYYY-MM-DD`, `half` is `am` or `pm`,
+/// person ids repeat across submissions); in Chinese `人员编号, 日期, 时段, 考勤状态` (or 状态,
+/// 考勤, 出勤情况) and `报送单位` (`chineseColumns`). `date` is ISO `YYYY-MM-DD`, `half` is `am` or `pm`,
 /// `status` is `present`, `justified` or `unjustified`, or a Chinese word (`statusWords`: 在岗,
 /// 请假 …, 脱岗 …); `half` may be 上午/下午 and `date` `2025/7/1` as Chinese-locale Excel saves it. UTF-8 (a byte-order mark is fine) or
 /// GB18030, as other rota inputs. Blank lines are skipped. The same person, date and half
@@ -74,6 +75,21 @@ public enum AttendanceCSV {
     /// The columns a file may have.
     public static let knownColumns = ["submission", "person", "date", "half", "status"]
 
+    /// Chinese headers, as an HR office's attendance sheet names the columns.
+    public static let chineseColumns: [String: String] = [
+        "报送批次": "submission", "报送单位": "submission",
+        "人员编号": "person", "工号": "person",
+        "日期": "date", "时段": "half",
+        "状态": "status", "考勤": "status", "考勤状态": "status", "出勤情况": "status",
+    ]
+
+    /// The column a header cell names (English, any case, or Chinese), or nil.
+    static func column(named raw: String) -> String? {
+        let text = raw.trimmingCharacters(in: .whitespaces)
+        if let name = chineseColumns[text] { return name }
+        return knownColumns.contains(text.lowercased()) ? text.lowercased() : nil
+    }
+
     /// Reads and checks the file at `path`.
     public static func read(path: String) throws(InputError) -> [AttendanceRecord] {
         switch TextDecoding.readFile(atPath: path) {
@@ -99,12 +115,13 @@ public enum AttendanceCSV {
         var problems: [Diagnostic] = []
         var column: [String: Int] = [:]
         for (i, raw) in header.cells.enumerated() {
-            let name = raw.trimmingCharacters(in: .whitespaces).lowercased()
-            if !knownColumns.contains(name) {
+            guard let name = AttendanceCSV.column(named: raw) else {
                 problems.append(Diagnostic(file: file, line: header.line, path: "header[\(i)]",
                                            message: "unknown column \"\(raw)\"",
-                                           expected: knownColumns.joined(separator: ", ")))
-            } else if column[name] != nil {
+                                           expected: knownColumns.joined(separator: ", ") + " (or 报送单位, 人员编号, 日期, 时段, 考勤状态)"))
+                continue
+            }
+            if column[name] != nil {
                 problems.append(Diagnostic(file: file, line: header.line, path: "header[\(i)]",
                                            message: "column \"\(name)\" given twice"))
             } else {

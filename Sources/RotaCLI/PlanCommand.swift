@@ -49,7 +49,8 @@ struct PlanCommand: ParsableCommand {
         let scenario = try readScenarioOrExit(self.scenario)
         // Whether the outputs can be written is checked before any solving.
         let folder = try outputFolderOrExit(out ?? "out/\(scenario.name)", command: "plan")
-        let pipeline = PlanPipeline(scenario: scenario, options: PlanningOptions(timeLimit: timeLimit, gap: gap))
+        let selection = try OutputSelection(parsing: outputs)
+        let pipeline = PlanPipeline(scenario: scenario, options: PlanningOptions(timeLimit: timeLimit, gap: gap), outputs: selection)
         if let dir = writeModel {
             try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
             for model in AnnualPlanner(scenario: scenario, options: pipeline.options).models() {
@@ -64,7 +65,7 @@ struct PlanCommand: ParsableCommand {
         switch outcome {
         case .planned(let year):
             var watch = Stopwatch()
-            let files = try OutputSelection(parsing: outputs).apply(to: year.files)
+            let files = try selection.apply(to: year.files)
             try replaceOrExit(folder, with: files, command: "plan")
             let writeSeconds = watch.lap()
             if !quiet {

@@ -80,9 +80,17 @@ struct ScenarioReferences {
                        expected: String, log: DiagnosticLog) {
         if let problem = IdSpelling.problem(reference.value) { log.add(reference.place, problem, expected: IdSpelling.expected); return }
         guard let target = byId[reference.value] else {
-            let candidates = byId.values.filter { $0.tier.map(allowed.contains) ?? false }.compactMap(\.id?.value)
-            log.add(reference.place, "unknown institution \(Quote.text(reference.value))\(Suggestion.note(reference.value, among: candidates))",
-                    expected: expected)
+            let candidates = byId.values.filter { $0.tier.map(allowed.contains) ?? false }
+            var note = Suggestion.note(reference.value, among: candidates.compactMap(\.id?.value))
+            if note.isEmpty {
+                // A name written a little differently from the scenario's (曹县人民医 for
+                // 曹县人民医院): suggest the institution by its name and id.
+                var idOf: [String: String] = [:]
+                for c in candidates { if let name = c.name, let id = c.id?.value { idOf[name] = id } }
+                let near = Suggestion.nearest(reference.value, among: idOf.keys.sorted())
+                if !near.isEmpty { note = "; did you mean " + near.map { "\(Quote.text($0)) (\(idOf[$0]!))" }.joined(separator: " or ") + "?" }
+            }
+            log.add(reference.place, "unknown institution \(Quote.text(reference.value))\(note)", expected: expected)
             return
         }
         if let tier = target.tier, !allowed.contains(tier) {

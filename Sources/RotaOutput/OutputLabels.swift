@@ -67,11 +67,6 @@ extension Role {
     }
 }
 
-extension HalfDay {
-    /// 上午 or 下午.
-    public var chineseLabel: String { self == .am ? "上午" : "下午" }
-}
-
 extension Tier {
     /// 三级医院, 二级医院, 县级医院, 乡镇卫生院, 村卫生室.
     public var chineseLabel: String {

@@ -33,21 +33,27 @@ public enum RotaOutputs {
     /// With `earlier` (a re-plan), the calendars and site sheets whose contents cannot have
     /// changed are taken from the earlier plan's folder rather than rendered again; the files
     /// are the same bytes either way (`EarlierOutputs`).
+    ///
+    /// Only the kinds `selection` asks for are rendered (`rota plan --outputs plan` renders
+    /// none of them); the calendars are rendered for `calendars-zip` too, which zips them.
     public static func files(rota: WeeklyRota, plan: Plan, scenario: Scenario,
-                             report: VerificationReport?, earlier: EarlierOutputs? = nil) throws -> [(name: String, data: Data)] {
+                             report: VerificationReport?, earlier: EarlierOutputs? = nil,
+                             selection: OutputSelection = .everything) throws -> [(name: String, data: Data)] {
         let ctx = RotaOutputContext(rota: rota, plan: plan, scenario: scenario)
-        let grid = RotaGrid(ctx)
+        let wants = selection.sets
+        let needsGrid = wants.contains(.grid) || wants.contains(.workbook)
+        let grid = needsGrid ? RotaGrid(ctx) : nil
         // The kinds of file are independent: each is made as one job, on every core, and
         // joined in the table's order, so the result never depends on which finished first.
-        let kinds: [@Sendable () throws -> [(name: String, data: Data)]] = [
-            { [(RotaGridCSV.fileName, Data(RotaGridCSV.render(grid).utf8))] },
-            { [(RotaWorkbook.fileName, try RotaWorkbook.data(grid: grid, long: RotaLongForm(ctx)))] },
-            { PersonCalendar.files(ctx, earlier: earlier) },
-            { SiteRotaCSV.files(ctx, earlier: earlier) },
-            { RotaReportPages.files(ctx, report: report) },
-        ]
-        let made = ParallelJobs.run(count: kinds.count, threads: ParallelJobs.processors) { k in
-            Result { try kinds[k]() }
+        var kinds: [@Sendable () throws -> [(name: String, data: Data)]] = []
+        if let grid, wants.contains(.grid) { kinds.append { [(RotaGridCSV.fileName, Data(RotaGridCSV.render(grid).utf8))] } }
+        if let grid, wants.contains(.workbook) { kinds.append { [(RotaWorkbook.fileName, try RotaWorkbook.data(grid: grid, long: RotaLongForm(ctx)))] } }
+        if wants.contains(.calendars) || wants.contains(.calendarsZip) { kinds.append { PersonCalendar.files(ctx, earlier: earlier) } }
+        if wants.contains(.sites) { kinds.append { SiteRotaCSV.files(ctx, earlier: earlier) } }
+        if wants.contains(.report) { kinds.append { RotaReportPages.files(ctx, report: report) } }
+        let jobs = kinds
+        let made = ParallelJobs.run(count: jobs.count, threads: ParallelJobs.processors) { k in
+            Result { try jobs[k]() }
         }
         return try made.flatMap { try $0.get() }
     }

@@ -13,13 +13,16 @@ import RotaVerifier
 /// 2. **Charts** (`图表`) — people per tier against the region totals; each hospital's share
 ///    of its staff sent against its quota line (1.2%, 1.6%); a map of the villages and what
 ///    covers them, per county; half-days worked per week.
-/// 3. **Hospitals** (`医院`) and **counties** (`县区`) — one row each, linking to their pages;
+/// 3. **Plan quality** (`方案质量`) — the figures of summary.txt's plan quality section
+///    (`PlanQualitySection`): people against the proven lower bound, county-hospital village
+///    helpers and why, hometowns, teams, travel, duties per person, soft coverage.
+/// 4. **Hospitals** (`医院`) and **counties** (`县区`) — one row each, linking to their pages;
 ///    township centres grouped by county in collapsed sections.
-/// 4. **Rule results** (`规则核验`) — each rule family in Chinese with the scenario's numbers
+/// 5. **Rule results** (`规则核验`) — each rule family in Chinese with the scenario's numbers
 ///    (`每个T1帮扶团队（三级医院→县级医院）至少6人`), its document number and clause, pass and
 ///    fail counts; then the failing instances (at most `failureRows`).
-/// 5. **Relaxations, covers, shortfalls** — counted per rule; shortfalls listed.
-/// 6. **Legend**, and the calendars of anyone or any site no page holds (a person the
+/// 6. **Relaxations, covers, shortfalls** — counted per rule; shortfalls listed.
+/// 7. **Legend**, and the calendars of anyone or any site no page holds (a person the
 ///    scenario does not know, a site outside every county).
 ///
 /// ```swift
@@ -54,13 +57,14 @@ public enum RotaReportPage {
         out += "<h3>每周工作量 Half-days per week</h3>\n"
         out += ReportChart.weeklyLoad(id: "load-chart", caption: "全部人员每周排班半天数 Half-days worked per week, everyone.",
                                       weeks: figures.weeks, load: figures.weeklyLoad(ctx, ctx.entries))
+        out += PlanQualitySection.render(PlanQuality(plan: ctx.plan, scenario: ctx.scenario))
         out += hospitalTable(figures, names: names)
         out += countyTable(figures, names: names)
         out += ruleResults(ctx, report)
         out += adjustmentSummary(ctx)
         out += ReportPageKit.legend()
         out += unassigned(ctx, figures, rows: rows)
-        let nav = [("#charts", "图表 Charts"), ("#hospitals", "医院 Hospitals"), ("#counties", "县区 Counties"),
+        let nav = [("#charts", "图表 Charts"), ("#quality", "方案质量 Plan quality"), ("#hospitals", "医院 Hospitals"), ("#counties", "县区 Counties"),
                    ("#rules", "规则核验 Rule results"), ("#adjustments", "放宽、顶班与缺口 Adjustments"), ("#legend", "图例 Legend")]
         return ReportPageKit.shell(title: title, root: "", nav: nav, body: out)
     }

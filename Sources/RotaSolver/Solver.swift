@@ -77,10 +77,11 @@ public struct Solution: Sendable {
         self.seconds = seconds; self.timedOut = timedOut
     }
 
-    /// Relative gap |objective − bound| / max(|objective|, 1e-9); 0 when optimal.
+    /// Relative gap |objective − bound| / max(|objective|, 1e-9), as proven: `optimal` means
+    /// within the gap asked for, so an optimal solution's gap is 0 only when its bound meets it
+    /// (or no bound was reported).
     public var gap: Double? {
-        if status == .optimal { return 0 }
-        guard let o = objective, let b = bound else { return nil }
+        guard let o = objective, let b = bound else { return status == .optimal ? 0 : nil }
         return abs(o - b) / max(abs(o), 1e-9)
     }
 

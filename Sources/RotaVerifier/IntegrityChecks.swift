@@ -17,7 +17,7 @@ extension PlanVerifier {
         headerChecks(plan)
             + teamIntegrity(view)
             + view.helpers.map(helperIntegrity)
-            + view.clinics.map(clinicIntegrity)
+            + view.clinics.map { clinicIntegrity($0, all: view.clinics) }
             + onePlaceAtATime(view)
     }
 
@@ -182,7 +182,9 @@ extension PlanVerifier {
                          quantities: [], problems: problems, witnesses: witnesses)
     }
 
-    private func clinicIntegrity(_ c: PlanView.Clinic) -> RuleCheck {
+    /// A clinic's own fields; and a handover (`takesOverFrom`) must continue a clinic of the
+    /// named physician at the same centre that ends the day before this one starts.
+    private func clinicIntegrity(_ c: PlanView.Clinic, all: [PlanView.Clinic]) -> RuleCheck {
         let ctx = context, clinic = c.clinic
         var problems: [String] = []
         var witnesses: [Witness] = []
@@ -207,6 +209,14 @@ extension PlanVerifier {
             witnesses.append(Witness(.institution, clinic.sender, note: "unknown sender"))
         }
         problems += dateProblems(clinic.start, clinic.end)
+        if let from = clinic.takesOverFrom {
+            let dayBefore = Day(iso: clinic.start).map { $0.adding(days: -1).iso }
+            let handed = all.contains { $0.clinic.centre == clinic.centre && $0.clinic.physician == from && $0.clinic.end == dayBefore }
+            if from == clinic.physician || !handed {
+                problems.append("takes over from \(ctx.label(person: from)), who holds no clinic at \(clinic.centre) ending the day before \(clinic.start)")
+                witnesses.append(Witness(.person, from, note: "no clinic here ending \(dayBefore ?? "the day before")"))
+            }
+        }
         return itemCheck("tcm:\(clinic.centre):\(clinic.physician)", subject: ctx.subject(institution: clinic.centre),
                          what: "TCM clinic of \(ctx.label(person: clinic.physician)) at \(clinic.centre)",
                          quantities: [], problems: problems, witnesses: witnesses)

@@ -17,6 +17,12 @@ import RotaCore
 /// hzm-a-d1,张伟,菏泽市立医院,2025-09-01,am,cao-people,曹县人民医院,posting
 /// ```
 ///
+/// The workbook's long sheet (`明细` in rota.xlsx) saved as CSV reads too: its header is
+/// `人员编号,姓名,所属单位,日期,星期,时段,地点编号,地点名称,工作内容`, halves are `上午`/`下午`,
+/// activities their Chinese labels (`派驻`, `巡回医疗`, …), and its `星期` must be the date's
+/// weekday (a row whose date was edited but not its weekday is a mistake worth naming).
+/// Any layout may use either spelling of halves and activities.
+///
 /// Structure is the reader's: a wrong header, a row with the wrong number of cells, broken
 /// quoting, an empty `person`/`date`/`half`/`site`/`activity`, a date that is not
 /// `YYYY-MM-DD`, a half other than `am`/`pm`, an activity outside the vocabulary
@@ -29,13 +35,15 @@ import RotaCore
 ///
 /// ```swift
 /// let entries = try RotaCSVReader.read(path: "out/rota.csv")
-/// // rota.csv:7: rota[5].half: unknown half "AM" (expected am or pm)
+/// // rota.csv:7: rota[5].half: unknown half "AM" (expected am, pm, 上午 or 下午)
 /// ```
 public enum RotaCSVReader {
     /// The columns of `rota.csv`, in order, by their field names (the English header).
     public static let columns = ["person", "name", "hospital", "date", "half", "site", "site_name", "activity"]
     /// The same columns by their Chinese names (the header rota writes).
     public static let chineseColumns = ["人员编号", "姓名", "所属单位编号", "日期", "时段", "地点编号", "地点名称", "工作内容"]
+    /// The columns of rota.xlsx's long sheet `明细`, which has a weekday column after the date.
+    public static let longSheetColumns = ["人员编号", "姓名", "所属单位", "日期", "星期", "时段", "地点编号", "地点名称", "工作内容"]
 
     /// Reads and parses the file at `path`.
     public static func read(path: String) throws(InputError) -> [RotaEntry] {
@@ -107,16 +115,37 @@ public enum RotaCSVReader {
     /// The UTF-8 byte-order mark.
     private static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
 
-    /// Cell positions of the checked columns.
-    private enum Column {
-        static let person = 0, date = 3, half = 4, site = 5, activity = 7
+    /// Cell positions of the checked columns in one accepted layout.
+    private struct Layout {
+        let header: [String]
+        let person, date, half, site, activity: Int
+        /// The long sheet's `星期`, checked against the date.
+        let weekday: Int?
         /// The columns that must not be empty, in the order their problems are listed.
-        static let required = [("person", person), ("date", date), ("half", half), ("site", site), ("activity", activity)]
+        var required: [(String, Int)] { [("person", person), ("date", date), ("half", half), ("site", site), ("activity", activity)] }
+
+        static let all = [
+            Layout(header: columns, person: 0, date: 3, half: 4, site: 5, activity: 7, weekday: nil),
+            Layout(header: chineseColumns, person: 0, date: 3, half: 4, site: 5, activity: 7, weekday: nil),
+            Layout(header: longSheetColumns, person: 0, date: 3, half: 5, site: 6, activity: 8, weekday: 4),
+        ]
+    }
+
+    /// 周一 … 周日 (and 星期一 … 星期日), Monday first.
+    private static let weekdayWords = ["一", "二", "三", "四", "五", "六", "日"]
+
+    /// The ISO weekday (Monday 1) a `星期` cell names, or nil.
+    static func weekday(_ text: String) -> Int? {
+        for prefix in ["周", "星期"] where text.hasPrefix(prefix) {
+            if let k = weekdayWords.firstIndex(of: String(text.dropFirst(prefix.count))) { return k + 1 }
+        }
+        return text == "星期天" || text == "周天" ? 7 : nil
     }
 
     /// Parses valid UTF-8 rota text.
     private static func parse(utf8 bytes: UnsafeBufferPointer<UInt8>, fileName: String) throws(InputError) -> [RotaEntry] {
-        let header = chineseColumns.joined(separator: ",") + " (or in English: " + columns.joined(separator: ",") + ")"
+        let header = chineseColumns.joined(separator: ",") + " (or in English: " + columns.joined(separator: ",")
+            + "; or the workbook's 明细 sheet: " + longSheetColumns.joined(separator: ",") + ")"
         var scanner = RotaCSVScanner(bytes)
         var problems: [Diagnostic] = []
         var hasHeader = false
@@ -127,7 +156,7 @@ public enum RotaCSVReader {
         }
         for p in scanner.problems { problems.append(Diagnostic(file: fileName, line: scanner.line, path: "header", message: p)) }
         let cells = (0..<scanner.cellCount).map { scanner.string($0) }
-        if cells != columns && cells != chineseColumns {
+        guard let layout = Layout.all.first(where: { $0.header == cells }) else {
             problems.append(Diagnostic(file: fileName, line: scanner.line, path: "header",
                                        message: "columns are \(cells.joined(separator: ","))", expected: header))
             throw InputError(problems)
@@ -147,38 +176,45 @@ public enum RotaCSVReader {
             }
             for p in scanner.problems { add(nil, p) }
             if scanner.unclosed { continue }   // the rest of the file is inside one cell
-            guard scanner.cellCount == columns.count else {
-                add(nil, "\(scanner.cellCount) cells", expected: "\(columns.count), one per column of the header")
+            guard scanner.cellCount == layout.header.count else {
+                add(nil, "\(scanner.cellCount) cells", expected: "\(layout.header.count), one per column of the header")
                 continue
             }
             var ok = true
-            for (name, k) in Column.required where scanner.isEmpty(k) {
+            for (name, k) in layout.required where scanner.isEmpty(k) {
                 add(name, "empty cell", expected: expectedText(name)); ok = false
             }
             // A date is read as the last row's (a valid one: only valid rows reach `ids`) or parsed.
             // A day Excel saved in the Chinese locale (`2025/7/1`) is read as its ISO day.
             var spreadsheetDay: Day?
-            if !scanner.isEmpty(Column.date)
-                && !scanner.withCell(Column.date, { ids.isRecent($0, column: Column.date) || Day(isoUTF8: $0) != nil }) {
-                spreadsheetDay = Day(spreadsheet: scanner.string(Column.date))
+            if !scanner.isEmpty(layout.date)
+                && !scanner.withCell(layout.date, { ids.isRecent($0, column: layout.date) || Day(isoUTF8: $0) != nil }) {
+                spreadsheetDay = Day(spreadsheet: scanner.string(layout.date))
                 if spreadsheetDay == nil {
-                    add("date", "not a date \"\(scanner.string(Column.date))\"", expected: expectedText("date")); ok = false
+                    add("date", "not a date \"\(scanner.string(layout.date))\"", expected: expectedText("date")); ok = false
                 }
             }
-            let half = scanner.withCell(Column.half, halfDay)
-            if !scanner.isEmpty(Column.half) && half == nil {
-                add("half", "unknown half \"\(scanner.string(Column.half))\"", expected: expectedText("half")); ok = false
+            if let w = layout.weekday, !scanner.isEmpty(w), ok,
+               let day = spreadsheetDay ?? scanner.withCell(layout.date, { Day(isoUTF8: $0) }) {
+                let text = scanner.string(w)
+                if weekday(text) != day.weekday {
+                    add("weekday", "\"\(text)\" is not the weekday of \(day.iso)", expected: "周" + weekdayWords[day.weekday - 1]); ok = false
+                }
             }
-            let activity = scanner.withCell(Column.activity, rotaActivity)
-            if !scanner.isEmpty(Column.activity) && activity == nil {
-                add("activity", "unknown activity \"\(scanner.string(Column.activity))\"", expected: expectedText("activity")); ok = false
+            let half = scanner.withCell(layout.half, halfDay)
+            if !scanner.isEmpty(layout.half) && half == nil {
+                add("half", "unknown half \"\(scanner.string(layout.half))\"", expected: expectedText("half")); ok = false
+            }
+            let activity = scanner.withCell(layout.activity, rotaActivity)
+            if !scanner.isEmpty(layout.activity) && activity == nil {
+                add("activity", "unknown activity \"\(scanner.string(layout.activity))\"", expected: expectedText("activity")); ok = false
             }
             if ok, let half, let activity, scanner.problems.isEmpty {
                 let odd = ids.oddSpellings.count
                 defer { for problem in ids.oddSpellings.dropFirst(odd) { add(nil, problem, expected: IdSpelling.expected) } }
-                entries.append(RotaEntry(person: scanner.withCell(Column.person) { ids.string($0, column: Column.person) },
-                                         date: spreadsheetDay?.iso ?? scanner.withCell(Column.date) { ids.string($0, column: Column.date) }, half: half,
-                                         site: scanner.withCell(Column.site) { ids.string($0, column: Column.site) }, activity: activity))
+                entries.append(RotaEntry(person: scanner.withCell(layout.person) { ids.string($0, column: layout.person) },
+                                         date: spreadsheetDay?.iso ?? scanner.withCell(layout.date) { ids.string($0, column: layout.date) }, half: half,
+                                         site: scanner.withCell(layout.site) { ids.string($0, column: layout.site) }, activity: activity))
             }
         }
         if !problems.isEmpty { throw InputError(capped(problems, fileName: fileName)) }
@@ -215,8 +251,8 @@ public enum RotaCSVReader {
     /// The activity a cell names exactly, or nil.
     private static func rotaActivity(_ cell: UnsafeBufferPointer<UInt8>) -> RotaActivity? { word(cell, in: activities) }
 
-    private static let halves = HalfDay.allCases.map { (Array($0.rawValue.utf8), $0) }
-    private static let activities = RotaActivity.allCases.map { (Array($0.rawValue.utf8), $0) }
+    private static let halves = HalfDay.allCases.flatMap { [(Array($0.rawValue.utf8), $0), (Array($0.chineseLabel.utf8), $0)] }
+    private static let activities = RotaActivity.allCases.flatMap { [(Array($0.rawValue.utf8), $0), (Array($0.chineseLabel.utf8), $0)] }
 
     /// The value whose word is exactly the cell's bytes, or nil.
     private static func word<Value>(_ cell: UnsafeBufferPointer<UInt8>, in words: [([UInt8], Value)]) -> Value? {
@@ -230,9 +266,9 @@ public enum RotaCSVReader {
         switch field {
         case "person": return "a staff id of the scenario"
         case "date": return "a date \(Day.spreadsheetForms)"
-        case "half": return "am or pm"
+        case "half": return "am, pm, 上午 or 下午"
         case "site": return "an institution id of the scenario"
-        default: return RotaActivity.allCases.map(\.rawValue).joined(separator: ", ")
+        default: return RotaActivity.allCases.map { "\($0.rawValue)/\($0.chineseLabel)" }.joined(separator: ", ")
         }
     }
 }

@@ -90,7 +90,7 @@ private func rota(_ arguments: [String]) throws -> (status: Int32, out: String, 
 
         let found = try rota(["verify", scenario, plan.path])
         #expect(found.status == 2)
-        #expect(found.err.contains("\(beside.path):2: rota[0].half: unknown half \"noon\" (expected am or pm)"))
+        #expect(found.err.contains("\(beside.path):2: rota[0].half: unknown half \"noon\" (expected am, pm, 上午 or 下午)"))
 
         let other = dir.appendingPathComponent("other.csv").path
         let given = try rota(["verify", scenario, plan.path, "--rota", other])

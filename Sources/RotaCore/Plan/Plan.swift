@@ -186,8 +186,13 @@ public struct PlanTCMClinic: Codable, Hashable, Sendable {
     public var sender: String
     public var start: String
     public var end: String
-    public init(centre: String, physician: String, sender: String, start: String, end: String) {
+    /// A handover: the physician whose clinic at this centre ends the day before `start` and
+    /// whom this one continues (their leave runs on from that day). nil (absent in plan.json,
+    /// so earlier plans read as before) for a clinic that takes over from no one.
+    public var takesOverFrom: String?
+    public init(centre: String, physician: String, sender: String, start: String, end: String, takesOverFrom: String? = nil) {
         self.centre = centre; self.physician = physician; self.sender = sender; self.start = start; self.end = end
+        self.takesOverFrom = takesOverFrom
     }
 }
 

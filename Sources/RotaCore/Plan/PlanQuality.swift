@@ -28,6 +28,9 @@ public struct PlanQuality: Sendable, Hashable {
         public var hospitals: Int
         /// Village helpers sent by county hospitals.
         public var countyVillageHelpers: Int
+        /// When county hospitals send village helpers, which rules township centres do not
+        /// meet alone at their own quotas (`countyHelperReasons(…)`); empty otherwise.
+        public var countyHelperReasons: [String]
     }
     public var people: People
 
@@ -85,7 +88,7 @@ public struct PlanQuality: Sendable, Hashable {
     public init(plan: Plan, scenario: Scenario) {
         let p = scenario.parameters
         objective = scenario.objective
-        solverGap = plan.solver.map { $0.status == "optimal" ? 0 : $0.gap }
+        solverGap = plan.solver.map(\.gap)
         let bound = DispatchLowerBound(scenario: scenario)
         let institutions = scenario.institutionIndex()
         let tierOf = institutions.mapValues(\.tier)
@@ -105,7 +108,11 @@ public struct PlanQuality: Sendable, Hashable {
                         t3: Count(bound: bound.t3, dispatched: helpers.count),
                         region: Count(bound: bound.region, dispatched: all1.union(all2).union(helpers).count),
                         hospitalsAbove: above, hospitals: bound.perHospital.values.filter { $0 > 0 }.count,
-                        countyVillageHelpers: Set(plan.villageHelpers.filter { tierOf[$0.sender] == .county }.map(\.person)).count)
+                        countyVillageHelpers: Set(plan.villageHelpers.filter { tierOf[$0.sender] == .county }.map(\.person)).count,
+                        countyHelperReasons: [])
+        if people.countyVillageHelpers > 0 {
+            people.countyHelperReasons = PlanQuality.countyHelperReasons(scenario: scenario, bound: bound)
+        }
 
         // Hometowns.
         let minimum = p.int("T3.station-population")
@@ -182,6 +189,46 @@ public struct PlanQuality: Sendable, Hashable {
         areas = Coverage(covered: areaCount - c.serviceAreasWithoutRounds.count, of: areaCount)
     }
 
+    /// Which rules the township centres cannot meet alone at their own T3.quota minimums —
+    /// the reasons a plan needs village helpers beyond them, which county hospitals send
+    /// (README, "How the plan is chosen"). Empty when township centres meet them all.
+    ///
+    /// - T3.total (not when totals count by sender: then it counts township centres' helpers
+    ///   only, whom no county hospital can replace) above the township centres' quotas' sum;
+    /// - T3.total.stationed above what township centres can station at once: one helper per
+    ///   eligible village of their own townships (two in succession where the period holds two
+    ///   stints of T3.station-months), at most their staff;
+    /// - REGION.total above the tiers' minimums together: the people beyond them serve somewhere.
+    public static func countyHelperReasons(scenario: Scenario, bound: DispatchLowerBound) -> [String] {
+        let p = scenario.parameters
+        let townships = scenario.institutions.filter { $0.tier == .township }
+        let minimum = townships.reduce(0) { $0 + (bound.perHospital[$1.id] ?? 0) }
+        var reasons: [String] = []
+        let total = p.int("T3.total")
+        if !p.totalsCountBySender && total > minimum {
+            reasons.append("T3.total asks \(total) village helpers, the township centres' own quotas give \(minimum)")
+        }
+        let months = p.int("T3.station-months")
+        let middle = scenario.period.from.adding(months: months)
+        let stints = months > 0 && middle.adding(months: months).adding(days: -1) <= scenario.period.to ? 2 : 1
+        let population = p.int("T3.station-population")
+        var capacity = 0
+        for t in townships {
+            let villages = scenario.institutions.filter { $0.tier == .village && $0.township == t.id && ($0.population ?? 0) >= population
+                && (!$0.villageDoctor || !$0.integrated) }.count
+            capacity += min(villages * stints, scenario.staff.filter { $0.institution == t.id }.count)
+        }
+        let stationed = p.int("T3.total.stationed")
+        if stationed > capacity {
+            reasons.append("T3.total.stationed asks \(stationed), township centres can station \(capacity) in their own townships' eligible villages")
+        }
+        let region = p.int("REGION.total"), tiers = bound.t1 + bound.t2 + bound.t3
+        if region > tiers {
+            reasons.append("REGION.total asks \(region) people, the tiers' minimums give \(tiers) (T1 \(bound.t1) + T2 \(bound.t2) + T3 \(bound.t3))")
+        }
+        return reasons
+    }
+
     /// Why the plan sends more than the bound, as far as the plan and scenario tell.
     public var whyAboveBound: String {
         var reasons: [String] = []
@@ -189,7 +236,7 @@ public struct PlanQuality: Sendable, Hashable {
             reasons.append(person == 0 ? "the objective's person-dispatched is 0 (people cost nothing, coverage buys them)"
                                        : "the objective's person-dispatched is \(ObjectiveSettings.format(person)), so coverage may buy people")
         }
-        if let s = solverGap, s > 0 { reasons.append(String(format: "the solver stopped %.2f%% from its proven best", s * 100)) }
+        if let s = solverGap, s >= 0.00005 { reasons.append(String(format: "the solver stopped %.2f%% from its proven best", s * 100)) }
         if reasons.isEmpty {
             reasons.append("the bound counts quotas, totals and team sizes only; the candidates' leave, locality, team mix "
                            + "and 3331 groups may need more people than it counts")
@@ -215,7 +262,12 @@ public struct PlanQuality: Sendable, Hashable {
         out.append("  hospitals at their own minimum: \(people.hospitals - above.count) of \(people.hospitals); above it: "
                    + (above.isEmpty ? "none" : above.prefix(5).map { "\($0.key) \($0.value.dispatched)/\($0.value.bound)" }.joined(separator: ", ")
                       + (above.count > 5 ? ", … \(above.count - 5) more" : "")))
-        out.append("  village helpers sent by county hospitals: \(people.countyVillageHelpers)")
+        out.append("  village helpers sent by county hospitals: \(people.countyVillageHelpers)"
+                   + (people.countyVillageHelpers == 0 ? "" : people.countyHelperReasons.isEmpty
+                      ? " — no T3 rule needs them (township centres meet T3 alone at their quotas); " + whyAboveBound
+                      : " — township centres alone at their quotas fall short: " + people.countyHelperReasons.joined(separator: "; ")
+                        + "; a township centre's people beyond its quota cost person-beyond-quota, so county hospitals send the rest, "
+                        + "candidates who go home first"))
         out.append("  hometowns (T3.hometown): \(hometowns.candidates) county-hospital candidates with an eligible home village; "
                    + "\(hometowns.dispatched) dispatched, \(hometowns.stationedAtHome) stationed at home"
                    + (hometowns.dispatchedElsewhere.isEmpty ? "" : ", elsewhere: " + hometowns.dispatchedElsewhere.prefix(5).joined(separator: ", ")

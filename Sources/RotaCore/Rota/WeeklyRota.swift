@@ -58,6 +58,9 @@ extension RotaActivity {
 public enum HalfDay: String, Codable, CaseIterable, Sendable, Comparable {
     case am, pm
     public static func < (a: HalfDay, b: HalfDay) -> Bool { a == .am && b == .pm }
+
+    /// 上午 or 下午, as the workbook, grid and site sheets write the half.
+    public var chineseLabel: String { self == .am ? "上午" : "下午" }
 }
 
 /// One person in one half-day slot at one site.

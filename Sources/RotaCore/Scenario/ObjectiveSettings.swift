@@ -34,8 +34,10 @@ public struct ObjectiveSettings: Hashable, Sendable {
         Definition(key: "clinic-without-tech-support", level: 3, defaultValue: 0.5, meaning: "a clinic with no licensed physician without technical support, plus population / 4000"),
         Definition(key: "area-without-rounds", level: 3, defaultValue: 2, meaning: "a family-doctor service area without rounds"),
         Definition(key: "link-dropped", level: 3, defaultValue: 25, meaning: "an earlier year's link not kept"),
+        Definition(key: "stationed-at-home", level: 3, defaultValue: 6, meaning: "gain of each county-hospital village helper stationed in their own eligible home village (T3.hometown): when county hospitals must send village helpers, candidates who go home come first"),
         Definition(key: "not-stationed-at-home", level: 4, defaultValue: 3, meaning: "a dispatched county-hospital candidate with an eligible home village in reach not stationed there (T3.hometown)"),
         Definition(key: "half-year-stint", level: 4, defaultValue: 0.2, meaning: "each half-year stationing stint where one helper could stay the whole year (a village keeps one face)"),
+        Definition(key: "second-tcm-clinic", level: 4, defaultValue: 2, meaning: "each TCM clinic a physician holds beyond the first, so one leave does not stop two centres' clinics"),
         Definition(key: "team-mix-excess", level: 4, defaultValue: 5, meaning: "each person of a staff group beyond the team-mix tolerance in one team"),
         Definition(key: "team-mix-tolerance", level: 4, defaultValue: 25, meaning: "percentage points by which a staff group's share of a team may exceed its share of the sender's candidates"),
         Definition(key: "person-beyond-quota", level: 4, defaultValue: 12, meaning: "each person a hospital sends beyond its own quota"),
@@ -72,7 +74,7 @@ public struct ObjectiveSettings: Hashable, Sendable {
         ObjectiveSettings.definitions.compactMap { d in values[d.key].map { "\(d.key): \(ObjectiveSettings.format($0))" } }
     }
 
-    static func format(_ x: Double) -> String {
+    public static func format(_ x: Double) -> String {
         x == x.rounded() && abs(x) < 1e15 ? String(Int(x)) : String(x)
     }
 }

@@ -10,10 +10,11 @@ import RotaSolver
 /// region totals (`T2.total`, `T3.total`, `REGION.total`, …), township centres that a city
 /// hospital's T2 team and a county hospital's may both cover (`T2.coverage`, `T2.spread`), and
 /// TCM centres a city physician or a county physician may serve (`TCM.weekly`). Every column
-/// belongs to exactly one block: the city block holds the tertiary and secondary hospitals'
-/// people and placements (T1 teams, their 3331 workstations in any county, T2 teams of
-/// secondary hospitals, city physicians' TCM clinics); a county block holds everything of its
-/// county hospitals, township centres and villages.
+/// belongs to exactly one block: the city block holds the tertiary hospitals' people and
+/// placements (T1 teams, their 3331 workstations in any county, their physicians' TCM
+/// clinics), which `T1.spread`, `T1.3331` and `T1.total` tie together; each secondary hospital
+/// is a block of its own (its T2 teams, anywhere in the city, and TCM clinics); a county block
+/// holds everything of its county hospitals, township centres and villages.
 ///
 /// - *Bound*: each block is solved as an integer programme of its own with the linking rows
 ///   relaxed (`LagrangianBlock`: projected onto the block, and priced where the structure
@@ -22,7 +23,7 @@ import RotaSolver
 ///   cost). The sum of the blocks' proven bounds is a lower bound of the whole model, so the
 ///   gap printed is proven.
 /// - *Plan*: from a compliant start (the greedy one), each county block is re-solved with
-///   everything else fixed (two counties at a time), then the city block, round after round
+///   everything else fixed (two at a time), then the city's hospitals, round after round
 ///   while the objective falls. Every point kept satisfies the whole model.
 ///
 /// ```swift
@@ -33,8 +34,10 @@ import RotaSolver
 struct AnnualDecomposition {
     let annual: AnnualModel
     var threads = 2
-    /// Block names: "city", then the counties by id.
+    /// Block names: "city" (the tertiary hospitals), the secondary hospitals, then the counties, by id.
     let names: [String]
+    /// How many of the first blocks are the city hospitals'.
+    let cityBlocks: Int
     /// Column indices per block, ascending.
     let columnsOf: [[Int]]
     /// Indices of the rows whose columns lie in more than one block.
@@ -49,15 +52,22 @@ struct AnnualDecomposition {
         var countyOfArea: [String: String] = [:]
         for area in instance.serviceAreas { if let c = area.villages.first?.county { countyOfArea[area.id] = c } }
         let counties = Set(instance.scenario.institutions.compactMap { $0.tier == .village || $0.tier.isCityHospital ? nil : $0.county }).sorted()
+        // Blocks: the tertiary hospitals together (T1 teams share county hospitals and 3331
+        // clinics), each secondary hospital alone, then the counties.
+        let secondary = instance.secondary.map(\.id).sorted()
+        let blockNames = ["city"] + secondary + counties
         var index: [String: Int] = [:]
-        for (k, c) in counties.enumerated() { index[c] = k + 1 }
-        /// The block an id speaks for: a city hospital (or its person or class) → 0, otherwise its county's.
+        for (k, name) in blockNames.enumerated() where k > 0 { index[name] = k }
+        /// The block an id speaks for: a city hospital (or its person or class) → its own, otherwise its county's.
         func block(of id: Substring) -> Int? {
             let key = id.firstIndex(of: "~").map { String(id[..<$0]) } ?? String(id)
             let institution = instance.institutions[key] ?? instance.staffById[key].flatMap { instance.institutions[$0.institution] }
             if let institution {
-                if institution.tier.isCityHospital { return 0 }
-                return institution.county.flatMap { index[$0] } ?? 0
+                switch institution.tier {
+                case .tertiary: return 0
+                case .secondary: return index[institution.id] ?? 0
+                default: return institution.county.flatMap { index[$0] } ?? 0
+                }
             }
             return countyOfArea[key].flatMap { index[$0] }
         }
@@ -71,7 +81,7 @@ struct AnnualDecomposition {
             if base == "beyondQuota" { ids.removeFirst() } // beyondQuota[T2,hospital]
             blockOf[j] = ids.lazy.compactMap(block).first ?? 0
         }
-        var columnsOf = [[Int]](repeating: [], count: counties.count + 1)
+        var columnsOf = [[Int]](repeating: [], count: blockNames.count)
         for (j, k) in blockOf.enumerated() { columnsOf[k].append(j) }
         var linking: [Int] = []
         var rowsOfColumn = [Int](repeating: 0, count: model.columns.count)
@@ -101,7 +111,8 @@ struct AnnualDecomposition {
                 break
             }
         }
-        self.names = ["city"] + counties
+        self.names = blockNames
+        self.cityBlocks = 1 + secondary.count
         self.columnsOf = columnsOf
         self.linking = linking
         self.prices = prices
@@ -131,47 +142,45 @@ struct AnnualDecomposition {
         return total
     }
 
-    /// Improves a compliant `start` block by block until no block improves, the objective
-    /// reaches `target` (a proven bound plus the gap asked for) or `deadline`.
-    func improve(_ start: [Double], until deadline: ContinuousClock.Instant, target: Double = -.infinity, gap: Double = 1e-4) -> [Double] {
+    /// Improves a compliant `start` block by block until no block improves (every block's
+    /// answer to the others is its best) or `deadline`.
+    ///
+    /// It does not stop at the gap asked for: a round costs little, and what it buys is
+    /// coverage, balanced teams and shorter travel (the plan's levels 3 and 4).
+    func improve(_ start: [Double], until deadline: ContinuousClock.Instant, gap: Double = 1e-4) -> [Double] {
         let model = annual.model
         var current = start
         var best = model.objective(at: current)
-        let counties = Array(1..<columnsOf.count)
-        for round in 0..<8 where best > target {
+        let counties = Array(cityBlocks..<columnsOf.count), city = Array(0..<cityBlocks)
+        for round in 0..<8 {
             let before = best
-            // Counties: independent once the city is fixed (but for region totals, checked below).
-            let snapshot = current
-            let columnsOf = self.columnsOf
-            let results = ParallelJobs.run(count: counties.count, threads: threads) { n -> [Double]? in
-                AnnualDecomposition.solveRestricted(model, columns: columnsOf[counties[n]], at: snapshot, until: deadline, gap: gap)
-            }
-            var merged = current
-            for (n, values) in results.enumerated() {
-                guard let values else { continue }
-                for (i, j) in columnsOf[counties[n]].enumerated() { merged[j] = values[i] }
-            }
-            let mergedValue = model.objective(at: merged)
-            if mergedValue < best - 1e-9 && model.holds(at: merged) {
-                current = merged; best = mergedValue
-            } else {
-                // A region total no longer holds with every county's answer at once: one at a time.
-                for (n, values) in results.enumerated() {
-                    guard let values else { continue }
-                    var candidate = current
-                    for (i, j) in columnsOf[counties[n]].enumerated() { candidate[j] = values[i] }
-                    let value = model.objective(at: candidate)
-                    if value < best - 1e-9 && model.holds(at: candidate) { current = candidate; best = value }
+            // Counties first (independent once the city is fixed, but for region totals), then
+            // the city's hospitals (independent once the counties are fixed); after the first
+            // round the city only when the counties moved (else it already answers them best).
+            for (phase, group) in [counties, city].enumerated() where phase == 0 || round == 0 || best < before {
+                let snapshot = current
+                let columnsOf = self.columnsOf
+                let results = ParallelJobs.run(count: group.count, threads: threads) { n -> [Double]? in
+                    AnnualDecomposition.solveRestricted(model, columns: columnsOf[group[n]], at: snapshot, until: deadline, gap: gap)
                 }
-            }
-            // The city block; after the first round only when the counties moved (else it is
-            // already the best answer to them).
-            guard best > target, round == 0 || best < before else { break }
-            if let values = AnnualDecomposition.solveRestricted(model, columns: columnsOf[0], at: current, until: deadline, gap: gap) {
-                var candidate = current
-                for (i, j) in columnsOf[0].enumerated() { candidate[j] = values[i] }
-                let value = model.objective(at: candidate)
-                if value < best - 1e-9 && model.holds(at: candidate) { current = candidate; best = value }
+                func applying(_ answers: [(block: Int, values: [Double])], to point: [Double]) -> [Double] {
+                    var point = point
+                    for (k, values) in answers { for (i, j) in columnsOf[k].enumerated() { point[j] = values[i] } }
+                    return point
+                }
+                let answers = zip(group, results).compactMap { k, values in values.map { (block: k, values: $0) } }
+                let merged = applying(answers, to: current)
+                let mergedValue = model.objective(at: merged)
+                if mergedValue < best - 1e-9 && model.holds(at: merged) {
+                    current = merged; best = mergedValue
+                } else {
+                    // A linking row no longer holds with every block's answer at once: one at a time.
+                    for answer in answers {
+                        let candidate = applying([answer], to: current)
+                        let value = model.objective(at: candidate)
+                        if value < best - 1e-9 && model.holds(at: candidate) { current = candidate; best = value }
+                    }
+                }
             }
             if AnnualDecomposition.seconds(until: deadline) <= 0 || before - best <= 1e-6 * max(1, abs(best)) { break }
         }
@@ -184,8 +193,7 @@ struct AnnualDecomposition {
         let left = seconds(until: deadline)
         guard left > 0, !columns.isEmpty else { return nil }
         let sub = model.restricted(to: columns, fixing: point)
-        guard let s = try? Solver().solve(sub, options: SolveOptions(timeLimit: left, gap: gap, presolve: true, cuts: true)),
-              s.status == .optimal || s.status == .feasible else { return nil }
+        guard let s = try? Solver().solve(sub, options: SolveOptions(timeLimit: left, gap: gap, presolve: true, cuts: true)), s.status == .optimal || s.status == .feasible else { return nil }
         return s.values
     }
 

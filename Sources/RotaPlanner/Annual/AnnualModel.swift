@@ -147,14 +147,15 @@ struct AnnualModel {
     /// The cost of each person dispatched (`ObjectiveWeights.personDispatched`, 0 unless
     /// `fewestPeopleFirst`). Automatic:
     /// one more than the largest gain one placement can earn — a kept link plus the largest of
-    /// a township centre's T2 coverage, an eligible village's stationing, a clinic's technical
+    /// a township centre's T2 coverage, an eligible village's stationing (by a helper at home:
+    /// plus `stationedAtHome`), a clinic's technical
     /// support and a service area's rounds — so that fewer people always wins over coverage
     /// (each person holds one placement at most, PERSON.one-posting).
     var personCost: Double {
         guard weights.fewestPeopleFirst else { return 0 }
         if let w = weights.personDispatched { return w }
         let largest = instance.villages.map { $0.population ?? 0 }.max() ?? 0
-        let coverage = [weights.townshipWithoutTeam, weights.villageUnstationed + Double(largest) / 1000,
+        let coverage = [weights.townshipWithoutTeam, weights.villageUnstationed + Double(largest) / 1000 + weights.stationedAtHome,
                         weights.clinicWithoutTechSupport + Double(largest) / 4000, weights.areaWithoutRounds].max() ?? 0
         return 1 + weights.linkDropped + coverage
     }
@@ -573,13 +574,15 @@ struct AnnualModel {
         return LinearExpression.sum(whole + stints)
     }
 
-    /// T3.hometown (preference): a county-hospital helper stationed in their own eligible home village.
+    /// T3.hometown (preference): a county-hospital helper stationed in their own eligible home
+    /// village takes back `notStationedAtHome` and earns `stationedAtHome` (level 3), so when
+    /// a county hospital sends village helpers, candidates who can go home are sent first.
     mutating func addHometownStationing(for h: Institution, staff: [StaffMember]) {
         var athome: [String: LinearExpression] = [:]
         for person in staff {
             guard let v = person.hometown, classOf[person.id] == person.id, let x = station[person.id],
                   stationAt[Pair(a: h.id, b: v)] != nil else { continue }
-            let at = model.binary("home", [person.id], cost: -weights.notStationedAtHome)
+            let at = model.binary("home", [person.id], cost: -(weights.notStationedAtHome + weights.stationedAtHome))
             home[person.id] = at
             model.require("T3.hometown", [person.id], LinearExpression(at) - LinearExpression(x) <= 0)
             athome[v, default: LinearExpression()].add(1, at)
@@ -617,6 +620,11 @@ struct AnnualModel {
             guard let clinics = clinicsOf[person.id] else { continue }
             let postings = [t1[person.id], t2[person.id], station[person.id], rounds[person.id], tech[person.id]].compactMap { $0 }   // a class of their own
             model.require("PERSON.one-posting", [person.id, "tcm"], clinics + perPhysician * LinearExpression.sum(postings) <= perPhysician)
+            // Soft: a clinic beyond a physician's first costs `secondTCMClinic` (one leave, two centres).
+            if clinics.terms.count > 1 && weights.secondTCMClinic > 0 {
+                let extra = model.continuous("extraTCMClinics", [person.id], cost: weights.secondTCMClinic)
+                model.require("TCM.spread", [person.id], clinics - LinearExpression(extra) <= 1)
+            }
         }
     }
 

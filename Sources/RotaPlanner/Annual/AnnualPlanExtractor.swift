@@ -19,9 +19,10 @@ struct AnnualPlanExtractor {
         teams += t1Teams(start: start, end: end, forms: forms)
         teams += t2Teams(start: start, end: end, forms: forms)
         let helpers = villageHelpers(start: start, end: end, forms: forms)
-        let clinics = annual.tcmKeys.filter { solution.isOn(annual.tcm[$0]!) }.map { key in
+        let chosen = annual.tcmKeys.filter { solution.isOn(annual.tcm[$0]!) }.map { key in
             PlanTCMClinic(centre: key.b, physician: key.a, sender: instance.staffById[key.a]?.institution ?? "", start: start, end: end)
         }
+        let clinics = TCMHandover(instance: instance, busy: Set(teams.flatMap(\.members) + helpers.map(\.person))).apply(to: chosen)
         return Plan(scenario: instance.scenario.name, profile: instance.scenario.profile,
                     period: PlanPeriod(start: start, end: end),
                     teams: teams.sorted { $0.id < $1.id },

@@ -112,9 +112,9 @@ public struct AnnualPlanner: Sendable {
             if solution.status == .noSolutionYet && solution.timedOut { start = try greedy() }
         } else {
             // Large models: decomposed (`AnnualDecomposition`). A proven bound from the
-            // blocks solved apart, then a greedy start improved block by block until the gap
-            // asked for is reached; only when it is not, the whole model from that start for
-            // the remaining time. The greedy start is made whatever the limit: it is the plan
+            // blocks solved apart, then a greedy start improved block by block; only when that
+            // plan is not within the gap asked for, the whole model from it for the remaining
+            // time. The greedy start is made whatever the limit: it is the plan
             // returned when the limit comes first.
             start = try greedy()
             if let s = start, remaining() > 0 {
@@ -127,8 +127,7 @@ public struct AnnualPlanner: Sendable {
                 let decomposition = AnnualDecomposition(annual: annual)
                 proven = decomposition.bound(until: ContinuousClock.now + .seconds(remaining() * 0.3))
                 report(s)
-                let target = proven.map { $0 + options.gap * abs($0) } ?? -.infinity
-                start = decomposition.improve(s, until: ContinuousClock.now + .seconds(remaining() * 0.6), target: target)
+                start = decomposition.improve(s, until: ContinuousClock.now + .seconds(remaining() * 0.6))
                 report(start)
             }
             let objective = start.map { model.objective(at: $0) }

@@ -9,7 +9,8 @@ import RotaSolver
 /// 2. fewest people dispatched — each person in T1, T2 or T3 costs `personDispatched`, by
 ///    default more than any one person can earn in coverage, so coverage never buys a person;
 /// 3. coverage with those people: T2 spread, stationing, technical support (also given by
-///    rounds helpers, who already go to villages), rounds areas, earlier links;
+///    rounds helpers, who already go to villages), rounds areas, earlier links, county-hospital
+///    helpers stationed in their home village;
 /// 4. hometowns, balanced team mix, spread over hospitals and departments, scope, travel.
 ///
 /// ```swift
@@ -49,8 +50,18 @@ public struct ObjectiveWeights: Sendable {
     /// A dispatched county-hospital candidate whose eligible home village is in reach but who
     /// is not stationed there (T3.hometown).
     public var notStationedAtHome: Double
+    /// The gain of each county-hospital village helper stationed in their own eligible home
+    /// village (T3.hometown, level 3: a soft rule of the source text like the coverage rules).
+    /// It never buys a person (`personDispatched` auto exceeds it with a village's stationing
+    /// gain), but when county hospitals must send village helpers anyway (Mudan: its totals
+    /// ask more than the township centres' quotas), candidates who go home come first.
+    public var stationedAtHome: Double
     /// Each half-year stationing stint (a whole-year helper keeps one face in the village).
     public var halfYearStint: Double
+    /// Each TCM clinic a physician holds beyond the first (TCM.centres-per-physician allows
+    /// more): clinics go to different physicians where enough may hold them, so one physician's
+    /// leave does not stop two centres' clinics.
+    public var secondTCMClinic: Double
     /// Each person of a staff group beyond `teamMixTolerance` in one team.
     public var teamMixExcess: Double
     /// Share points (0.25 = 25 points) by which a staff group's share of a team may exceed its
@@ -78,7 +89,9 @@ public struct ObjectiveWeights: Sendable {
         areaWithoutRounds = s.value("area-without-rounds")
         linkDropped = s.value("link-dropped")
         notStationedAtHome = s.value("not-stationed-at-home")
+        stationedAtHome = s.value("stationed-at-home")
         halfYearStint = s.value("half-year-stint")
+        secondTCMClinic = s.value("second-tcm-clinic")
         teamMixExcess = s.value("team-mix-excess")
         teamMixTolerance = s.value("team-mix-tolerance") / 100
         personBeyondQuota = s.value("person-beyond-quota")

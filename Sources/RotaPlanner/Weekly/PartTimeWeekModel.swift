@@ -16,6 +16,8 @@ import RotaSolver
 ///   is a visit;
 /// - T3.rounds (coverage): a clinic of the area not visited in the last W − 1 active weeks of
 ///   the area (W = `T3.rounds-visit-weeks`) is visited this week, by any of the area's helpers;
+///   one that falls due next week is visited early when next week is short (a holiday, or a
+///   helper of the area on leave), and otherwise preferred to a second visit of one clinic;
 /// - T3.tech-support: ≥ min(k, working days) visits (days) at the helper's clinic;
 /// - TCM.weekly: ≥ min(k, working days) half-day clinics at the centre by its physicians;
 /// - T3.station-days (cover): a stationed helper's leave days that the week needs are covered
@@ -52,6 +54,9 @@ struct PartTimeWeekModel {
         static let missedClinic = 500.0
         /// A clinic that falls due in a holiday-shortened next week, not visited early.
         static let earlyVisit = 150.0
+        /// A clinic due next week (an ordinary week), not visited this week: less than a
+        /// session costs, so it never adds a session, only chooses among them.
+        static let soonVisit = 0.5
         static let session = 1.0
         static let cover = 5.0
         static let sameDay = 0.5
@@ -229,18 +234,33 @@ struct PartTimeWeekModel {
         // T3.rounds coverage: clinics due this week.
         var areaClinics: [String: [String]] = [:]
         for d in group.duties where d.kind == .rounds { if let a = d.area, areaIndex[a] != nil { areaClinics[a] = d.sites } }
-        // Look-ahead: when holidays shorten next week, the clinics that fall due then are
-        // visited early where this week has room (a softer requirement, never a shortfall).
-        let nextDays = cal.workingDays(in: RotaCalendar.week(monday.adding(days: 7))).count
-        let shortNext = nextDays < 5
+        // Look-ahead: when next week gives the area's helpers fewer days than a full week —
+        // a holiday, or a helper's leave — the clinics that fall due then are visited early
+        // where this week has room (a softer requirement, never a shortfall). Without it, a
+        // helper on leave next week leaves their clinics to covers who may have no room, and a
+        // two-week window misses a clinic.
+        let nextWeek = RotaCalendar.week(monday.adding(days: 7))
+        let nextDays = cal.workingDays(in: nextWeek)
+        var areaHolders: [String: [(person: String, term: DayRange)]] = [:]
+        for d in group.duties where d.kind == .rounds { if let a = d.area { areaHolders[a, default: []] += d.holders } }
+        func shortNext(_ area: String) -> Bool {
+            if nextDays.count < 5 { return true }
+            return (areaHolders[area] ?? []).contains { h in
+                nextDays.contains { h.term.contains($0) && cal.isOnLeave(h.person, $0) }
+            }
+        }
         for a in areaClinics.keys.sorted() {
+            let shortNext = shortNext(a)
             for c in areaClinics[a]! {
                 let weeks = age(c, a)
                 if weeks >= context.visitWeeks {
                     let slack = model.binary("unvisited", [a, c], cost: Cost.missedClinic)
                     dues.append(Due(area: a, clinic: c, slack: slack, early: false))
-                } else if shortNext && weeks == context.visitWeeks - 1 {
-                    let slack = model.binary("unvisitedEarly", [a, c], cost: Cost.earlyVisit)
+                } else if weeks == context.visitWeeks - 1 {
+                    // Due next week: early when next week is short; otherwise a nudge below a
+                    // session's cost, so the week's own sessions go to clinics about to fall due
+                    // rather than twice to one clinic, and next week's load is spread.
+                    let slack = model.binary("unvisitedEarly", [a, c], cost: shortNext ? Cost.earlyVisit : Cost.soonVisit)
                     dues.append(Due(area: a, clinic: c, slack: slack, early: true))
                 }
             }

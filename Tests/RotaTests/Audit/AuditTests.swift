@@ -30,6 +30,19 @@ private func example(_ path: String) -> String { root.appendingPathComponent("Sc
         #expect(rows.map(\.date) == [day("2025-03-03"), day("2025-03-03"), day("2025-03-04")])
     }
 
+    /// An HR office's own sheet: Chinese headers too, in any order, and an unknown one named.
+    @Test func chineseHeaders() throws {
+        let rows = try AttendanceCSV.parse("报送单位,人员编号,日期,时段,考勤状态\r\nheze-mini,p1,2025/3/3,上午,在岗\r\nheze-mini,p2,2025/3/3,下午,脱岗\r\n", file: "a.csv")
+        #expect(rows.map(\.person) == ["p1", "p2"] && rows.map(\.submission) == ["heze-mini", "heze-mini"])
+        #expect(rows.map(\.status) == [.present, .unjustified])
+        #expect(try AttendanceCSV.parse("状态,工号,时段,日期\np1,p1,am,2025-03-03\n".replacingOccurrences(of: "p1,p1", with: "在岗,p1"), file: "a.csv").map(\.status) == [.present])
+        do { _ = try AttendanceCSV.parse("人员编号,日期,时段,签到\n", file: "a.csv"); Issue.record("accepted") }
+        catch {
+            #expect(error.description.contains("a.csv:1: header[3]: unknown column \"签到\" (expected submission, person, date, half, status (or 报送单位, 人员编号, 日期, 时段, 考勤状态))"))
+            #expect(error.description.contains("missing column \"status\""))
+        }
+    }
+
     @Test func badRowsAreLocatedToTheirLine() {
         #expect(throws: InputError.self) { try AttendanceCSV.parse("person,date,half,status\np1,2025-03-03,am,absent\n", file: "a.csv") }
         do {

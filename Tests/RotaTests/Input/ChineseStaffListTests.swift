@@ -89,6 +89,7 @@ import Testing
             编号,姓名,单位,岗位类别,职称,不可派出日期,等级
             a1,王芳,hz-municipl,大医生,高级,2025/13/1
             a2,李娜,cao-peple,nurse,,
+            a3,张伟,曹县人民医,医师,,
 
             """)
         #expect(dir.problems(miniScenario(staff: "staff.csv")) == [
@@ -98,6 +99,7 @@ import Testing
             "staff.csv:2: staff[0].title: unknown title \"高级\" (expected junior, intermediate, associate-senior, senior or 主任医师, 副主任医师, 主治医师, 医师 (and the 护/药/技 titles))",
             "staff.csv:2: staff[0].unavailable[0]: bad date \"2025/13/1\" (expected a date written YYYY-MM-DD, YYYY/M/D or YYYY年M月D日)",
             "staff.csv:3: staff[1].institution: unknown institution \"cao-peple\"; did you mean \"cao-people\"? (expected the id of a tertiary, secondary, county or township institution)",
+            "staff.csv:4: staff[2].institution: unknown institution \"曹县人民医\"; did you mean \"曹县人民医院\" (cao-people)? (expected the id of a tertiary, secondary, county or township institution)",
         ])
     }
 }

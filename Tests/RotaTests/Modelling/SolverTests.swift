@@ -54,6 +54,17 @@ private func bruteForce(values: [Int], weights: [Int], capacity: Int) -> Int {
         #expect(s.gap == 0)
     }
 
+    /// A search stopped at the requested gap is `optimal` but reports its true relative gap
+    /// (issue 10: "optimal, objective 7793.49, bound 7791.09, gap 0%"); one that proved
+    /// optimality has bound = objective, so gap 0.
+    @Test func theGapIsTheTrueRelativeGapEvenWhenOptimal() {
+        let stopped = Solution(status: .optimal, objective: 7793.49, bound: 7791.09, values: [], seconds: 1, timedOut: false)
+        #expect(abs(stopped.gap! - 2.4 / 7793.49) < 1e-12)
+        #expect(Solution(status: .optimal, objective: 12, bound: 12, values: [], seconds: 1, timedOut: false).gap == 0)
+        #expect(Solution(status: .optimal, objective: 12, bound: nil, values: [], seconds: 1, timedOut: false).gap == 0)
+        #expect(Solution(status: .feasible, objective: 12, bound: nil, values: [], seconds: 1, timedOut: true).gap == nil)
+    }
+
     @Test func reportsInfeasibility() throws {
         var m = Model(name: "impossible")
         let x = m.binary("x", [])

@@ -25,6 +25,22 @@ import Testing
         #expect(Set(names).count == names.count)
     }
 
+    /// `--outputs` renders only what it asks for: a set left out costs nothing, and each file
+    /// chosen is the same bytes as in the whole bundle.
+    @Test func onlyTheChosenSetsAreRendered() throws {
+        let all = try OutputFixture.files()
+        func chosen(_ text: String) throws -> [(name: String, data: Data)] {
+            try RotaOutputs.files(rota: OutputFixture.rota, plan: OutputFixture.plan, scenario: OutputFixture.scenario,
+                                  report: OutputFixture.report, selection: OutputSelection(parsing: text))
+        }
+        #expect(try chosen("plan").isEmpty)
+        #expect(try chosen("workbook").map(\.name) == ["rota.xlsx"])
+        let zipped = try chosen("calendars-zip,grid")
+        #expect(zipped.map(\.name) == ["rota-grid.csv"] + all.map(\.name).filter { $0.hasPrefix("ics/") })
+        for file in zipped { #expect(all.first { $0.name == file.name }?.data == file.data, "\(file.name)") }
+        #expect(try chosen("all").map(\.name) == all.map(\.name))
+    }
+
     @Test func twoCallsGiveTheSameBytes() throws {
         let a = try OutputFixture.files(), b = try OutputFixture.files()
         #expect(a.map(\.name) == b.map(\.name))

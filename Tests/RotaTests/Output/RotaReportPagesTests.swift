@@ -76,6 +76,52 @@ import Testing
         }
     }
 
+    /// The plan quality section (issue 10) shows summary.txt's figures, each worked out here
+    /// from plan.json and the scenario on their own: people per tier against heze-mini's proven
+    /// bound (T1 12, T2 15, T3 10, region 40), county-hospital village helpers, hometown
+    /// stationings, teams, and the soft coverage plan.json leaves to local staff.
+    @Test func theQualitySectionShowsPlanJSONsFigures() throws {
+        let files = try ReportPagesFixture.files()
+        let html = try #require(try ReportPagesFixture.pages()["report.html"])
+        let plan = try ReportPagesFixture.plan(), scenario = ReportPagesFixture.scenario
+        #expect(html.contains("<h2 id=\"quality\">方案质量 Plan quality</h2>") && html.contains("href=\"#quality\""))
+        let t1 = Set(plan.teams.filter { $0.tier == "T1" }.flatMap(\.members)), t2 = Set(plan.teams.filter { $0.tier == "T2" }.flatMap(\.members))
+        let t3 = Set(plan.villageHelpers.map(\.person))
+        let people = ["T1": (t1.count, 12), "T2": (t2.count, 15), "T3": (t3.count, 10), "region": (t1.union(t2).union(t3).count, 40)]
+        let rows = ReportPagesFixture.tags(html, having: ["data-quality"])
+        let tiers = rows.filter { $0["data-quality"] == "people" }
+        #expect(tiers.count == 4)
+        for row in tiers {
+            let expected = try #require(people[row["data-tier"]!])
+            #expect(row["data-dispatched"] == String(expected.0) && row["data-bound"] == String(expected.1), "\(row)")
+        }
+        let tier = Dictionary(uniqueKeysWithValues: scenario.institutions.map { ($0.id, $0.tier) })
+        let county = Set(plan.villageHelpers.filter { tier[$0.sender] == .county }.map(\.person))
+        #expect(rows.first { $0["data-quality"] == "county-helpers" }?["data-count"] == String(county.count))
+        // Hometowns: county-hospital candidates whose home village is eligible, of their county.
+        let villages = scenario.institutionIndex(), p = scenario.parameters
+        let candidates = scenario.staff.filter { person in
+            guard tier[person.institution] == .county, let v = person.hometown.flatMap({ villages[$0] }) else { return false }
+            return v.county == villages[person.institution]?.county && (v.population ?? 0) >= p.int("T3.station-population") && (!v.villageDoctor || !v.integrated)
+        }
+        let atHome = candidates.filter { c in plan.villageHelpers.contains { $0.person == c.id && $0.form == .station && $0.site == c.hometown } }
+        let hometowns = try #require(rows.first { $0["data-quality"] == "hometowns" })
+        #expect(hometowns["data-candidates"] == String(candidates.count) && hometowns["data-at-home"] == String(atHome.count))
+        #expect(candidates.count == 1 && atHome.count == 1)   // cao-p-03 at 韩集镇李庄村
+        #expect(rows.first { $0["data-quality"] == "teams" }?["data-count"] == String(plan.teams.count))
+        let coverage = Dictionary(uniqueKeysWithValues: rows.filter { $0["data-quality"] == "coverage" }.map { ($0["data-of"]!, $0) })
+        let townships = scenario.institutions.filter { $0.tier == .township }.count
+        #expect(coverage["townships"]?["data-covered"] == String(townships - plan.coverage.townshipsWithoutTeam.count))
+        #expect(coverage["townships"]?["data-total"] == String(townships))
+        let clinics = scenario.institutions.filter { $0.tier == .village && !$0.licensedPhysician }.count
+        #expect(coverage["clinics"]?["data-covered"] == String(clinics - plan.coverage.clinicsWithoutTechSupport.count))
+        // The same figures as summary.txt's section (heze-mini has no locations: no travel either).
+        let summary = String(decoding: try #require(files["summary.txt"]), as: UTF8.self)
+        #expect(rows.contains { $0["data-quality"] == "travel" } == summary.contains("travel km"))
+        #expect(summary.contains("\(candidates.count) county-hospital candidates with an eligible home village; \(candidates.count) dispatched, \(atHome.count) stationed at home"))
+        #expect(summary.contains("village helpers sent by county hospitals: \(county.count)"))
+    }
+
     @Test func theMapsCountTheVillagesPlanJSONCovers() throws {
         let pages = try ReportPagesFixture.pages()
         let plan = try ReportPagesFixture.plan(), s = ReportPagesFixture.scenario

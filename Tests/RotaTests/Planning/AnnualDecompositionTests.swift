@@ -15,12 +15,17 @@ import Testing
     @Test func everyColumnIsInOneBlockTheCityHoldsItsHospitalsTeams() {
         let annual = Self.annual()
         let d = AnnualDecomposition(annual: annual)
-        #expect(d.names.count == 4 && d.names[0] == "city")
+        #expect(d.names.count == 5 && d.names[0] == "city" && d.cityBlocks == 2)
         #expect(d.columnsOf.flatMap { $0 }.sorted() == Array(annual.model.columns.indices))
         let city = Set(d.columnsOf[0])
         for key in annual.team1Keys { #expect(city.contains(annual.team1[key]!.index)) }
         for key in annual.workstationKeys { #expect(city.contains(annual.workstation[key]!.index)) }
         for key in annual.stationKeys { #expect(!city.contains(annual.stationAt[key]!.index)) }
+        // A secondary hospital is a block of its own.
+        let secondary = Set(d.columnsOf[1])
+        for key in annual.team2Keys where annual.instance.institutions[key.a]?.tier == .secondary {
+            #expect(secondary.contains(annual.team2[key]!.index))
+        }
         // A county hospital's T2 team at a township of its county is county-local.
         for key in annual.team2Keys where annual.instance.institutions[key.a]?.tier == .county {
             #expect(!city.contains(annual.team2[key]!.index))

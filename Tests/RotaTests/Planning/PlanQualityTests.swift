@@ -39,6 +39,65 @@ import Testing
         #expect(quality.hometowns.dispatchedElsewhere.isEmpty)
     }
 
+    /// T3.hometown when county hospitals must send village helpers (Mudan's case): T3.total
+    /// 14 is above the four township centres' quotas (4 × ⌈6% × 50⌉ = 12), so two people beyond
+    /// them serve villages. East county's hospital has two candidates whose home villages are
+    /// eligible and in reach (east-t1-v3, east-t2-v6) and one from a village that is not
+    /// (east-t1-v1: a village doctor, integrated clinic); west's has one from an east village
+    /// (out of reach: another county). The two beyond the quotas are the two who go home, each
+    /// stationed there, and the quality section says which rule township centres cannot meet alone.
+    @Test func countyHelpersNeededAreCandidatesWhoGoHome() throws {
+        let homes = ["east-hosp-0": "east-t1-v3", "east-hosp-1": "east-t2-v6", "east-hosp-2": "east-t1-v1", "west-hosp-3": "east-t1-v6"]
+        let scenario = TestRegion.scenario { s in
+            s.parameters.set("T3.total", .integer(14))
+            for (person, village) in homes { s.staff[s.staff.firstIndex { $0.id == person }!].hometown = village }
+        }
+        guard let plan = try FewestPeopleTests.planned(scenario) else { return }
+        let tier = Dictionary(uniqueKeysWithValues: scenario.institutions.map { ($0.id, $0.tier) })
+        let county = plan.villageHelpers.filter { tier[$0.sender] == .county }
+        #expect(Set(county.map(\.person)) == ["east-hosp-0", "east-hosp-1"], "\(county)")
+        for helper in county {
+            #expect(helper.form == .station && helper.site == homes[helper.person], "\(helper)")
+        }
+        #expect(FewestPeopleTests.people(plan).count == DispatchLowerBound(scenario: scenario).region)
+        let quality = PlanQuality(plan: plan, scenario: scenario)
+        #expect(quality.hometowns.candidates == 2 && quality.hometowns.dispatched == 2 && quality.hometowns.stationedAtHome == 2)
+        #expect(quality.people.countyVillageHelpers == 2)
+        #expect(quality.people.countyHelperReasons == ["T3.total asks 14 village helpers, the township centres' own quotas give 12"])
+        #expect(quality.render().contains("village helpers sent by county hospitals: 2 — township centres alone at their quotas fall short: T3.total asks 14"))
+    }
+
+    /// Where township centres meet every T3 rule at their quotas, no reason is given and no
+    /// county hospital sends village helpers (Heze city's case).
+    @Test func noReasonForCountyHelpersWhereTownshipCentresSuffice() {
+        let scenario = TestRegion.scenario()
+        #expect(PlanQuality.countyHelperReasons(scenario: scenario, bound: DispatchLowerBound(scenario: scenario)).isEmpty)
+        let stationed = TestRegion.scenario { $0.parameters.set("T3.total.stationed", .integer(9)) }
+        // Each township centre may station in its own eligible villages (v3, v6): 2 each, two
+        // stints a year → 4 × 2 × 2 = 16 ≥ 9; 17 is more than they can.
+        #expect(PlanQuality.countyHelperReasons(scenario: stationed, bound: DispatchLowerBound(scenario: stationed)).isEmpty)
+        let more = TestRegion.scenario { $0.parameters.set("T3.total.stationed", .integer(17)) }
+        #expect(PlanQuality.countyHelperReasons(scenario: more, bound: DispatchLowerBound(scenario: more))
+                .contains("T3.total.stationed asks 17, township centres can station 16 in their own townships' eligible villages"))
+    }
+
+    /// TCM clinics not on one doctor (the issue: one Mudan doctor held both clinics, so one
+    /// leave stopped both): every senior TCM physician but 市第二医院's city-b-tcm0 has a week of
+    /// leave, so leave alone would give city-b-tcm0 both centres' clinics (a city hospital's
+    /// physician may hold any); the second clinic goes to another physician instead.
+    @Test func tcmClinicsAreNotOnOneDoctor() throws {
+        let week = DayRange(from: Day(iso: "2025-03-03")!, to: Day(iso: "2025-03-07")!)
+        let scenario = TestRegion.scenario { s in
+            for i in s.staff.indices where s.staff[i].isSeniorTCMPhysician && s.staff[i].id != "city-b-tcm0" {
+                s.staff[i].unavailable = [week]
+            }
+        }
+        guard let plan = try FewestPeopleTests.planned(scenario) else { return }
+        #expect(Set(plan.tcmClinics.map(\.centre)) == ["east-t1", "west-t1"])
+        #expect(Set(plan.tcmClinics.map(\.physician)).count == plan.tcmClinics.count, "\(plan.tcmClinics)")
+        #expect(plan.tcmClinics.contains { $0.physician == "city-b-tcm0" })
+    }
+
     /// A sender whose people form two teams: sizes differ by at most one (8 and 8 for 16
     /// people, never 6 and 10), and no staff group beyond the mix tolerance.
     @Test func oneSendersTeamsDifferInSizeByAtMostOne() throws {
@@ -69,8 +128,8 @@ import Testing
     /// 菏泽市中医医院's two until mid-August, 曹县人民医院's from mid-August — and one
     /// 菏泽市立医院 nurse is away all May. A compliant year exists: a nurse free in May in the
     /// T1 team (so its 3331 group visits in May), and from mid-August a free city-hospital
-    /// physician covering the TCM clinic. Planned and scheduled, the rota has no shortfall and
-    /// the independent verifier accepts it.
+    /// physician holding the TCM clinic — a handover plan.json records with its date. Planned
+    /// and scheduled, the rota has no shortfall and the independent verifier accepts it.
     @Test func leaveAwareChoicesAndCoversFromAnyEligibleColleague() throws {
         let path = ScenarioFilesPlanTests.root.appendingPathComponent("Scenarios/mini/heze-mini.yaml").path
         var yaml = try String(contentsOfFile: path, encoding: .utf8)
@@ -84,10 +143,18 @@ import Testing
         guard let plan = try FewestPeopleTests.planned(scenario) else { return }
         let team = try #require(plan.teams.first { $0.sender == "hz-municipal" })
         #expect(!team.members.contains("hzm-06") && team.group3331?.nurse != "hzm-06")
+        // cao-p-05's leave runs from 2025-08-18 to the year's end (over 20 working days): the
+        // plan hands the clinic over that day to a free city-hospital physician, and says so.
+        let before = try #require(plan.tcmClinics.first { $0.physician == "cao-p-05" })
+        #expect(before.start == "2025-01-01" && before.end == "2025-08-17", "\(plan.tcmClinics)")
+        let after = try #require(plan.tcmClinics.first { $0.centre == before.centre && $0.takesOverFrom == "cao-p-05" })
+        #expect(["hzt-01", "hzt-02"].contains(after.physician) && after.start == "2025-08-18" && after.end == "2025-12-31")
         let run = try RotaPlanner(scenario: scenario, plan: plan).run()
         #expect(run.rota.shortfalls.isEmpty, "\(run.rota.shortfalls.prefix(5))")
-        let tcmCovers = run.rota.covers.filter { $0.rule == "TCM.weekly" }
-        #expect(!tcmCovers.isEmpty && tcmCovers.allSatisfy { ["hzt-01", "hzt-02"].contains($0.coveredBy) && $0.week >= "2025-08-18" })
+        // The rota follows the plan: the new holder's clinics from the handover, no weeks of covers.
+        #expect(!run.rota.covers.contains { $0.rule == "TCM.weekly" && $0.absent == "cao-p-05" })
+        #expect(run.rota.entries.contains { $0.person == after.physician && $0.activity == .tcmClinic && $0.date >= "2025-08-18" })
+        #expect(!run.rota.entries.contains { $0.person == "cao-p-05" && $0.activity == .tcmClinic && $0.date >= "2025-08-18" })
         let failed = RotaVerifier(scenario: scenario, plan: plan).verify(entries: run.rota.entries).filter { !$0.passed }
         #expect(failed.isEmpty, "\(failed.prefix(5).map { "\($0.instance): \($0.finding)" })")
     }

@@ -106,4 +106,29 @@ import Testing
         #expect(short?.required == 5 && short?.scheduled == 0)
         #expect(!rota.covers.contains { $0.absent == "west-t1-8" })
     }
+
+    /// A rounds helper alone in a six-clinic area, on leave for a whole ordinary week with
+    /// nobody of the centre to cover: every clinic must be visited in the week before, since
+    /// every two-week window asks each clinic once (T3.rounds-visit-weeks). Seen on Heze with a
+    /// short time limit: the look-ahead reacted to holidays only, and a clinic went unvisited.
+    @Test func aRoundsHelpersLeaveNextWeekBringsTheDueVisitsForward() throws {
+        let leave = DayRange(from: Self.day("2025-04-14"), to: Self.day("2025-04-18"))
+        let scenario = TestRegion.scenario { s in
+            for i in s.institutions.indices where s.institutions[i].township == "east-t1" { s.institutions[i].serviceArea = "east-t1-a1" }
+            s.staff.removeAll { $0.institution == "east-t1" && $0.id != "east-t1-0" }
+            s.staff[s.staff.firstIndex { $0.id == "east-t1-0" }!].unavailable = [leave]
+        }
+        let y = ("2025-01-01", "2025-12-31")
+        let plan = Plan(scenario: scenario.name, profile: scenario.profile, period: PlanPeriod(start: y.0, end: y.1), teams: [],
+                        villageHelpers: [PlanVillageHelper(person: "east-t1-0", sender: "east-t1", form: .rounds, site: "east-t1-a1", start: y.0, end: y.1)],
+                        tcmClinics: [])
+        let rota = try RotaPlanner(scenario: scenario, plan: plan).schedule()
+        let before = Set(rota.entries.filter { $0.activity == .rounds && $0.date >= "2025-04-07" && $0.date <= "2025-04-11" }.map(\.site))
+        #expect(before.count == 6, "\(before.sorted())")
+        // The area's windows (the helper's own sessions in the leave week are a shortfall: nobody can cover).
+        let rounds = RotaVerifier(scenario: scenario, plan: plan).verify(entries: rota.entries).filter { $0.instance.hasPrefix("T3.rounds[area:") }
+        #expect(rota.shortfalls.map(\.period) == ["2025-04-14"])
+        #expect(rounds.contains { $0.instance == "T3.rounds[area:east-t1-a1:2025-04-07]" })
+        #expect(rounds.filter { !$0.passed }.map(\.instance) == [])
+    }
 }

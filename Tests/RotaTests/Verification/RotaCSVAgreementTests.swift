@@ -48,7 +48,7 @@ import Testing
     @Test func seededRandomTexts() {
         let tokens = [
             ",", "\"", "\"\"", "\r", "\n", "\r\n", "\u{FEFF}", "am", "pm", "AM", "2025-09-01", "2025-02-30", "2025-9-1",
-            "２０２５-09-01", "p1", "s", "é", "e\u{301}", "posting", "station", "3331-rounds", "tech-support", "x", " ",
+            "２０２５-09-01", "p1", "s", "é", "e\u{301}", "posting", "station", "上午", "派驻", "驻点 ", "3331-rounds", "tech-support", "x", " ",
             "p,,,2025-09-01,am,s,,posting", "p2,名字,医院,2025-09-02,pm,s2,\"地点, 二\",rounds",
         ]
         var random = SeededRandom(seed: 20250901)

@@ -51,13 +51,13 @@ import Testing
 
     @Test func wrongHeader() {
         #expect(problems("person,name,date,half,site,site_name,activity\np,,2025-09-01,am,s,,posting\n", file: "r.csv") == [
-            "r.csv:1: header: columns are person,name,date,half,site,site_name,activity (expected 人员编号,姓名,所属单位编号,日期,时段,地点编号,地点名称,工作内容 (or in English: person,name,hospital,date,half,site,site_name,activity))",
+            "r.csv:1: header: columns are person,name,date,half,site,site_name,activity (expected 人员编号,姓名,所属单位编号,日期,时段,地点编号,地点名称,工作内容 (or in English: person,name,hospital,date,half,site,site_name,activity; or the workbook's 明细 sheet: 人员编号,姓名,所属单位,日期,星期,时段,地点编号,地点名称,工作内容))",
         ])
     }
 
     @Test func emptyFile() {
         #expect(problems("\u{FEFF}\r\n\n", file: "r.csv") == [
-            "r.csv:1: (whole file): the rota file is empty (expected a header row 人员编号,姓名,所属单位编号,日期,时段,地点编号,地点名称,工作内容 (or in English: person,name,hospital,date,half,site,site_name,activity) and a row per person and half-day)",
+            "r.csv:1: (whole file): the rota file is empty (expected a header row 人员编号,姓名,所属单位编号,日期,时段,地点编号,地点名称,工作内容 (or in English: person,name,hospital,date,half,site,site_name,activity; or the workbook's 明细 sheet: 人员编号,姓名,所属单位,日期,星期,时段,地点编号,地点名称,工作内容) and a row per person and half-day)",
         ])
     }
 
@@ -73,9 +73,9 @@ import Testing
             "p7,,,2025-09-01,pm,s,,\"posting",
         ].joined(separator: "\r\n") + "\r\n"
         #expect(problems(text, file: "r.csv") == [
-            "r.csv:2: rota[0].half: unknown half \"AM\" (expected am or pm)",
+            "r.csv:2: rota[0].half: unknown half \"AM\" (expected am, pm, 上午 or 下午)",
             "r.csv:3: rota[1].date: not a date \"2025-9-1\" (expected a date YYYY-MM-DD, YYYY/M/D or YYYY年M月D日)",
-            "r.csv:4: rota[2].activity: unknown activity \"visit\" (expected posting, 3331-rounds, 3331-teaching, 3331-lecture, station, rounds, tech-support, tcm-clinic)",
+            "r.csv:4: rota[2].activity: unknown activity \"visit\" (expected posting/驻点, 3331-rounds/3331巡诊, 3331-teaching/3331带教, 3331-lecture/3331授课, station/派驻, rounds/巡回医疗, tech-support/技术帮扶, tcm-clinic/中医坐诊)",
             "r.csv:5: rota[3]: 7 cells (expected 8, one per column of the header)",
             "r.csv:6: rota[4].person: empty cell (expected a staff id of the scenario)",
             "r.csv:7: rota[5]: text after the closing quote of a cell (a quoted cell ends at its closing quote)",
@@ -177,7 +177,7 @@ extension RotaCSVReaderTests {
         for i in 0..<300 {
             switch i % 3 {
             case 0: lines.append("p\(i),张三,h,2025/9/31,am,s,卫生院,posting")     // no such day
-            case 1: lines.append("p\(i),张三,h,2025/9/1,上午,s,卫生院,posting")    // half in Chinese
+            case 1: lines.append("p\(i),张三,h,2025/9/1,中午,s,卫生院,posting")    // no such half
             default: lines.append("p\(i),张三,h,2025/9/1,am,s,卫生院")              // a cell short
             }
         }
@@ -190,8 +190,46 @@ extension RotaCSVReaderTests {
         #expect(listed.count == RotaCSVReader.listedProblems + 1)
         #expect(RotaCSVReader.listedProblems == 20)
         #expect(listed[0] == "rota.csv:2: rota[0].date: not a date \"2025/9/31\" (expected a date YYYY-MM-DD, YYYY/M/D or YYYY年M月D日)")
-        #expect(listed[1] == "rota.csv:3: rota[1].half: unknown half \"上午\" (expected am or pm)")
+        #expect(listed[1] == "rota.csv:3: rota[1].half: unknown half \"中午\" (expected am, pm, 上午 or 下午)")
         #expect(listed[19].hasPrefix("rota.csv:21: "))
         #expect(listed[20] == "rota.csv:301: (rest of the file): … and 280 more problems up to this line, not listed; by kind: 94 × row: 7 cells; 93 × date: not a date; 93 × half: unknown half (expected fix the problems above (often one cause, such as a column moved or a date format) and check again)")
+    }
+}
+
+extension RotaCSVReaderTests {
+    static let longSheetHeader = "人员编号,姓名,所属单位,日期,星期,时段,地点编号,地点名称,工作内容"
+
+    /// rota.xlsx's long sheet saved as CSV: its own header, a 星期 column, 上午/下午 and the
+    /// activities' Chinese labels read as the codes rota.csv writes.
+    @Test func readsTheWorkbooksLongSheet() throws {
+        #expect(RotaLongForm.header == RotaCSVReader.longSheetColumns)
+        var text = Self.longSheetHeader + "\r\n"
+        for e in RotaVerificationFixture.entries {
+            let day = try #require(Day(iso: e.date))
+            let ymd = e.date.split(separator: "-").map { String(Int($0)!) }.joined(separator: "/")
+            text += [e.person, "", "", ymd, RotaLongForm.weekdayLabel(day),
+                     e.half.chineseLabel, e.site, "", e.activity.chineseLabel].joined(separator: ",") + "\r\n"
+        }
+        #expect(try RotaCSVReader.parse(text, fileName: "明细.csv") == RotaVerificationFixture.entries)
+        // Every activity and half by its Chinese label.
+        for activity in RotaActivity.allCases {
+            for half in HalfDay.allCases {
+                let row = "p,,,2025-09-01,周一,\(half.chineseLabel),s,,\(activity.chineseLabel)\n"
+                #expect(try RotaCSVReader.parse(Self.longSheetHeader + "\n" + row, fileName: "r.csv")
+                        == [RotaEntry(person: "p", date: "2025-09-01", half: half, site: "s", activity: activity)])
+            }
+        }
+    }
+
+    /// A weekday that is not the date's is named; 星期一 and 周一 both read.
+    @Test func aWeekdayThatIsNotTheDatesIsAProblem() {
+        let ok = Self.longSheetHeader + "\np,,,2025-09-01,星期一,上午,s,,派驻\np,,,2025/9/7,周日,下午,s,,派驻\n"
+        #expect(problems(ok) == [])
+        #expect(problems(Self.longSheetHeader + "\np,,,2025-09-02,周一,上午,s,,派驻\n", file: "r.csv") == [
+            "r.csv:2: rota[0].weekday: \"周一\" is not the weekday of 2025-09-02 (expected 周二)",
+        ])
+        #expect(problems(Self.longSheetHeader + "\np,,,2025-09-01,周一,晚上,s,,派驻\n", file: "r.csv") == [
+            "r.csv:2: rota[0].half: unknown half \"晚上\" (expected am, pm, 上午 or 下午)",
+        ])
     }
 }

@@ -22,7 +22,8 @@ enum RotaCSVReference {
     /// The entries, or the diagnostics' text, of `text` named `fileName`.
     static func parse(_ text: String, fileName: String) -> Outcome {
         let columns = RotaCSVReader.columns
-        let header = RotaCSVReader.chineseColumns.joined(separator: ",") + " (or in English: " + columns.joined(separator: ",") + ")"
+        let header = RotaCSVReader.chineseColumns.joined(separator: ",") + " (or in English: " + columns.joined(separator: ",")
+            + "; or the workbook's 明细 sheet: " + RotaCSVReader.longSheetColumns.joined(separator: ",") + ")"
         var records = split(text)
         records.removeAll { $0.isBlank }
         guard let first = records.first else {
@@ -59,9 +60,9 @@ enum RotaCSVReference {
             // A day as Chinese-locale Excel writes it (2025/9/1) stands for its ISO day.
             let spreadsheet = isoDay(date) == nil ? Day(spreadsheet: date) : nil
             if !date.isEmpty && isoDay(date) == nil && spreadsheet == nil { add("date", "not a date \"\(date)\"", expected: RotaCSVReader.expectedText("date")); ok = false }
-            let half = HalfDay(rawValue: halfText)
+            let half = HalfDay.allCases.first { $0.rawValue == halfText || $0.chineseLabel == halfText }
             if !halfText.isEmpty && half == nil { add("half", "unknown half \"\(halfText)\"", expected: RotaCSVReader.expectedText("half")); ok = false }
-            let activity = RotaActivity(rawValue: activityText)
+            let activity = RotaActivity.allCases.first { $0.rawValue == activityText || $0.chineseLabel == activityText }
             if !activityText.isEmpty && activity == nil {
                 add("activity", "unknown activity \"\(activityText)\"", expected: RotaCSVReader.expectedText("activity")); ok = false
             }

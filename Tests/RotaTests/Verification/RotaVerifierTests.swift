@@ -291,6 +291,22 @@ struct RotaBreakage: CustomTestStringConvertible, Sendable {
         #expect(verdict([("2025-09-08", .am, v1), ("2025-09-10", .am, v1)])?.passed == true)
     }
 
+    /// The same reading for technical support (每周到村卫生室不少于2次): a morning and an
+    /// afternoon at the clinic on one day are one visit; two days are two.
+    @Test func techSupportCountsVisitsNotHalfDays() throws {
+        let s = RotaVerificationFixture.scenario, p = RotaVerificationFixture.plan
+        let week = ("2025-09-08", "2025-09-14")
+        let others = RotaVerificationFixture.entries.filter { !($0.person == "ch-ts1" && $0.date >= week.0 && $0.date <= week.1) }
+        func verdict(_ sessions: [(String, HalfDay)]) -> RuleCheck? {
+            let entries = others + sessions.map { RotaEntry(person: "ch-ts1", date: $0.0, half: $0.1, site: "cao-hanji-v04", activity: .techSupport) }
+            return RotaVerifier(scenario: s, plan: p).verify(entries: entries).first { $0.instance == "T3.tech-support[ch-ts1:2025-09-08]" }
+        }
+        let sameDay = try #require(verdict([("2025-09-08", .am), ("2025-09-08", .pm)]))
+        #expect(!sameDay.passed)
+        #expect(sameDay.arithmetic.hasPrefix("visits 1 < min(2, "))
+        #expect(verdict([("2025-09-08", .am), ("2025-09-09", .pm)])?.passed == true)
+    }
+
     @Test func integrityNamesEveryProblem() throws {
         var e = RotaVerificationFixture.entries
         e.append(RotaEntry(person: "ch-s1", date: "2025-10-02", half: .am, site: "cao-hanji-v01", activity: .station))
