@@ -105,7 +105,7 @@ struct ReplanCommand: ParsableCommand {
     static func methodText(_ method: String, from: String) -> String {
         switch method {
         case "kept": return "the earlier rota kept but for the half-days the events take away"
-        case "covered": return "the earlier rota kept, a same-role colleague covering the 3331 visit days an absent member misses"
+        case "covered": return "the earlier rota kept, colleagues covering the sessions an absent holder misses: 3331 visit days by a same-role team member, TCM clinics by another senior TCM doctor"
         case "handed over": return "the earlier rota kept, the handed-over seats' half-days moved to the replacements"
         default: return "the rota from \(from) scheduled again"
         }
