@@ -92,6 +92,19 @@ public struct PostingChange: Sendable, Hashable {
     public let events: [ChangeEvent]
 }
 
+extension PostingChange {
+    /// The handover in one sentence: `B takes over A's place in T1:… from 2025-07-01 (why).`,
+    /// `… A's stationing at V …`, or `A's stationing at V ends on …; nobody takes it over (why).`
+    /// `who` names a person, `html` escapes text (identity for plain text).
+    public static func sentence(_ x: PostingHandover, who: (String) -> String = { $0 }, html: (String) -> String = { $0 }) -> String {
+        if x.replacement.isEmpty {
+            return "\(who(x.person))'s \(html(x.postingText)) ends on \(x.from.adding(days: -1).iso); nobody takes it over "
+                + "(\(html(x.reason))): the stint served meets T3.station-months, the village is left to local staff (coverage is soft)."
+        }
+        return "\(who(x.replacement)) takes over \(who(x.person))'s \(html(x.postingText)) from \(x.from.iso) (\(html(x.reason)))."
+    }
+}
+
 /// One person's changed half-days from the re-plan date on.
 public struct HalfDayChange: Sendable, Hashable {
     public var person: String
@@ -148,28 +161,30 @@ extension PlanPipeline {
         var caused = PlanVerifier(scenario: scenario).verify(plan).failures.filter { !brokenBefore.contains($0.instance) }
         var handovers: [PostingHandover] = []
         var causes: [String: [ChangeEvent]] = [:]
-        if !caused.isEmpty {
-            // Fewest postings changed: only the people whose own posting leave breaks.
-            var people: [String] = []
-            for c in caused where c.rule == "PERSON.leave" {
-                let key = String(c.instance.dropFirst("PERSON.leave[".count).dropLast())
-                guard let at = key.firstIndex(of: "@") else { continue }
-                let person = String(key[..<at]), duty = String(key[key.index(after: at)...])
-                if plan.teams.contains(where: { $0.id == duty }), !people.contains(person) { people.append(person) }
-            }
+        // The postings events take from their holders: a team place or a stationing whose
+        // holder's leave now breaks PERSON.leave, and the TCM clinic of a physician who leaves.
+        let taken = Self.postingsTaken(caused: caused, plan: plan, changes: changes, from: past.from)
+        if !caused.isEmpty || !taken.isEmpty {
+            // Fewest postings changed: only those.
             var trial = plan
-            for person in people.sorted() {
+            for (person, duty) in taken {
                 let events = changes.events.filter { Self.names($0, person) }
                 let day = max(past.from, events.compactMap(\.effective).min() ?? past.from)
-                guard let (team, _) = ReplacementFinder(scenario: scenario, plan: trial).teamPosting(of: person, on: day) else { continue }
                 let reason = events.map(\.description).joined(separator: "; ")
                 let ranked = ReplacementFinder(scenario: scenario, plan: trial).candidates(replacing: person, from: day).filter(\.keepsEveryRule)
-                // The best-ranked candidate the independent verifier accepts on the plan rules.
-                for candidate in ranked.prefix(5) {
-                    let h = PostingHandover(team: team.id, person: person, replacement: candidate.person.id, from: day, reason: reason)
+                var choices = ranked.prefix(5).map { PostingHandover(team: duty, person: person, replacement: $0.person.id, from: day, reason: reason) }
+                // A stationing nobody can take over for T3.station-months ends instead: the
+                // village is left to local staff (coverage is soft).
+                if case .station = PostingHandover(team: duty, person: person, replacement: "", from: day, reason: reason).kind {
+                    choices.append(PostingHandover(team: duty, person: person, replacement: "", from: day, reason: reason))
+                }
+                // The best-ranked choice the independent verifier accepts on the plan rules.
+                let verifier = PlanVerifier(scenario: scenario)
+                for h in choices {
                     let next = h.apply(to: trial)
-                    let left = PlanVerifier(scenario: scenario).verify(next).failures
-                    if !left.contains(where: { !brokenBefore.contains($0.instance) && ($0.instance.contains(team.id) || $0.instance.contains(candidate.person.id) || $0.instance.contains(person)) }) {
+                    let touched = [duty, person] + (h.replacement.isEmpty ? [] : [h.replacement]) + Array(h.sites(in: trial))
+                    let left = verifier.verify(next).failures.filter { f in !brokenBefore.contains(f.instance) && touched.contains { f.instance.contains($0) } }
+                    if left.isEmpty {
                         trial = next; handovers.append(h); causes[person] = events
                         break
                     }
@@ -191,29 +206,29 @@ extension PlanPipeline {
             if onLeave[e.person]?.contains(e.date) ?? false { dropped.append(e) } else { kept.append(e) }
         }
         var future = kept
-        var attempts: [(String, [RotaEntry])] = []
-        if handovers.isEmpty { attempts.append(("kept", served + kept)) }
+        var attempts: [(String, [RotaEntry], [RotaCover])] = []
+        if handovers.isEmpty { attempts.append(("kept", served + kept, [])) }
         // The handed-over seats: the replaced member's entries (on their leave too) pass to the replacement.
         if !handovers.isEmpty {
             var moved = past.planned
-            let finder = ReplacementFinder(scenario: scenario, plan: plan)
             for h in handovers {
-                let sites = finder.teamPosting(of: h.replacement, on: h.from)?.sites ?? []
-                moved = h.move(moved, sites: sites, onLeave: onLeave[h.replacement] ?? [])
+                moved = h.move(moved, sites: h.sites(in: plan), onLeave: onLeave[h.replacement] ?? [])
             }
             dropped = []; future = []
             for e in moved { if onLeave[e.person]?.contains(e.date) ?? false { dropped.append(e) } else { future.append(e) } }
         }
-        let covered = VisitCover.cover(future, dropped: dropped, plan: plan, staff: scenario.staffIndex(), onLeave: onLeave)
-        if !handovers.isEmpty { attempts.append(("handed over", served + covered)) }
-        else if covered != kept { attempts.append(("covered", served + covered)) }
+        let visits = VisitCover.cover(future, dropped: dropped, plan: plan, staff: scenario.staffIndex(), onLeave: onLeave)
+        let (covered, clinicCovers) = ClinicCover.cover(visits, dropped: dropped, plan: plan, scenario: scenario, onLeave: onLeave)
+        if !handovers.isEmpty { attempts.append(("handed over", served + covered, clinicCovers)) }
+        else if covered.sorted() != kept.sorted() { attempts.append(("covered", served + covered, clinicCovers)) }
 
         var lastReport: VerificationReport?
         var index = 0
         while index <= attempts.count {
             let method: String, entries: [RotaEntry], source: WeeklyRota?
+            var covers: [RotaCover] = []
             if index < attempts.count {
-                (method, entries) = attempts[index]; source = nil
+                (method, entries, covers) = attempts[index]; source = nil
             } else {
                 // Nothing kept passes: the rota from the re-plan date planned again.
                 let fresh = try schedule(plan).rota
@@ -222,7 +237,7 @@ extension PlanPipeline {
             }
             index += 1
             let rota = WeeklyRota(scenario: scenario.name, entries: entries.sorted(),
-                                  relaxations: source?.relaxations ?? [], covers: source?.covers ?? [], shortfalls: source?.shortfalls ?? [])
+                                  relaxations: source?.relaxations ?? [], covers: source?.covers ?? covers, shortfalls: source?.shortfalls ?? [])
             let written = WrittenYear(plan: try plan.jsonData(), rota: Data(RotaCSV.render(rota: rota, scenario: scenario).utf8))
             let verified = try prove(written)
             // Breaches the earlier year already had are the frozen past's: said, not blocking.
@@ -231,10 +246,7 @@ extension PlanPipeline {
                 continue
             }
             let postings = handovers.map { h in
-                PostingChange(handover: h, rulesMet: verified.report.checks.filter { c in
-                    c.instance.hasSuffix("[\(h.team)]") && c.passed && ["team-size", "team-mix", "duration", "one-sender", "3331"].contains { c.rule.hasSuffix($0) }
-                }.map { "\($0.instance): \($0.finding)" } + verified.report.checks.filter { $0.instance == "PERSON.leave[\(h.replacement)@\(h.team)]" }.map { "\($0.instance): \($0.finding)" },
-                events: causes[h.person] ?? [])
+                PostingChange(handover: h, rulesMet: Self.rulesMet(h, plan: plan, checks: verified.report.checks), events: causes[h.person] ?? [])
             }
             seconds.append(("rota (\(index) tried) and verification", watch.lap()))
             var year = try finish(past: past, original: original, changes: changes, plan: plan, rota: rota, written: written,
@@ -264,7 +276,8 @@ extension PlanPipeline {
         files += try RotaOutputs.files(rota: rota, plan: plan, scenario: scenario, report: verified.report, earlier: earlier)
             .map { OutputFile($0.name, $0.data) }
         let cut = past.from.iso
-        let changed = Self.changes(earlier: past.planned, now: rota.entries.filter { $0.date >= cut }, events: changes, postings: postings)
+        let changed = Self.changes(earlier: past.planned, now: rota.entries.filter { $0.date >= cut }, events: changes, postings: postings,
+                                   covers: rota.covers.filter { $0.week >= Day(iso: cut)!.weekStart.iso })
         let people = Set(changed.map(\.person))
         let changedRota = WeeklyRota(scenario: scenario.name, entries: rota.entries.filter { people.contains($0.person) },
                                      relaxations: [], covers: [], shortfalls: [])
@@ -286,6 +299,56 @@ extension PlanPipeline {
                                                                changedBefore: before.removed.count + before.added.count)))
         return ReplannedYear(plan: plan, rota: rota, verified: verified, files: files, method: method, changes: changed,
                              postingsChanged: postings, frozenBreaches: verified.report.failures)
+    }
+
+    /// The postings the events take from their holders, as (person, posting) sorted: a team
+    /// place or a stationing whose holder's leave breaks PERSON.leave (`caused`), and the TCM
+    /// clinic a departing physician would hold on or after the day they leave.
+    static func postingsTaken(caused: [RuleCheck], plan: Plan, changes: ChangeSet, from: Day) -> [(person: String, posting: String)] {
+        var out: [(person: String, posting: String)] = []
+        func add(_ person: String, _ posting: String) {
+            if !out.contains(where: { $0.person == person && $0.posting == posting }) { out.append((person, posting)) }
+        }
+        for c in caused where c.rule == "PERSON.leave" {
+            let key = String(c.instance.dropFirst("PERSON.leave[".count).dropLast())
+            guard let at = key.firstIndex(of: "@") else { continue }
+            let person = String(key[..<at]), duty = String(key[key.index(after: at)...])
+            if plan.teams.contains(where: { $0.id == duty }) || duty.hasPrefix("station:") { add(person, duty) }
+        }
+        for e in changes.events {
+            guard case .departure(let person, let date) = e.kind else { continue }
+            let day = max(from, date)
+            for c in plan.tcmClinics where c.physician == person && c.end >= day.iso { add(person, "tcm:\(c.centre)") }
+        }
+        return out.sorted { ($0.person, $0.posting) < ($1.person, $1.posting) }
+    }
+
+    /// How the rules a handover touches are met, in the independent verifier's words: the
+    /// instances it passed on the posting after the handover, one line each.
+    ///
+    /// - a team place: team size, mix, duration, one sender, the 3331 group, and the
+    ///   replacement's leave during the posting;
+    /// - a stationing: each stint's T3.station-continuity (both at least T3.station-months),
+    ///   the village's T3.station-target (one helper at a time), the replacement's T3.locality
+    ///   and leave, the sender's T3.quota;
+    /// - a TCM clinic: the centre's TCM.weekly (a senior clinic on every day), the
+    ///   replacement's TCM.locality and centres per physician.
+    static func rulesMet(_ h: PostingHandover, plan: Plan, checks: [RuleCheck]) -> [String] {
+        let b = h.replacement, a = h.person
+        var wanted: [String]
+        switch h.kind {
+        case .team:
+            wanted = ["team-size", "team-mix", "duration", "one-sender", "3331"].flatMap { r in ["T1", "T2"].map { "\($0).\(r)[\(h.team)]" } }
+        case .station(let v):
+            let sender = plan.villageHelpers.first { $0.person == a && $0.site == v }?.sender ?? ""
+            wanted = ["T3.station-continuity[\(a):\(v)]", "T3.station-continuity[\(b):\(v)]", "T3.station-target[\(v)]",
+                      "T3.locality[\(b):station:\(v)]", "T3.quota[\(sender)]"]
+        case .tcm(let c):
+            wanted = ["TCM.weekly[\(c)]", "TCM.locality[\(c):\(b)]", "TCM.weekly[physician:\(b)]"]
+        }
+        wanted.append("PERSON.leave[\(b)@\(h.team)]")
+        let byInstance = Dictionary(checks.map { ($0.instance, $0) }, uniquingKeysWith: { x, _ in x })
+        return wanted.compactMap { byInstance[$0] }.filter(\.passed).map { "\($0.instance): \($0.finding)" }
     }
 
     /// Whether an event names `person` (absent, departed, new).
@@ -320,7 +383,8 @@ extension PlanPipeline {
     }
 
     /// Per person, the half-days from the re-plan date that differ between the earlier rota and the new.
-    static func changes(earlier: [RotaEntry], now: [RotaEntry], events: ChangeSet, postings: [PostingChange] = []) -> [HalfDayChange] {
+    static func changes(earlier: [RotaEntry], now: [RotaEntry], events: ChangeSet, postings: [PostingChange] = [],
+                        covers: [RotaCover] = []) -> [HalfDayChange] {
         let (removed, added) = differences(earlier, now)
         var why: [String: String] = [:]
         for e in events.events {
@@ -331,11 +395,27 @@ extension PlanPipeline {
             default: break
             }
         }
+        // Colleagues covering an absent holder's sessions (TCM clinics, 3331 visits by the rota).
+        for (person, list) in Dictionary(grouping: covers, by: \.coveredBy) where why[person] == nil {
+            let absent = Set(list.map(\.absent)).sorted().joined(separator: ", ")
+            let sites = Set(list.map(\.site)).sorted().joined(separator: ", ")
+            why[person] = "covers \(absent)'s \(list[0].rule == "TCM.weekly" ? "TCM clinic" : list[0].rule) at \(sites) during the absence"
+        }
         var posting: [String: String] = [:]
         for c in postings {
             let h = c.handover
-            posting[h.person] = "hands \(h.team) over to \(h.replacement) from \(h.from.iso)"
-            posting[h.replacement] = "takes over \(h.person)'s place in \(h.team) from \(h.from.iso)"
+            guard !h.replacement.isEmpty else {
+                posting[h.person] = "\(h.postingText) ends on \(h.from.adding(days: -1).iso), nobody takes it over"
+                continue
+            }
+            switch h.kind {
+            case .team:
+                posting[h.person] = "hands \(h.team) over to \(h.replacement) from \(h.from.iso)"
+                posting[h.replacement] = "takes over \(h.person)'s place in \(h.team) from \(h.from.iso)"
+            case .station, .tcm:
+                posting[h.person] = "hands the \(h.postingText) over to \(h.replacement) from \(h.from.iso)"
+                posting[h.replacement] = "takes over \(h.person)'s \(h.postingText) from \(h.from.iso)"
+            }
             if why[h.replacement] == nil { why[h.replacement] = "replaces \(h.person) (\(h.reason))" }
         }
         return Set(removed.keys).union(added.keys).union(posting.keys).sorted().map { p in
@@ -441,7 +521,7 @@ extension PlanPipeline {
         out += "<h3>Postings changed: \(postings.count)</h3>\n"
         for p in postings {
             let x = p.handover
-            out += "<p>\(who(x.replacement)) takes over \(who(x.person))'s place in \(h(x.team)) from \(x.from.iso) (\(h(x.reason))).</p>\n<ul>\n"
+            out += "<p>" + PostingChange.sentence(x, who: who, html: h) + "</p>\n<ul>\n"
             out += p.rulesMet.map { "<li>\(h($0))</li>\n" }.joined() + "</ul>\n"
         }
         out += "<h3>People whose duties changed: \(changes.count)</h3>\n<table><tr><th>person</th><th>what</th><th>half-days removed</th><th>added</th><th>from</th><th>to</th><th>why</th></tr>\n"

@@ -31,12 +31,21 @@ struct GenerateCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Write a province of this many cities drawn like REGION (seeds N, N+1, …) and its province.yaml.", valueName: "count"))
     var cities: Int?
 
+    @Option(help: ArgumentHelp("Write one region this many times REGION's size (seeds N, N+1, …; ids prefixed x1-, x2-, …; totals scaled).", valueName: "count"))
+    var scale: Int?
+
     func validate() throws {
         guard GeneratedRegion(rawValue: region) != nil else {
             throw usageError("unknown region \"\(region)\" (expected \(GeneratedRegion.namesList))")
         }
         if let cities, !(1...ProvinceGenerator.largestCityCount).contains(cities) {
             throw usageError("--cities \(cities): expected 1 to \(ProvinceGenerator.largestCityCount)")
+        }
+        if let scale, !(1...ScaledRegionGenerator.largestCopyCount).contains(scale) {
+            throw usageError("--scale \(scale): expected 1 to \(ScaledRegionGenerator.largestCopyCount)")
+        }
+        if cities != nil, scale != nil {
+            throw usageError("--cities writes a province of separate cities and --scale one larger region: give one of them")
         }
         if dryRun, out != nil {
             throw usageError("--dry-run writes nothing, so --out has no use with it")
@@ -51,7 +60,8 @@ struct GenerateCommand: ParsableCommand {
 
     func run() throws {
         if let cities { return try writeProvince(cities: cities) }
-        let generated = ScenarioGenerator(region: GeneratedRegion(rawValue: region)!, seed: seed).generate()
+        let generated = scale.map { ScaledRegionGenerator(region: GeneratedRegion(rawValue: region)!, copies: $0, seed: seed).generate() }
+            ?? ScenarioGenerator(region: GeneratedRegion(rawValue: region)!, seed: seed).generate()
         if !dryRun {
             let dir = out ?? "."
             do {

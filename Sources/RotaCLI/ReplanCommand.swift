@@ -72,7 +72,7 @@ struct ReplanCommand: ParsableCommand {
             print("Postings changed: \(r.postingsChanged.count).")
             for p in r.postingsChanged {
                 let h = p.handover
-                print("  \(h.replacement) takes over \(h.person)'s place in \(h.team) from \(h.from.iso) (\(h.reason)); the independent verifier finds:")
+                print("  " + String(PostingChange.sentence(h).dropLast()) + "; the independent verifier finds:")
                 for line in p.rulesMet { print("    \(line)") }
             }
             let total = r.changes.reduce(0) { $0 + $1.removed + $1.added }
@@ -105,7 +105,7 @@ struct ReplanCommand: ParsableCommand {
     static func methodText(_ method: String, from: String) -> String {
         switch method {
         case "kept": return "the earlier rota kept but for the half-days the events take away"
-        case "covered": return "the earlier rota kept, a same-role colleague covering the 3331 visit days an absent member misses"
+        case "covered": return "the earlier rota kept, colleagues covering the sessions an absent holder misses: 3331 visit days by a same-role team member, TCM clinics by another senior TCM doctor"
         case "handed over": return "the earlier rota kept, the handed-over seats' half-days moved to the replacements"
         default: return "the rota from \(from) scheduled again"
         }

@@ -1,24 +1,38 @@
 import RotaCore
 
-/// A team posting handed from one member to a colleague of the same sender from a day on: the
-/// one posting change a re-plan makes when an event (a long absence, a departure) leaves a
-/// member unable to hold their posting.
+/// A posting handed from the person holding it to a colleague of the same sender from a day
+/// on: the one posting change a re-plan makes when an event (a long absence, a departure)
+/// leaves a person unable to hold their posting.
 ///
-/// The team keeps its dates, recipient, sender and size; the person replaced served until the
-/// day before `from`, the replacement serves from `from` to the team's end, in the same place
-/// and 3331 group role (`PlanReplacement`). The rota moves with the seat: the replaced
-/// member's entries at the recipient and the workstation from `from` on pass to the
+/// Three kinds of posting pass so (`duty`):
+///
+/// - **a team place** (`T1:…>…`, `T2:…>…`): the team keeps its dates, recipient, sender and
+///   size; the person replaced served until the day before `from`, the replacement serves
+///   from `from` to the team's end, in the same place and 3331 group role (`PlanReplacement`);
+/// - **a stationing** (`station:VILLAGE`): the village's stint is cut at `from` — the person's
+///   stint ends the day before, the replacement's runs from `from` to the stint's end — so the
+///   village hosts one helper at a time, each stint judged on its own against
+///   T3.station-months (rules.md, "Stationing stints"). With no replacement (`replacement`
+///   empty) the stint just ends the day before `from` and the village is left to local staff
+///   (coverage is soft);
+/// - **a TCM clinic** (`tcm:CENTRE`): the clinic is cut at `from` the same way; the centre
+///   keeps a senior TCM clinic on every day (TCM.weekly).
+///
+/// The rota moves with the posting: the person's entries of the posting (at the recipient and
+/// workstation; at the village; the TCM sessions at the centre) from `from` on pass to the
 /// replacement, but on the replacement's own leave.
 ///
 /// ```swift
-/// let handover = PostingHandover(team: "T1:hz-municipal>cao-people", person: "hzm-0123", replacement: "hzm-0140",
-///                                from: Day(iso: "2025-07-01")!, reason: "absence of hzm-0123 …")
-/// let plan2 = handover.apply(to: plan)
-/// let future2 = handover.move(future, onLeave: leave)
+/// let handover = PostingHandover(team: "station:cao-hanji-v01", person: "cao-hanji-0002", replacement: "cao-hanji-0007",
+///                                from: Day(iso: "2025-07-01")!, reason: "absence of cao-hanji-0002 …")
+/// let plan2 = handover.apply(to: plan)        // two stints: until 2025-06-30, and from 2025-07-01
+/// let future2 = handover.move(future, sites: handover.sites(in: plan), onLeave: leave)
 /// ```
 public struct PostingHandover: Sendable, Hashable {
+    /// The posting: a team id, `station:VILLAGE` or `tcm:CENTRE`.
     public var team: String
     public var person: String
+    /// The colleague who takes the posting over; empty when a stationing just ends.
     public var replacement: String
     public var from: Day
     public var reason: String
@@ -27,32 +41,111 @@ public struct PostingHandover: Sendable, Hashable {
         self.team = team; self.person = person; self.replacement = replacement; self.from = from; self.reason = reason
     }
 
-    /// The plan with the team's replacement recorded.
+    /// The kinds of posting a handover passes on.
+    public enum Kind: Sendable, Hashable { case team, station(village: String), tcm(centre: String) }
+
+    public var kind: Kind {
+        if team.hasPrefix("station:") { return .station(village: String(team.dropFirst("station:".count))) }
+        if team.hasPrefix("tcm:") { return .tcm(centre: String(team.dropFirst("tcm:".count))) }
+        return .team
+    }
+
+    /// The posting in words: `place in T1:…`, `stationing at VILLAGE`, `TCM clinic at CENTRE`.
+    public var postingText: String {
+        switch kind {
+        case .team: return "place in \(team)"
+        case .station(let v): return "stationing at \(v)"
+        case .tcm(let c): return "TCM clinic at \(c)"
+        }
+    }
+
+    /// The plan with the posting handed over.
     public func apply(to plan: Plan) -> Plan {
         var p = plan
-        for i in p.teams.indices where p.teams[i].id == team {
-            var list = p.teams[i].replacements ?? []
-            list.append(PlanReplacement(person: person, replacement: replacement, from: from.iso, reason: reason))
-            list.sort { ($0.from, $0.person) < ($1.from, $1.person) }
-            p.teams[i].replacements = list
+        switch kind {
+        case .team:
+            for i in p.teams.indices where p.teams[i].id == team {
+                var list = p.teams[i].replacements ?? []
+                list.append(PlanReplacement(person: person, replacement: replacement, from: from.iso, reason: reason))
+                list.sort { ($0.from, $0.person) < ($1.from, $1.person) }
+                p.teams[i].replacements = list
+            }
+        case .station(let village):
+            p.villageHelpers = Self.cut(p.villageHelpers, at: from, replacement: replacement) {
+                $0.person == person && $0.form == .station && $0.site == village
+            } withPerson: { h, who in var h = h; h.person = who; return h }
+            p.villageHelpers.sort { ($0.person, $0.form.rawValue, $0.site, $0.start) < ($1.person, $1.form.rawValue, $1.site, $1.start) }
+        case .tcm(let centre):
+            p.tcmClinics = Self.cut(p.tcmClinics, at: from, replacement: replacement) {
+                $0.physician == person && $0.centre == centre
+            } withPerson: { c, who in var c = c; c.physician = who; return c }
+            p.tcmClinics.sort { ($0.centre, $0.physician, $0.start) < ($1.centre, $1.physician, $1.start) }
         }
         return p
     }
 
-    /// Rota entries with the seat moved: every entry of `person` on or after `from` at one of
-    /// `sites` (the team's recipient and workstation) becomes the replacement's, except on the
-    /// days the replacement is on leave (`onLeave`: ISO dates), where it is dropped.
+    /// `items` with the one that `matches` and runs on or after `day` cut there: the holder
+    /// keeps the part before `day` (none when it starts on or after `day`), the replacement
+    /// (when there is one) holds the rest.
+    static func cut<T: DatedDuty>(_ items: [T], at day: Day, replacement: String, matches: (T) -> Bool,
+                                  withPerson: (T, String) -> T) -> [T] {
+        var out: [T] = []
+        for item in items {
+            guard matches(item), let a = Day(iso: item.start), let b = Day(iso: item.end), b >= day else { out.append(item); continue }
+            if a < day {
+                var kept = item
+                kept.end = day.adding(days: -1).iso
+                out.append(kept)
+            }
+            if !replacement.isEmpty {
+                var taken = withPerson(item, replacement)
+                taken.start = max(a, day).iso
+                out.append(taken)
+            }
+        }
+        return out
+    }
+
+    /// The sites of the posting's rota entries: the team's recipient and 3331 workstation, the
+    /// village, the TCM centre.
+    public func sites(in plan: Plan) -> Set<String> {
+        switch kind {
+        case .team:
+            guard let t = plan.teams.first(where: { $0.id == team }) else { return [] }
+            var sites: Set<String> = [t.recipient]
+            if let w = t.group3331?.workstation { sites.insert(w) }
+            return sites
+        case .station(let v): return [v]
+        case .tcm(let c): return [c]
+        }
+    }
+
+    /// Rota entries with the posting moved: every entry of `person` on or after `from` at one
+    /// of `sites` (for a TCM clinic, its sessions only: a T2 member may hold their own centre's
+    /// clinic) becomes the replacement's, except on the days the replacement is on leave
+    /// (`onLeave`: ISO dates), where it is dropped — as it is with no replacement.
     public func move(_ entries: [RotaEntry], sites: Set<String>, onLeave: Set<String>) -> [RotaEntry] {
         let cut = from.iso
+        let tcm: Bool
+        if case .tcm = kind { tcm = true } else { tcm = false }
         return entries.compactMap { e in
-            guard e.person == person, e.date >= cut, sites.contains(e.site) else { return e }
-            if onLeave.contains(e.date) { return nil }
+            guard e.person == person, e.date >= cut, sites.contains(e.site), !tcm || e.activity == .tcmClinic else { return e }
+            if replacement.isEmpty || onLeave.contains(e.date) { return nil }
             var moved = e
             moved.person = replacement
             return moved
         }
     }
 }
+
+/// A plan item with a holder and dates, that a handover may cut in two.
+protocol DatedDuty {
+    var start: String { get set }
+    var end: String { get set }
+}
+
+extension PlanVillageHelper: DatedDuty {}
+extension PlanTCMClinic: DatedDuty {}
 
 extension ReplacementFinder {
     /// The team posting `person` holds on `day`, with the sites its rota uses (recipient and

@@ -12,7 +12,9 @@ import RotaCore
 /// - `PERSON.leave`: the replacement's leave inside the rest of the duty is at most
 ///   `posting.max-leave-days` working days (full-time duties);
 /// - `TCM.weekly`: a TCM clinic needs a senior-title TCM physician;
-/// - `T3.station-target` / `T3.locality`: a village helper comes from the same sender.
+/// - `T3.station-target` / `T3.locality`: a village helper comes from the same sender;
+/// - `T3.station-continuity`: a stationing taken over runs at least `T3.station-months` from
+///   the day it is taken over (a stint of its own).
 ///
 /// Ranked: fewest broken rules, then fewest leave working days in the rest of the duty, then
 /// the same role, then the same specialty, then staff id.
@@ -145,6 +147,13 @@ public struct ReplacementFinder: Sendable {
                 case .village(let form):
                     rules.append(RuleNote(rule: form == .station ? "T3.locality" : "T3.\(form.rawValue)", kept: true,
                                           note: "same sender \(d.sender), so \(d.site) stays within its reach"))
+                    if form == .station {
+                        // The replacement's own stint (rules.md, "Stationing stints").
+                        let months = scenario.parameters.int("T3.station-months")
+                        let ok = d.range.to >= d.range.from.adding(months: months).adding(days: -1)
+                        rules.append(RuleNote(rule: "T3.station-continuity", kept: ok,
+                                              note: "the stint \(d.range.from.iso)..\(d.range.to.iso) is \(ok ? "at least" : "shorter than") \(months) months"))
+                    }
                 case .tcm:
                     let ok = c.isSeniorTCMPhysician
                     rules.append(RuleNote(rule: "TCM.weekly", kept: ok, note: ok ? "\(c.id) is a senior-title TCM physician"

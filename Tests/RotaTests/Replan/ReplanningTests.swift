@@ -249,3 +249,78 @@ import Testing
         try expectFrozenAndVerified(r, past: broken, amended: changes.apply(to: Self.scenario))
     }
 }
+
+/// The issue's first example and the TCM clinic: a stationed helper ill for three months from
+/// July, a TCM physician away for three months, a TCM physician who leaves.
+extension ReplanningTests {
+    /// The stint is cut at 2025-07-01: the helper's January–June stint and a free colleague of
+    /// the same sender's July–December stint, each at least T3.station-months; the village
+    /// hosts one helper at a time; the colleague takes over the helper's station half-days.
+    @Test func aStationedHelperIllForThreeMonthsHandsTheStationingToAColleague() throws {
+        let station = try #require(past().plan.villageHelpers.first { $0.form == .station && $0.start <= "2025-01-01" && $0.end >= "2025-12-31" })
+        let (outcome, changes) = try replan("""
+            changes:
+              - {absence: \(station.person), from: 2025-07-01, to: 2025-09-30, reason: sick leave}
+            """)
+        guard case .replanned(let r) = outcome else { Issue.record("expected a re-plan, got \(outcome)"); return }
+        try expectFrozenAndVerified(r, past: try past(), amended: changes.apply(to: Self.scenario))
+        #expect(r.postingsChanged.count == 1)
+        let h = try #require(r.postingsChanged.first?.handover)
+        #expect(h.team == "station:\(station.site)" && h.person == station.person && h.from == Self.from && !h.replacement.isEmpty)
+        #expect(Self.scenario.staffIndex()[h.replacement]?.institution == station.sender)
+        let stints = r.plan.villageHelpers.filter { $0.form == .station && $0.site == station.site }.map { "\($0.person) \($0.start)..\($0.end)" }
+        #expect(stints.sorted() == ["\(station.person) 2025-01-01..2025-06-30", "\(h.replacement) 2025-07-01..2025-12-31"].sorted())
+        #expect(r.method == "handed over" && Set(r.changes.map(\.person)) == [station.person, h.replacement])
+        // How the rule is met, in the verifier's words: both stints long enough, one helper at a time.
+        let met = r.postingsChanged[0].rulesMet
+        #expect(met.contains { $0.hasPrefix("T3.station-continuity[\(station.person):\(station.site)]") })
+        #expect(met.contains { $0.hasPrefix("T3.station-continuity[\(h.replacement):\(station.site)]") })
+        #expect(met.contains { $0.hasPrefix("T3.station-target[\(station.site)]") })
+    }
+
+    /// A stint cut where the helper has served less than T3.station-months cannot stand: the
+    /// verifier says so on the stint.
+    @Test func theVerifierRefusesAStintCutBeforeSixMonths() throws {
+        let plan = try past().plan
+        let station = try #require(plan.villageHelpers.first { $0.form == .station && $0.start <= "2025-01-01" && $0.end >= "2025-12-31" })
+        let other = try #require(Self.scenario.staff.first { $0.institution == station.sender && !ReplacementFinder(scenario: Self.scenario, plan: plan).peopleOnDuty.contains($0.id) })
+        let cut = PostingHandover(team: "station:\(station.site)", person: station.person, replacement: other.id, from: Day(iso: "2025-04-01")!, reason: "test").apply(to: plan)
+        let failures = PlanVerifier(scenario: Self.scenario).verify(cut).failures.map(\.instance)
+        #expect(failures.contains("T3.station-continuity[\(station.person):\(station.site)]"))
+    }
+
+    /// A TCM physician away three months: the clinic is covered session by session by another
+    /// senior TCM doctor who may hold it; no posting changes.
+    @Test func aTCMPhysicianAwayIsCoveredSessionBySession() throws {
+        let clinic = try #require(past().plan.tcmClinics.first)
+        let (outcome, changes) = try replan("""
+            changes:
+              - {absence: \(clinic.physician), from: 2025-07-01, to: 2025-09-30, reason: sick leave}
+            """)
+        guard case .replanned(let r) = outcome else { Issue.record("expected a re-plan, got \(outcome)"); return }
+        try expectFrozenAndVerified(r, past: try past(), amended: changes.apply(to: Self.scenario))
+        #expect(r.postingsChanged.isEmpty && r.method == "covered")
+        let out = try #require(r.changes.first { $0.person == clinic.physician })
+        let cover = try #require(r.changes.first { $0.person != clinic.physician })
+        #expect(out.removed > 0 && cover.added == out.removed && cover.why.hasPrefix("covers \(clinic.physician)'s TCM clinic"))
+        #expect(r.plan == (try past().plan))
+    }
+
+    /// A TCM physician who leaves hands the clinic over from the day they leave, to a free
+    /// senior TCM doctor of the same hospital (one hired for it here: heze-mini's are all busy).
+    @Test func aDepartingTCMPhysicianHandsTheClinicOver() throws {
+        let clinic = try #require(past().plan.tcmClinics.first)
+        let (outcome, changes) = try replan("""
+            changes:
+              - {departure: \(clinic.physician), date: 2025-08-01, reason: retired}
+              - {new-candidate: tcm-new, name: 王芳, institution: \(clinic.sender), role: doctor, specialty: tcm, title: senior, available: 2025-07-01, reason: hired}
+            """)
+        guard case .replanned(let r) = outcome else { Issue.record("expected a re-plan, got \(outcome)"); return }
+        try expectFrozenAndVerified(r, past: try past(), amended: changes.apply(to: Self.scenario))
+        let h = try #require(r.postingsChanged.first?.handover)
+        #expect(r.postingsChanged.count == 1 && h.team == "tcm:\(clinic.centre)" && h.from == Day(iso: "2025-08-01") && h.replacement == "tcm-new")
+        let clinics = r.plan.tcmClinics.filter { $0.centre == clinic.centre }.map { "\($0.physician) \($0.start)..\($0.end)" }
+        #expect(clinics.contains("\(clinic.physician) \(clinic.start)..2025-07-31") && clinics.contains("\(h.replacement) 2025-08-01..\(clinic.end)"))
+        #expect(r.postingsChanged[0].rulesMet.contains { $0.hasPrefix("TCM.weekly[\(clinic.centre)]") })
+    }
+}
