@@ -75,22 +75,24 @@ struct ScenarioReferences {
         }
     }
 
+    /// "; did you mean …?" for an unknown institution: the nearest ids, or failing those the
+    /// nearest names with their ids (曹县人民医 → "曹县人民医院" (cao-people)); empty when none is near.
+    private func suggestion(_ text: String, among candidates: [InstitutionEntry]) -> String {
+        let note = Suggestion.note(text, among: candidates.compactMap(\.id?.value))
+        guard note.isEmpty else { return note }
+        var idOf: [String: String] = [:]
+        for c in candidates { if let name = c.name, let id = c.id?.value { idOf[name] = id } }
+        let near = Suggestion.nearest(text, among: idOf.keys.sorted())
+        return near.isEmpty ? "" : "; did you mean " + near.map { "\(Quote.text($0)) (\(idOf[$0]!))" }.joined(separator: " or ") + "?"
+    }
+
     /// Checks that `reference` names an institution of one of the `allowed` tiers.
     private func check(_ reference: Located<String>, byId: [String: InstitutionEntry], allowed: [Tier],
                        expected: String, log: DiagnosticLog) {
         if let problem = IdSpelling.problem(reference.value) { log.add(reference.place, problem, expected: IdSpelling.expected); return }
         guard let target = byId[reference.value] else {
             let candidates = byId.values.filter { $0.tier.map(allowed.contains) ?? false }
-            var note = Suggestion.note(reference.value, among: candidates.compactMap(\.id?.value))
-            if note.isEmpty {
-                // A name written a little differently from the scenario's (曹县人民医 for
-                // 曹县人民医院): suggest the institution by its name and id.
-                var idOf: [String: String] = [:]
-                for c in candidates { if let name = c.name, let id = c.id?.value { idOf[name] = id } }
-                let near = Suggestion.nearest(reference.value, among: idOf.keys.sorted())
-                if !near.isEmpty { note = "; did you mean " + near.map { "\(Quote.text($0)) (\(idOf[$0]!))" }.joined(separator: " or ") + "?" }
-            }
-            log.add(reference.place, "unknown institution \(Quote.text(reference.value))\(note)", expected: expected)
+            log.add(reference.place, "unknown institution \(Quote.text(reference.value))\(suggestion(reference.value, among: candidates))", expected: expected)
             return
         }
         if let tier = target.tier, !allowed.contains(tier) {
@@ -105,7 +107,8 @@ struct ScenarioReferences {
         let countyNote = village.county.map { " of county \($0.value)" } ?? ""
         let expected = "the id of a township institution\(countyNote)"
         guard let target = byId[township.value] else {
-            log.add(township.place, "unknown institution \(Quote.text(township.value))", expected: expected)
+            let townships = byId.values.filter { $0.tier == .township && (village.county == nil || $0.county?.value == village.county?.value) }
+            log.add(township.place, "unknown institution \(Quote.text(township.value))\(suggestion(township.value, among: townships))", expected: expected)
             return
         }
         guard let tier = target.tier else { return }

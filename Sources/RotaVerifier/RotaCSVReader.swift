@@ -198,7 +198,7 @@ public enum RotaCSVReader {
                let day = spreadsheetDay ?? scanner.withCell(layout.date, { Day(isoUTF8: $0) }) {
                 let text = scanner.string(w)
                 if weekday(text) != day.weekday {
-                    add("weekday", "\"\(text)\" is not the weekday of \(day.iso)", expected: "周" + weekdayWords[day.weekday - 1]); ok = false
+                    add("weekday", "not the weekday of the date: \"\(text)\" on \(day.iso)", expected: "周" + weekdayWords[day.weekday - 1]); ok = false
                 }
             }
             let half = scanner.withCell(layout.half, halfDay)

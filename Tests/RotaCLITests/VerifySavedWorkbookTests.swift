@@ -60,6 +60,6 @@ import Testing
         let refused = try RotaProcess.run(["verify", scenario, out.appendingPathComponent("plan.json").path, "--rota", edited.path])
         #expect(refused.status == 2)
         #expect(refused.stderr.contains("edited.csv:6: rota[4].weekday: "))
-        #expect(refused.stderr.contains("is not the weekday of"))
+        #expect(refused.stderr.contains("not the weekday of the date"))
     }
 }

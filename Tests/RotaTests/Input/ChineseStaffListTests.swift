@@ -157,3 +157,20 @@ import Testing
         #expect(XLSXSheet.columnName(27) == "AB")
     }
 }
+
+/// A village's township written by a name a little off (as the 村卫生室 sheet invites) gets the
+/// township by name and id; an id a little off gets the id.
+@Test func aMistypedTownshipGetsDidYouMean() throws {
+    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    let path = root.appendingPathComponent("Scenarios/mini/heze-mini.yaml").path
+    let yaml = try String(contentsOfFile: path, encoding: .utf8)
+    func problems(_ text: String) -> [String] {
+        do { _ = try ScenarioReader.read(yaml: text, fileName: "s.yaml", baseDirectory: (path as NSString).deletingLastPathComponent); return [] }
+        catch { return error.diagnostics.map(\.message) }
+    }
+    let byName = yaml.replacingOccurrences(of: "county: cao, township: cao-hanji, population: 3260", with: "county: cao, township: 曹县韩集镇卫生, population: 3260")
+    #expect(byName != yaml)
+    #expect(problems(byName).contains { $0.contains("unknown institution \"曹县韩集镇卫生\"; did you mean \"") && $0.contains("(cao-hanji)?") }, "\(problems(byName))")
+    let byId = yaml.replacingOccurrences(of: "county: cao, township: cao-hanji, population: 3260", with: "county: cao, township: cao-hanjj, population: 3260")
+    #expect(problems(byId).contains { $0.contains("unknown institution \"cao-hanjj\"; did you mean \"cao-hanji\"?") }, "\(problems(byId))")
+}

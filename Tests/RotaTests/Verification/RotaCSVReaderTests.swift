@@ -226,7 +226,7 @@ extension RotaCSVReaderTests {
         let ok = Self.longSheetHeader + "\np,,,2025-09-01,星期一,上午,s,,派驻\np,,,2025/9/7,周日,下午,s,,派驻\n"
         #expect(problems(ok) == [])
         #expect(problems(Self.longSheetHeader + "\np,,,2025-09-02,周一,上午,s,,派驻\n", file: "r.csv") == [
-            "r.csv:2: rota[0].weekday: \"周一\" is not the weekday of 2025-09-02 (expected 周二)",
+            "r.csv:2: rota[0].weekday: not the weekday of the date: \"周一\" on 2025-09-02 (expected 周二)",
         ])
         #expect(problems(Self.longSheetHeader + "\np,,,2025-09-01,周一,晚上,s,,派驻\n", file: "r.csv") == [
             "r.csv:2: rota[0].half: unknown half \"晚上\" (expected am, pm, 上午 or 下午)",
