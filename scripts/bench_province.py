@@ -27,8 +27,13 @@ def generated(n, option, kind):
     return src
 
 
+def env_sizes(name, default):
+    """The sizes an environment variable lists, comma-separated (e.g. BENCH_PROVINCE=1,2,8)."""
+    return [int(n) for n in os.environ.get(name, default).split(",") if n.strip()]
+
+
 def main():
-    sizes = [int(n) for n in os.environ.get("BENCH_PROVINCE", "1,2,8").split(",") if n.strip()]
+    sizes = env_sizes("BENCH_PROVINCE", "1,2,8")
     print()
     print("provinces of N Heze-like cities (rota generate heze-city --cities N), one shard per city:")
     print(f"{'N':>3}{'plan exit':>10}{'plan s':>9}{'s/city':>8}{'peak MiB':>9}{'annual s':>9}{'max gap %':>10}"
@@ -57,7 +62,7 @@ def main():
         ok = ok and pcode == 0 and acode == 0
         print(f"{n:>3}{pcode:>10}{pwall:>9.1f}{pwall / n:>8.1f}{pmem:>9.0f}{annual:>9.1f}{gap:>10.2f}"
               f"{people:>8}{instances:>11}{acode:>11}{awall:>8.1f}")
-    scales = [int(n) for n in os.environ.get("BENCH_SCALE", "2").split(",") if n.strip()]
+    scales = env_sizes("BENCH_SCALE", "2")
     print()
     print("one region N times Heze (rota generate heze-city --scale N), planned as one city:")
     print(f"{'N':>3}{'plan exit':>10}{'plan s':>9}{'s per 1x':>9}{'peak MiB':>9}")
