@@ -145,7 +145,10 @@ extension PlanPipeline {
     ///    the half-days the events take away (`kept`), with 3331 visit days covered by a
     ///    same-role colleague (`covered`), the handed-over seat's half-days moved to the
     ///    replacement (`handed over`); if none passes, the rota from the re-plan date is
-    ///    scheduled again by `RotaPlanner` and joined to the frozen past (`rescheduled`).
+    ///    scheduled again by `RotaPlanner` and joined to the frozen past (`rescheduled`): its
+    ///    weekly models price every half-day that departs from the earlier rota above the
+    ///    normal objective and below compliance (`EarlierRota`), and reproduce the served
+    ///    past, so the weeks from the date change as few half-days as they can.
     /// 3. The joined plan.json and rota.csv are written, read back and verified over the whole
     ///    year — weekly counts, 3331 months and postings spanning the date judged on past and
     ///    future together — then rendered like any plan.
@@ -230,8 +233,12 @@ extension PlanPipeline {
             if index < attempts.count {
                 (method, entries, covers) = attempts[index]; source = nil
             } else {
-                // Nothing kept passes: the rota from the re-plan date planned again.
-                let fresh = try schedule(plan).rota
+                // Nothing kept passes: the rota from the re-plan date planned again, keeping
+                // the earlier rota's half-days where it can (fewest changed half-days before
+                // the normal objective, `EarlierRota`).
+                var options = RotaOptions()
+                options.earlier = EarlierRota(entries: past.rota, from: past.from)
+                let fresh = try RotaPlanner(scenario: scenario, plan: plan, options: options).schedule()
                 let cut = past.from.iso
                 method = "rescheduled"; entries = served + fresh.entries.filter { $0.date >= cut }; source = fresh
             }
