@@ -170,6 +170,9 @@ extension PlanPipeline {
         if !caused.isEmpty || !taken.isEmpty {
             // Fewest postings changed: only those.
             var trial = plan
+            // What stops a posting being handed over at all (a stint that would end short of
+            // T3.station-months): named in the conflict beside the rule the event breaks.
+            var unmet: [(check: RuleCheck, events: [ChangeEvent])] = []
             for (person, duty) in taken {
                 let events = changes.events.filter { Self.names($0, person) }
                 var day = max(past.from, events.compactMap(\.effective).min() ?? past.from)
@@ -190,20 +193,26 @@ extension PlanPipeline {
                 }
                 // The best-ranked choice the independent verifier accepts on the plan rules.
                 let verifier = PlanVerifier(scenario: scenario)
+                var handed = false, ending: [RuleCheck] = []
                 for h in choices {
                     let next = h.apply(to: trial)
                     let touched = [duty, person] + (h.replacement.isEmpty ? [] : [h.replacement]) + Array(h.sites(in: trial))
                     let left = verifier.verify(next).failures.filter { f in !brokenBefore.contains(f.instance) && touched.contains { f.instance.contains($0) } }
                     if left.isEmpty {
                         trial = next; handovers.append(h); causes[person] = events
+                        handed = true
                         break
                     }
+                    if h.replacement.isEmpty { ending = left }
                 }
+                // The stint cut at the day is too short for T3.station-months, whoever serves the rest.
+                if !handed { unmet += ending.filter { $0.rule == "T3.station-continuity" }.map { ($0, events) } }
             }
             plan = trial
             caused = PlanVerifier(scenario: scenario).verify(plan).failures.filter { !brokenBefore.contains($0.instance) }
             if !caused.isEmpty {
-                return .conflict(caused.map { check in (check, changes.events.filter { Self.mentions(check, $0) }) })
+                return .conflict(caused.map { check in (check, changes.events.filter { Self.mentions(check, $0) }) }
+                                 + unmet.filter { u in !caused.contains { $0.instance == u.check.instance } })
             }
         }
 
