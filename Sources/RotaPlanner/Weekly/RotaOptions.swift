@@ -30,6 +30,9 @@ public struct RotaOptions: Sendable {
     /// needs more, e.g. for covers during a colleague's leave, still gets them); one more for
     /// each further part-time duty the person holds (`weeklyCap(duties:)`).
     public var partTimeHalfDaysPerWeek: Int = 4
+    /// The rota a re-plan replaces (nil when planning afresh): the weekly models keep its
+    /// half-days where they can, and reproduce it before the re-plan date (`EarlierRota`).
+    public var earlier: EarlierRota? = nil
 
     /// The weekly cap of someone holding `duties` part-time duties (rounds, technical
     /// support, TCM clinics): `partTimeHalfDaysPerWeek` plus one per duty beyond the first.
