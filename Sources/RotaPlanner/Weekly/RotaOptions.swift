@@ -30,6 +30,9 @@ public struct RotaOptions: Sendable {
     /// needs more, e.g. for covers during a colleague's leave, still gets them); one more for
     /// each further part-time duty the person holds (`weeklyCap(duties:)`).
     public var partTimeHalfDaysPerWeek: Int = 4
+    /// Whether each week model is built named (`Model.named`) from the start, rather than only
+    /// when its solve fails: the rota is the same either way (a test holds it to that).
+    var namedWeekModels = false
 
     /// The weekly cap of someone holding `duties` part-time duties (rounds, technical
     /// support, TCM clinics): `partTimeHalfDaysPerWeek` plus one per duty beyond the first.
