@@ -145,7 +145,10 @@ extension PlanPipeline {
     ///    the half-days the events take away (`kept`), with 3331 visit days covered by a
     ///    same-role colleague (`covered`), the handed-over seat's half-days moved to the
     ///    replacement (`handed over`); if none passes, the rota from the re-plan date is
-    ///    scheduled again by `RotaPlanner` and joined to the frozen past (`rescheduled`).
+    ///    scheduled again by `RotaPlanner` and joined to the frozen past (`rescheduled`): its
+    ///    weekly models price every half-day that departs from the earlier rota above the
+    ///    normal objective and below compliance (`EarlierRota`), and reproduce the served
+    ///    past, so the weeks from the date change as few half-days as they can.
     /// 3. The joined plan.json and rota.csv are written, read back and verified over the whole
     ///    year — weekly counts, 3331 months and postings spanning the date judged on past and
     ///    future together — then rendered like any plan.
@@ -163,13 +166,20 @@ extension PlanPipeline {
         var causes: [String: [ChangeEvent]] = [:]
         // The postings events take from their holders: a team place or a stationing whose
         // holder's leave now breaks PERSON.leave, and the TCM clinic of a physician who leaves.
-        let taken = Self.postingsTaken(caused: caused, plan: plan, changes: changes, from: past.from)
+        let taken = Self.postingsTaken(caused: caused, plan: plan, changes: changes, from: past.from, scenario: scenario)
         if !caused.isEmpty || !taken.isEmpty {
             // Fewest postings changed: only those.
             var trial = plan
             for (person, duty) in taken {
                 let events = changes.events.filter { Self.names($0, person) }
-                let day = max(past.from, events.compactMap(\.effective).min() ?? past.from)
+                var day = max(past.from, events.compactMap(\.effective).min() ?? past.from)
+                // A rounds or technical-support duty is judged week by week on each holder's
+                // part (T3.rounds, T3.tech-support): when the event's week began before the
+                // re-plan date, that week's served days could not make the holder's count, so the
+                // duty passes on the Monday after and colleagues cover the days between.
+                if duty.hasPrefix("rounds:") || duty.hasPrefix("tech-support:"), day.weekStart < past.from {
+                    day = day.weekStart.adding(days: 7)
+                }
                 let reason = events.map(\.description).joined(separator: "; ")
                 let ranked = ReplacementFinder(scenario: scenario, plan: trial).candidates(replacing: person, from: day).filter(\.keepsEveryRule)
                 var choices = ranked.prefix(5).map { PostingHandover(team: duty, person: person, replacement: $0.person.id, from: day, reason: reason) }
@@ -230,8 +240,12 @@ extension PlanPipeline {
             if index < attempts.count {
                 (method, entries, covers) = attempts[index]; source = nil
             } else {
-                // Nothing kept passes: the rota from the re-plan date planned again.
-                let fresh = try schedule(plan).rota
+                // Nothing kept passes: the rota from the re-plan date planned again, keeping
+                // the earlier rota's half-days where it can (fewest changed half-days before
+                // the normal objective, `EarlierRota`).
+                var options = RotaOptions()
+                options.earlier = EarlierRota(entries: past.rota, from: past.from)
+                let fresh = try RotaPlanner(scenario: scenario, plan: plan, options: options).schedule()
                 let cut = past.from.iso
                 method = "rescheduled"; entries = served + fresh.entries.filter { $0.date >= cut }; source = fresh
             }
@@ -302,9 +316,12 @@ extension PlanPipeline {
     }
 
     /// The postings the events take from their holders, as (person, posting) sorted: a team
-    /// place or a stationing whose holder's leave breaks PERSON.leave (`caused`), and the TCM
-    /// clinic a departing physician would hold on or after the day they leave.
-    static func postingsTaken(caused: [RuleCheck], plan: Plan, changes: ChangeSet, from: Day) -> [(person: String, posting: String)] {
+    /// place or a stationing whose holder's leave breaks PERSON.leave (`caused`), the TCM
+    /// clinic a departing physician would hold on or after the day they leave, and a rounds or
+    /// technical-support duty whose holder leaves, or is absent in the rest of the duty more
+    /// than posting.max-leave-days working days (the limit the annual plan hands a TCM clinic
+    /// over at, `TCMHandover`; shorter absences are covered week by week).
+    static func postingsTaken(caused: [RuleCheck], plan: Plan, changes: ChangeSet, from: Day, scenario: Scenario) -> [(person: String, posting: String)] {
         var out: [(person: String, posting: String)] = []
         func add(_ person: String, _ posting: String) {
             if !out.contains(where: { $0.person == person && $0.posting == posting }) { out.append((person, posting)) }
@@ -319,6 +336,21 @@ extension PlanPipeline {
             guard case .departure(let person, let date) = e.kind else { continue }
             let day = max(from, date)
             for c in plan.tcmClinics where c.physician == person && c.end >= day.iso { add(person, "tcm:\(c.centre)") }
+        }
+        let limit = scenario.parameters.int("posting.max-leave-days")
+        let finder = ReplacementFinder(scenario: scenario, plan: plan), staff = scenario.staffIndex()
+        for e in changes.events {
+            let person: String, day: Day, departs: Bool
+            switch e.kind {
+            case .departure(let p, let d): person = p; day = max(from, d); departs = true
+            case .absence(let p, let r): person = p; day = max(from, r.from); departs = false
+            default: continue
+            }
+            for h in plan.villageHelpers where h.person == person && h.form != .station {
+                guard let a = Day(iso: h.start), let b = Day(iso: h.end), b >= day, let member = staff[person] else { continue }
+                let rest = DayRange(from: max(a, day), to: b)
+                if departs || finder.leaveWorkingDays(member, in: rest) > limit { add(person, "\(h.form.rawValue):\(h.site)") }
+            }
         }
         return out.sorted { ($0.person, $0.posting) < ($1.person, $1.posting) }
     }
@@ -345,6 +377,12 @@ extension PlanPipeline {
                       "T3.locality[\(b):station:\(v)]", "T3.quota[\(sender)]"]
         case .tcm(let c):
             wanted = ["TCM.weekly[\(c)]", "TCM.locality[\(c):\(b)]", "TCM.weekly[physician:\(b)]"]
+        case .rounds(let site), .techSupport(let site):
+            let form = h.villageDuty!.form.rawValue
+            let sender = plan.villageHelpers.first { $0.person == a && $0.form.rawValue == form && $0.site == site }?.sender ?? ""
+            wanted = ["T3.part-time-duration[\(a):\(form):\(site)]", "T3.part-time-duration[\(b):\(form):\(site)]",
+                      "T3.locality[\(b):\(form):\(site)]", "T3.tech-support[\(b):\(site)]", "T3.quota[\(sender)]",
+                      "PLAN.integrity[helper:\(b):\(form):\(site)]"]
         }
         wanted.append("PERSON.leave[\(b)@\(h.team)]")
         let byInstance = Dictionary(checks.map { ($0.instance, $0) }, uniquingKeysWith: { x, _ in x })
@@ -412,7 +450,7 @@ extension PlanPipeline {
             case .team:
                 posting[h.person] = "hands \(h.team) over to \(h.replacement) from \(h.from.iso)"
                 posting[h.replacement] = "takes over \(h.person)'s place in \(h.team) from \(h.from.iso)"
-            case .station, .tcm:
+            case .station, .tcm, .rounds, .techSupport:
                 posting[h.person] = "hands the \(h.postingText) over to \(h.replacement) from \(h.from.iso)"
                 posting[h.replacement] = "takes over \(h.person)'s \(h.postingText) from \(h.from.iso)"
             }

@@ -16,7 +16,7 @@ extension PlanVerifier {
     func integrityChecks(_ plan: Plan, _ view: PlanView) -> [RuleCheck] {
         headerChecks(plan)
             + teamIntegrity(view)
-            + view.helpers.map(helperIntegrity)
+            + view.helpers.map { helperIntegrity($0, all: view.helpers) }
             + view.clinics.map { clinicIntegrity($0, all: view.clinics) }
             + onePlaceAtATime(view)
     }
@@ -146,7 +146,7 @@ extension PlanVerifier {
         }
     }
 
-    private func helperIntegrity(_ h: PlanView.Helper) -> RuleCheck {
+    private func helperIntegrity(_ h: PlanView.Helper, all: [PlanView.Helper]) -> RuleCheck {
         let ctx = context, helper = h.helper
         var problems: [String] = []
         var witnesses: [Witness] = []
@@ -176,6 +176,15 @@ extension PlanVerifier {
             }
         }
         problems += dateProblems(helper.start, helper.end)
+        if let from = helper.takesOverFrom {
+            // A handover continues a duty of the named helper, same form and site, ending the day before.
+            let dayBefore = Day(iso: helper.start).map { $0.adding(days: -1).iso }
+            let handed = all.contains { $0.helper.form == helper.form && $0.helper.site == helper.site && $0.helper.person == from && $0.helper.end == dayBefore }
+            if from == helper.person || !handed {
+                problems.append("takes over from \(ctx.label(person: from)), who holds no \(helper.form.rawValue) duty at \(helper.site) ending the day before \(helper.start)")
+                witnesses.append(Witness(.person, from, note: "no \(helper.form.rawValue) duty here ending \(dayBefore ?? "the day before")"))
+            }
+        }
         let key = "helper:\(helper.person):\(helper.form.rawValue):\(helper.site)"
         return itemCheck(key, subject: ctx.subject(person: helper.person),
                          what: "\(helper.form.rawValue) duty of \(ctx.label(person: helper.person)) at \(helper.site)",

@@ -10,7 +10,10 @@ import RotaCore
 ///   months (end ≥ start + months − 1 day) inside the period.
 /// - `T3.part-time-duration[PERSON:FORM:SITE]` for every rounds or technical-support duty:
 ///   ≥ T3.part-time-months months inside the period (a reading: the year's totals count people
-///   helping villages through the year, so a one-day duty does not count as a helper).
+///   helping villages through the year, so a one-day duty does not count as a helper). A duty
+///   handed over (a re-plan's `takesOverFrom`: the next holder starts the day after the last
+///   ends, same form and site) is one duty held in succession, judged from its first holder's
+///   start to its last holder's end.
 /// - `T3.tech-support[PERSON:VILLAGE]` for every technical-support duty at a village: the
 ///   clinic has no licensed (assistant) physician.
 /// - `T3.locality[PERSON:FORM:SITE]` for every village duty: the sender is the person's own
@@ -27,7 +30,7 @@ extension PlanVerifier {
     func villageChecks(_ view: PlanView) -> [RuleCheck] {
         stationTargets(view)
             + view.helpers.filter { $0.helper.form == .station }.map(stationContinuity)
-            + view.helpers.filter { $0.helper.form != .station }.map(partTimeDuration)
+            + view.helpers.filter { $0.helper.form != .station }.map { partTimeDuration($0, all: view.helpers) }
             + view.helpers.filter { $0.helper.form == .techSupport }.compactMap(techSupport)
             + view.helpers.map(villageLocality)
             + villageQuotas(view)
@@ -74,13 +77,37 @@ extension PlanVerifier {
                 months: context.parameters.int("T3.station-months"))
     }
 
-    /// A rounds or technical-support duty long enough to count in the year's totals.
-    private func partTimeDuration(_ h: PlanView.Helper) -> RuleCheck {
-        posting(rule: "T3.part-time-duration", key: "\(h.helper.person):\(h.helper.form.rawValue):\(h.helper.site)",
-                subject: context.subject(person: h.helper.person),
-                what: "the \(h.helper.form == .rounds ? "rounds" : "technical-support") duty at \(context.label(institution: h.helper.site))",
-                start: h.helper.start, end: h.helper.end, range: h.range,
-                months: context.parameters.int("T3.part-time-months"))
+    /// A rounds or technical-support duty long enough to count in the year's totals; a duty
+    /// handed over is judged with its holders before and after (`handoverChain`).
+    private func partTimeDuration(_ h: PlanView.Helper, all: [PlanView.Helper]) -> RuleCheck {
+        let chain = handoverChain(h, all: all)
+        var what = "the \(h.helper.form == .rounds ? "rounds" : "technical-support") duty at \(context.label(institution: h.helper.site))"
+        var range = h.range
+        if chain.count > 1, let a = chain.first?.range, let b = chain.last?.range {
+            range = DayRange(from: a.from, to: b.to)
+            what += ", held in succession by " + chain.map { "\(context.label(person: $0.helper.person)) \($0.helper.start)..\($0.helper.end)" }.joined(separator: " then ") + ","
+        }
+        return posting(rule: "T3.part-time-duration", key: "\(h.helper.person):\(h.helper.form.rawValue):\(h.helper.site)",
+                       subject: context.subject(person: h.helper.person), what: what,
+                       start: chain.first?.helper.start ?? h.helper.start, end: chain.last?.helper.end ?? h.helper.end, range: range,
+                       months: context.parameters.int("T3.part-time-months"))
+    }
+
+    /// The holders of a duty handed over, in order: each one after the first names the one
+    /// before in `takesOverFrom` and starts the day after they end (same form and site).
+    private func handoverChain(_ h: PlanView.Helper, all: [PlanView.Helper]) -> [PlanView.Helper] {
+        func same(_ x: PlanView.Helper) -> Bool { x.helper.form == h.helper.form && x.helper.site == h.helper.site && x.range != nil }
+        func dayAfter(_ x: PlanView.Helper) -> Day? { x.range.map { $0.to.adding(days: 1) } }
+        var chain = [h]
+        while chain.count <= all.count, let first = chain.first, let from = first.helper.takesOverFrom,
+              let before = all.first(where: { same($0) && $0.helper.person == from && dayAfter($0) == first.range?.from }) {
+            chain.insert(before, at: 0)
+        }
+        while chain.count <= all.count, let last = chain.last,
+              let after = all.first(where: { same($0) && $0.helper.takesOverFrom == last.helper.person && $0.range?.from == dayAfter(last) }) {
+            chain.append(after)
+        }
+        return h.range == nil ? [h] : chain
     }
 
     private func techSupport(_ h: PlanView.Helper) -> RuleCheck? {

@@ -174,8 +174,13 @@ public struct PlanVillageHelper: Codable, Hashable, Sendable {
     public var site: String
     public var start: String
     public var end: String
-    public init(person: String, sender: String, form: VillageHelpForm, site: String, start: String, end: String) {
+    /// A handover (a re-plan's): the helper whose duty of the same form at the same site ends
+    /// the day before `start` and whom this one continues. nil (absent in plan.json, so
+    /// earlier plans read as before) for a duty that takes over from no one.
+    public var takesOverFrom: String?
+    public init(person: String, sender: String, form: VillageHelpForm, site: String, start: String, end: String, takesOverFrom: String? = nil) {
         self.person = person; self.sender = sender; self.form = form; self.site = site; self.start = start; self.end = end
+        self.takesOverFrom = takesOverFrom
     }
 }
 

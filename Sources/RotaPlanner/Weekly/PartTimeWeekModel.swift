@@ -83,6 +83,8 @@ struct PartTimeWeekModel {
         let blocked: [String: Set<Slot>]
         /// Part-time half-days a person holds in a week at the usual cost (`RotaOptions`).
         var weeklyCap: Int = 4
+        /// The rota a re-plan replaces: placements it had are kept where they can be (`EarlierRota`).
+        var earlier: EarlierRota? = nil
     }
 
     struct Placement {
@@ -288,6 +290,11 @@ struct PartTimeWeekModel {
     }
 
     private mutating func place(_ person: String, _ slot: Slot, _ site: String, _ activity: RotaActivity, need: Int, cover: Bool, cost: Double) {
+        var cost = cost
+        if let earlier = context.earlier {
+            guard let kept = earlier.cost(person, slot, site, activity) else { return }
+            cost += kept
+        }
         let base = cover ? "cover" : "s"
         let v = model.binary(base, [person, site, activity.rawValue, slot.day.iso, slot.half.rawValue, String(need)], cost: cost)
         placements.append(Placement(person: person, slot: slot, site: site, activity: activity, need: need, cover: cover, variable: v))

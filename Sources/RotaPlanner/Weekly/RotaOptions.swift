@@ -33,6 +33,9 @@ public struct RotaOptions: Sendable {
     /// Whether each week model is built named (`Model.named`) from the start, rather than only
     /// when its solve fails: the rota is the same either way (a test holds it to that).
     var namedWeekModels = false
+    /// The rota a re-plan replaces (nil when planning afresh): the weekly models keep its
+    /// half-days where they can, and reproduce it before the re-plan date (`EarlierRota`).
+    public var earlier: EarlierRota? = nil
 
     /// The weekly cap of someone holding `duties` part-time duties (rounds, technical
     /// support, TCM clinics): `partTimeHalfDaysPerWeek` plus one per duty beyond the first.

@@ -66,7 +66,7 @@ public struct RotaPlanner: Sendable {
         // A team with mid-term replacements plans each part with the group of then.
         let visitPlanners = plan.teams.sorted { $0.id < $1.id }.flatMap(\.spans).compactMap { team in
             team.group3331.map { Visit3331Planner(team: team, group: $0, calendar: calendar, staff: staff,
-                                                  visitsPerMonth: p.int("T1.3331.visits-per-month"), solve: solve) }
+                                                  visitsPerMonth: p.int("T1.3331.visits-per-month"), solve: solve, earlier: options.earlier) }
         }
         let visits = try ParallelJobs.run(count: visitPlanners.count, threads: threads) { i throws(SolverError) in try visitPlanners[i].plan() }
         let visitsDone = DispatchTime.now()
@@ -86,7 +86,7 @@ public struct RotaPlanner: Sendable {
             calendar: calendar, institutions: institutions, staff: staff,
             perWeek: [.rounds: p.int("T3.rounds-per-week"), .techSupport: p.int("T3.tech-support-per-week"), .tcm: p.int("TCM.per-week")],
             visitWeeks: max(1, p.int("T3.rounds-visit-weeks")), blocked: blocked,
-            weeklyCap: max(1, options.partTimeHalfDaysPerWeek))
+            weeklyCap: max(1, options.partTimeHalfDaysPerWeek), earlier: options.earlier)
         let groups = duties.groups
         let partTime = try ParallelJobs.run(count: groups.count, threads: threads) { i throws(SolverError) in
             try PartTimeScheduler(group: groups[i], context: context, solve: solve, named: options.namedWeekModels).run()

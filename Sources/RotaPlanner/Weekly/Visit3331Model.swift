@@ -37,6 +37,8 @@ struct Visit3331Planner: Sendable {
     let staff: [String: StaffMember]
     let visitsPerMonth: Int
     let solve: SolveOptions
+    /// The rota a re-plan replaces: visit days it had are kept where they can be (`EarlierRota`).
+    var earlier: EarlierRota? = nil
 
     static let modes: [RotaActivity] = [.rounds3331, .teaching3331, .lecture3331]
 
@@ -124,13 +126,15 @@ struct Visit3331Planner: Sendable {
             guard fillable else { continue }
             let visits = (0..<required).map { i -> Variable in
                 let share = (Double(i) + 0.5) * n / Double(required) - 0.5
-                return m.binary("visit", [String(i), d.iso], cost: Cost.offEvenSpread * abs(Double(position) - share))
+                let kept = earlier?.visitCost(seats.map(\.member).filter { !calendar.isOnLeave($0, d) }, d, group.workstation, modes[i]) ?? 0
+                return m.binary("visit", [String(i), d.iso], cost: Cost.offEvenSpread * abs(Double(position) - share) + kept)
             }
             var c = MonthModel.Candidate(day: d, visit: visits, standIns: [])
             // T1.3331: at most one visit a day.
             m.require("T1.3331", [team.id, d.iso, "one-visit"], LinearExpression.sum(visits) <= 1)
             for (s, present) in absentSeats {
-                let vars = present.map { q in (seat: s, person: q, v: m.binary("standIn", [d.iso, seats[s].role, q], cost: Cost.standIn)) }
+                let vars = present.map { q in (seat: s, person: q, v: m.binary("standIn", [d.iso, seats[s].role, q],
+                                                             cost: Cost.standIn + (earlier?.standInCost(q, d, group.workstation, modes: modes) ?? 0))) }
                 c.standIns += vars
                 // T1.3331: all three together — a same-role colleague stands in for the absent member.
                 m.require("T1.3331", [team.id, d.iso, seats[s].role], LinearExpression.sum(vars.map(\.v)) - LinearExpression.sum(visits) == 0)
