@@ -179,7 +179,7 @@ public enum XLSXWorkbook {
             ("xl/styles.xml", Data(styles.utf8)),
             ("xl/sharedStrings.xml", Data(strings.xml().utf8)),
         ]
-        for (i, part) in sheetParts.enumerated() { parts.append(("xl/worksheets/sheet\(i + 1).xml", Data(part.utf8))) }
+        for (i, part) in sheetParts.enumerated() { parts.append(("xl/worksheets/sheet\(i + 1).xml", Data(part))) }
         return try zip(parts)
     }
 
@@ -211,6 +211,9 @@ public enum XLSXWorkbook {
             list.append(s)
             return list.count - 1
         }
+
+        /// Counts one more use of a string whose id the caller already knows.
+        mutating func reuse() { references += 1 }
 
         func xml() -> String {
             var out = declaration
@@ -253,81 +256,92 @@ public enum XLSXWorkbook {
         }
     }
 
-    static func worksheet(_ sheet: XLSXSheet, selected: Bool, strings: inout SharedStrings) -> String {
+    /// The worksheet part's XML as UTF-8 bytes. The cells, most of the part (a Heze year's long
+    /// form is some 3 million), are written straight into one byte buffer: building them as a
+    /// `String` and converting it cost more than the rest of the workbook.
+    static func worksheet(_ sheet: XLSXSheet, selected: Bool, strings: inout SharedStrings) -> [UInt8] {
         let columnCount = columnCount(sheet)
-        let names = (0..<columnCount).map(columnName)
-        let lastColumn = names[columnCount - 1]
+        let names = (0..<columnCount).map { Array(columnName($0).utf8) }
+        let lastColumn = columnName(columnCount - 1)
         let rowCount = max(1, sheet.rows.count)
         let cellCount = sheet.rows.reduce(0) { $0 + $1.count }
-        var out = declaration
-        out.reserveCapacity(cellCount * 28 + 1024)
-        out += "<worksheet xmlns=\"\(mainNS)\" xmlns:r=\"\(relNS)\">"
-        if sheet.fitToWidth != nil { out += "<sheetPr><pageSetUpPr fitToPage=\"1\"/></sheetPr>" }
-        out += "<dimension ref=\"A1:\(lastColumn)\(rowCount)\"/>"
-        out += "<sheetViews><sheetView\(selected ? " tabSelected=\"1\"" : "") workbookViewId=\"0\">"
+        var head = declaration
+        head += "<worksheet xmlns=\"\(mainNS)\" xmlns:r=\"\(relNS)\">"
+        if sheet.fitToWidth != nil { head += "<sheetPr><pageSetUpPr fitToPage=\"1\"/></sheetPr>" }
+        head += "<dimension ref=\"A1:\(lastColumn)\(rowCount)\"/>"
+        head += "<sheetViews><sheetView\(selected ? " tabSelected=\"1\"" : "") workbookViewId=\"0\">"
         let ySplit = sheet.headerRows
         let topLeft = "\(columnName(sheet.frozenColumns))\(ySplit + 1)"
         if sheet.frozenColumns > 0 {
-            out += "<pane xSplit=\"\(sheet.frozenColumns)\" ySplit=\"\(ySplit)\" topLeftCell=\"\(topLeft)\" activePane=\"bottomRight\" state=\"frozen\"/>"
-            out += "<selection pane=\"bottomRight\" activeCell=\"\(topLeft)\" sqref=\"\(topLeft)\"/>"
+            head += "<pane xSplit=\"\(sheet.frozenColumns)\" ySplit=\"\(ySplit)\" topLeftCell=\"\(topLeft)\" activePane=\"bottomRight\" state=\"frozen\"/>"
+            head += "<selection pane=\"bottomRight\" activeCell=\"\(topLeft)\" sqref=\"\(topLeft)\"/>"
         } else if ySplit > 0 {
-            out += "<pane ySplit=\"\(ySplit)\" topLeftCell=\"\(topLeft)\" activePane=\"bottomLeft\" state=\"frozen\"/>"
-            out += "<selection pane=\"bottomLeft\" activeCell=\"\(topLeft)\" sqref=\"\(topLeft)\"/>"
+            head += "<pane ySplit=\"\(ySplit)\" topLeftCell=\"\(topLeft)\" activePane=\"bottomLeft\" state=\"frozen\"/>"
+            head += "<selection pane=\"bottomLeft\" activeCell=\"\(topLeft)\" sqref=\"\(topLeft)\"/>"
         }
-        out += "</sheetView></sheetViews>"
-        out += "<sheetFormatPr defaultRowHeight=\"15\"/>"
+        head += "</sheetView></sheetViews>"
+        head += "<sheetFormatPr defaultRowHeight=\"15\"/>"
         if !sheet.columnWidths.isEmpty || sheet.otherColumnWidth != nil {
-            out += "<cols>"
+            head += "<cols>"
             for (i, w) in sheet.columnWidths.enumerated() {
-                out += "<col min=\"\(i + 1)\" max=\"\(i + 1)\" width=\"\(w)\" customWidth=\"1\"/>"
+                head += "<col min=\"\(i + 1)\" max=\"\(i + 1)\" width=\"\(w)\" customWidth=\"1\"/>"
             }
             if let w = sheet.otherColumnWidth, sheet.columnWidths.count < columnCount {
-                out += "<col min=\"\(sheet.columnWidths.count + 1)\" max=\"\(columnCount)\" width=\"\(w)\" customWidth=\"1\"/>"
+                head += "<col min=\"\(sheet.columnWidths.count + 1)\" max=\"\(columnCount)\" width=\"\(w)\" customWidth=\"1\"/>"
             }
-            out += "</cols>"
+            head += "</cols>"
         }
-        out += "<sheetData>"
+        head += "<sheetData>"
+        var out = JSONBytes(reservingCapacity: head.utf8.count + cellCount * 48 + sheet.rows.count * 24 + 4096)
+        out.rawText(head)
+        // A column's cells often repeat the text of the row above (a person's id and name down
+        // the long form): its shared string is known without hashing it again.
+        var above = [(text: String, id: Int)?](repeating: nil, count: columnCount)
         for (r, row) in sheet.rows.enumerated() {
-            let rowNumber = String(r + 1)
-            out += "<row r=\"\(rowNumber)\">"
+            let rowNumber = r + 1
+            out.raw("<row r=\""); out.integer(rowNumber); out.raw("\">")
             let header = r < sheet.headerRows
             for (c, cell) in row.enumerated() {
                 if case .text(let s) = cell, s.isEmpty { continue }
-                out += "<c r=\""; out += names[c]; out += rowNumber; out += "\""
+                out.raw("<c r=\""); out.append(names[c]); out.integer(rowNumber); out.raw("\"")
                 let s = style(cell, header: header, shaded: c < sheet.shadedHeader.count && sheet.shadedHeader[c])
-                if s != .plain { out += " s=\"\(s.rawValue)\"" }
+                if s != .plain { out.raw(" s=\""); out.integer(s.rawValue); out.raw("\"") }
                 switch cell {
-                case .text(let text): out += " t=\"s\"><v>"; out += String(strings.id(text))
-                case .number(let n): out += "><v>"; out += String(n)
-                case .day(let d): out += "><v>"; out += String(XLSXCell.serial(d))
+                case .text(let text):
+                    let id: Int
+                    if let known = above[c], known.text == text { id = known.id; strings.reuse() } else { id = strings.id(text); above[c] = (text, id) }
+                    out.raw(" t=\"s\"><v>"); out.integer(id)
+                case .number(let n): out.raw("><v>"); out.integer(n)
+                case .day(let d): out.raw("><v>"); out.integer(XLSXCell.serial(d))
                 }
-                out += "</v></c>"
+                out.raw("</v></c>")
             }
-            out += "</row>"
+            out.raw("</row>")
         }
-        out += "</sheetData>"
-        if let filter = sheet.filterRow { out += "<autoFilter ref=\"\(filterRange(sheet, row: filter))\"/>" }
+        var tail = "</sheetData>"
+        if let filter = sheet.filterRow { tail += "<autoFilter ref=\"\(filterRange(sheet, row: filter))\"/>" }
         if !sheet.validations.isEmpty {
-            out += "<dataValidations count=\"\(sheet.validations.count)\">"
+            tail += "<dataValidations count=\"\(sheet.validations.count)\">"
             for v in sheet.validations {
                 let column = columnName(v.column)
                 let list = v.values.joined(separator: ",").replacingOccurrences(of: "\"", with: "\"\"")
-                out += "<dataValidation type=\"list\" allowBlank=\"1\" showInputMessage=\"1\" showErrorMessage=\"1\""
-                out += " errorTitle=\"请从下拉列表中选择\""
+                tail += "<dataValidation type=\"list\" allowBlank=\"1\" showInputMessage=\"1\" showErrorMessage=\"1\""
+                tail += " errorTitle=\"请从下拉列表中选择\""
                 let range = v.rows.count == 1 ? "\(column)\(v.rows.lowerBound)" : "\(column)\(v.rows.lowerBound):\(column)\(v.rows.upperBound)"
-                out += " error=\"\(MarkupText.xml(v.message))\" sqref=\"\(range)\">"
-                out += "<formula1>\(MarkupText.xml("\"" + list + "\""))</formula1></dataValidation>"
+                tail += " error=\"\(MarkupText.xml(v.message))\" sqref=\"\(range)\">"
+                tail += "<formula1>\(MarkupText.xml("\"" + list + "\""))</formula1></dataValidation>"
             }
-            out += "</dataValidations>"
+            tail += "</dataValidations>"
         }
-        out += "<printOptions gridLines=\"1\"/>"
-        out += "<pageMargins left=\"0.4\" right=\"0.4\" top=\"0.5\" bottom=\"0.5\" header=\"0.3\" footer=\"0.3\"/>"
-        out += "<pageSetup paperSize=\"9\" orientation=\"landscape\""
-        if let pages = sheet.fitToWidth { out += " fitToWidth=\"\(pages)\" fitToHeight=\"0\"" }
-        out += "/>"
-        out += "<headerFooter><oddFooter>\(MarkupText.xml("&L&A&R第 &P 页，共 &N 页"))</oddFooter></headerFooter>"
-        out += "</worksheet>"
-        return out
+        tail += "<printOptions gridLines=\"1\"/>"
+        tail += "<pageMargins left=\"0.4\" right=\"0.4\" top=\"0.5\" bottom=\"0.5\" header=\"0.3\" footer=\"0.3\"/>"
+        tail += "<pageSetup paperSize=\"9\" orientation=\"landscape\""
+        if let pages = sheet.fitToWidth { tail += " fitToWidth=\"\(pages)\" fitToHeight=\"0\"" }
+        tail += "/>"
+        tail += "<headerFooter><oddFooter>\(MarkupText.xml("&L&A&R第 &P 页，共 &N 页"))</oddFooter></headerFooter>"
+        tail += "</worksheet>"
+        out.rawText(tail)
+        return out.bytes
     }
 
     /// `A2:H100`: the filter's header row to the last row, every column.

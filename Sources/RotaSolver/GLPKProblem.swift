@@ -56,8 +56,11 @@ final class GLPKProblem {
             for (j, a) in zip(r.columns, r.coefficients) { ia.append(Int32(i)); ja.append(Int32(j)); ar.append(a) }
         }
         var error = rota_glp_error()
-        let rc = withCStrings(model.rows.enumerated().map { GLPKName.escaped($1.label, position: $0 + 1) }) { rowNames in
-            withCStrings(model.columns.enumerated().map { GLPKName.escaped($1.name, position: $0 + 1) }) { colNames in
+        // An unnamed model's names are its rule ids, not unique: GLPK gets none.
+        let rowNames = model.named ? model.rows.enumerated().map { GLPKName.escaped($1.label, position: $0 + 1) } : nil
+        let columnNames = model.named ? model.columns.enumerated().map { GLPKName.escaped($1.name, position: $0 + 1) } : nil
+        let rc = withCStrings(rowNames) { rowNames in
+            withCStrings(columnNames) { colNames in
                 rota_glp_load(handle, Int32(m), rowType, rowLo, rowHi, rowNames,
                               Int32(n), colType, colLo, colHi, kind, cost, colNames,
                               Int32(ar.count), ia, ja, ar, model.objectiveConstant, &error)
@@ -147,8 +150,9 @@ private extension Optional where Wrapped == [Double] {
     }
 }
 
-/// Calls `body` with a C array of C strings that live for the call.
-private func withCStrings<R>(_ strings: [String], _ body: (UnsafePointer<UnsafePointer<CChar>?>) -> R) -> R {
+/// Calls `body` with a C array of C strings that live for the call (nil for none).
+private func withCStrings<R>(_ strings: [String]?, _ body: (UnsafePointer<UnsafePointer<CChar>?>?) -> R) -> R {
+    guard let strings else { return body(nil) }
     var pointers: [UnsafeMutablePointer<CChar>?] = strings.isEmpty ? [nil] : strings.map { strdup($0) }
     defer { pointers.forEach { free($0) } }
     return pointers.withUnsafeMutableBufferPointer { buffer in

@@ -43,10 +43,28 @@ public struct LinearExpression: Sendable {
     }
 
     /// Terms with duplicates merged and zeros dropped, sorted by column.
+    ///
+    /// Duplicates are summed in the order they were added. Terms already in increasing column
+    /// order, none zero (most rows a model builder writes), are taken as they are.
     func merged() -> [(column: Int, coefficient: Double)] {
-        var byColumn: [Int: Double] = [:]
-        for t in terms { byColumn[t.variable.index, default: 0] += t.coefficient }
-        return byColumn.filter { $0.value != 0 }.map { ($0.key, $0.value) }.sorted { $0.0 < $1.0 }
+        var increasing = true
+        for (i, t) in terms.enumerated() where t.coefficient == 0 || (i > 0 && terms[i - 1].variable.index >= t.variable.index) {
+            increasing = false
+            break
+        }
+        if increasing { return terms.map { ($0.variable.index, $0.coefficient) } }
+        // By column, and in the order added within a column (so sums are added as before).
+        let order = terms.indices.sorted { (terms[$0].variable.index, $0) < (terms[$1].variable.index, $1) }
+        var out: [(column: Int, coefficient: Double)] = []
+        out.reserveCapacity(terms.count)
+        var i = 0
+        while i < order.count {
+            let column = terms[order[i]].variable.index
+            var sum = 0.0
+            while i < order.count && terms[order[i]].variable.index == column { sum += terms[order[i]].coefficient; i += 1 }
+            if sum != 0 { out.append((column, sum)) }
+        }
+        return out
     }
 
     public static func + (a: LinearExpression, b: LinearExpression) -> LinearExpression {

@@ -37,11 +37,22 @@ public struct Model: Sendable {
     }
 
     public var name: String
+    /// Whether variables and rows are named with their instance ids (`s[p1,site,2025-03-03,am]`,
+    /// `T3.rounds[area,site,2025-03-03,0]`) — the default — or only with their base name and
+    /// rule id (`s`, `T3.rounds`).
+    ///
+    /// An unnamed model is for the thousands of small models whose names nobody reads when
+    /// they solve (a year's weekly rota is some 19,000): building, checking and escaping the
+    /// names cost more than solving them. Its rows still carry their rule ids; its names are
+    /// not unique, so they are not checked for it, GLPK gets none, and `dropping(rows:)` would
+    /// drop every row of a rule. A caller that must explain a failure builds the model again,
+    /// named, and solves that one.
+    public let named: Bool
     public private(set) var columns: [Column] = []
     public private(set) var rows: [Row] = []
     public var objectiveConstant: Double = 0
 
-    public init(name: String) { self.name = name }
+    public init(name: String, named: Bool = true) { self.name = name; self.named = named }
 
     /// The name a variable gets: `base[id1,id2]`.
     public static func label(_ base: String, _ ids: [String]) -> String {
@@ -49,33 +60,34 @@ public struct Model: Sendable {
     }
 
     @discardableResult
-    public mutating func add(_ base: String, _ ids: [String], kind: Kind, lower: Double, upper: Double, cost: Double = 0) -> Variable {
-        columns.append(Column(name: Model.label(base, ids), kind: kind, lower: lower, upper: upper, cost: cost))
+    public mutating func add(_ base: String, _ ids: @autoclosure () -> [String], kind: Kind, lower: Double, upper: Double, cost: Double = 0) -> Variable {
+        columns.append(Column(name: named ? Model.label(base, ids()) : base, kind: kind, lower: lower, upper: upper, cost: cost))
         return Variable(index: columns.count - 1)
     }
 
     /// A 0/1 variable.
-    public mutating func binary(_ base: String, _ ids: [String], cost: Double = 0) -> Variable {
-        add(base, ids, kind: .binary, lower: 0, upper: 1, cost: cost)
+    public mutating func binary(_ base: String, _ ids: @autoclosure () -> [String], cost: Double = 0) -> Variable {
+        add(base, ids(), kind: .binary, lower: 0, upper: 1, cost: cost)
     }
 
     /// An integer variable in `lower...upper`.
-    public mutating func integer(_ base: String, _ ids: [String], lower: Double = 0, upper: Double, cost: Double = 0) -> Variable {
-        add(base, ids, kind: .integer, lower: lower, upper: upper, cost: cost)
+    public mutating func integer(_ base: String, _ ids: @autoclosure () -> [String], lower: Double = 0, upper: Double, cost: Double = 0) -> Variable {
+        add(base, ids(), kind: .integer, lower: lower, upper: upper, cost: cost)
     }
 
     /// A continuous variable in `lower...upper` (`.infinity` for none).
-    public mutating func continuous(_ base: String, _ ids: [String], lower: Double = 0, upper: Double = .infinity, cost: Double = 0) -> Variable {
-        add(base, ids, kind: .continuous, lower: lower, upper: upper, cost: cost)
+    public mutating func continuous(_ base: String, _ ids: @autoclosure () -> [String], lower: Double = 0, upper: Double = .infinity, cost: Double = 0) -> Variable {
+        add(base, ids(), kind: .continuous, lower: lower, upper: upper, cost: cost)
     }
 
     /// Adds `cost · v` to the objective (minimised).
     public mutating func minimise(_ v: Variable, cost: Double) { columns[v.index].cost += cost }
 
-    /// Adds a constraint labelled `rule[ids…]`. Constants of the expression move to the rhs.
-    public mutating func require(_ rule: String, _ ids: [String], _ relation: LinearRelation) {
+    /// Adds a constraint labelled `rule[ids…]` (`rule` alone in an unnamed model). Constants of
+    /// the expression move to the rhs.
+    public mutating func require(_ rule: String, _ ids: @autoclosure () -> [String], _ relation: LinearRelation) {
         let merged = relation.expression.merged()
-        rows.append(Row(rule: rule, label: Model.label(rule, ids),
+        rows.append(Row(rule: rule, label: named ? Model.label(rule, ids()) : rule,
                         columns: merged.map(\.column), coefficients: merged.map(\.coefficient),
                         sense: relation.sense, rhs: relation.rhs - relation.expression.constant))
     }
@@ -122,7 +134,7 @@ public struct Model: Sendable {
                 if !a.isFinite { problems.append("constraint \(r.label) has coefficient \(a)") }
             }
         }
-        for (what, names) in [("variable", columns.map(\.name)), ("constraint", rows.map(\.label))] {
+        for (what, names) in named ? [("variable", columns.map(\.name)), ("constraint", rows.map(\.label))] : [] {
             var seen = Set<String>()
             for n in names where !seen.insert(n).inserted { problems.append("\(what) name \(n) is used twice") }
         }
@@ -171,7 +183,7 @@ extension Model {
     public func restricted(to free: [Int], fixing values: [Double]) -> Model {
         var position = [Int](repeating: -1, count: columns.count)
         for (i, j) in free.enumerated() { position[j] = i }
-        var m = Model(name: name)
+        var m = Model(name: name, named: named)
         m.objectiveConstant = objectiveConstant
         for (j, c) in columns.enumerated() where position[j] < 0 { m.objectiveConstant += c.cost * values[j] }
         m.columns = free.map { columns[$0] }

@@ -15,6 +15,8 @@ struct PartTimeScheduler: Sendable {
     let group: PartTimeDuties.Group
     let context: PartTimeWeekModel.Context
     let solve: SolveOptions
+    /// Whether week models are named from the start (`RotaOptions.namedWeekModels`).
+    var named = false
 
     func run() throws(SolverError) -> RotaPiece {
         var piece = RotaPiece()
@@ -23,15 +25,27 @@ struct PartTimeScheduler: Sendable {
         guard let first = (group.duties.map(\.term.from) + group.demands.map(\.demand.week)).min(),
               let last = (group.duties.map(\.term.to) + group.demands.map { $0.demand.week.adding(days: 6) }).max() else { return piece }
         for monday in context.calendar.weeks where monday.adding(days: 6) >= first && monday <= last {
-            let week = PartTimeWeekModel(group: group, week: monday, state: state, context: context)
+            var week = PartTimeWeekModel(group: group, week: monday, state: state, context: context, named: named)
             var solution: Solution?
             if !week.isEmpty {
-                solution = try Solver().solve(week.model, options: solve)
+                solution = try? Solver().solve(week.model, options: solve)
+                if !PartTimeScheduler.solved(solution) {
+                    // A failed solve (an error, or no solution) is made again with every variable
+                    // and row named by its ids, so what it reports (an error thrown from here)
+                    // names the instances.
+                    week = PartTimeWeekModel(group: group, week: monday, state: state, context: context, named: true)
+                    solution = try Solver().solve(week.model, options: solve)
+                }
                 piece.statistics.weekModels += 1
                 piece.statistics.record(week.model, solution)
             }
             piece.append(week.extract(solution, state: &state))
         }
         return piece
+    }
+
+    /// Whether a solve found a rota for the week.
+    static func solved(_ solution: Solution?) -> Bool {
+        solution.map { $0.status == .optimal || $0.status == .feasible } ?? false
     }
 }

@@ -139,9 +139,12 @@ struct PartTimeWeekModel {
     /// Whether the week has anything to place.
     var isEmpty: Bool { needs.isEmpty && dues.isEmpty }
 
-    init(group: PartTimeDuties.Group, week monday: Day, state: PartTimeState, context: Context) {
+    /// With `named` false the model's variables and rows carry only their base names and rule
+    /// ids (`Model.named`): building the names of a year's 19,000 week models cost more than
+    /// solving them. `PartTimeScheduler` builds a week again, named, when its solve fails.
+    init(group: PartTimeDuties.Group, week monday: Day, state: PartTimeState, context: Context, named: Bool = true) {
         self.group = group; self.monday = monday; self.context = context
-        model = Model(name: "week[\(group.people.first ?? "-"),\(monday.iso)]")
+        model = Model(name: "week[\(group.people.first ?? "-"),\(monday.iso)]", named: named)
         let cal = context.calendar
         let week = RotaCalendar.week(monday)
         let weekDays = cal.workingDays(in: week)
@@ -376,7 +379,7 @@ struct PartTimeWeekModel {
     func extract(_ solution: Solution?, state: inout PartTimeState) -> RotaPiece {
         var piece = RotaPiece()
         piece.relaxations = relaxations
-        let solved = solution.map { $0.status == .optimal || $0.status == .feasible } ?? false
+        let solved = PartTimeScheduler.solved(solution)
         let on = solved ? placements.filter { solution!.isOn($0.variable) } : []
         var done = Array(repeating: 0, count: needs.count)
         var stationDays: [Int: Set<Int>] = [:]

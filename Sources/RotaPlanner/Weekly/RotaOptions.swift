@@ -30,6 +30,9 @@ public struct RotaOptions: Sendable {
     /// needs more, e.g. for covers during a colleague's leave, still gets them); one more for
     /// each further part-time duty the person holds (`weeklyCap(duties:)`).
     public var partTimeHalfDaysPerWeek: Int = 4
+    /// Whether each week model is built named (`Model.named`) from the start, rather than only
+    /// when its solve fails: the rota is the same either way (a test holds it to that).
+    var namedWeekModels = false
     /// The rota a re-plan replaces (nil when planning afresh): the weekly models keep its
     /// half-days where they can, and reproduce it before the re-plan date (`EarlierRota`).
     public var earlier: EarlierRota? = nil

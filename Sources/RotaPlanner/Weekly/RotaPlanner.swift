@@ -89,7 +89,7 @@ public struct RotaPlanner: Sendable {
             weeklyCap: max(1, options.partTimeHalfDaysPerWeek), earlier: options.earlier)
         let groups = duties.groups
         let partTime = try ParallelJobs.run(count: groups.count, threads: threads) { i throws(SolverError) in
-            try PartTimeScheduler(group: groups[i], context: context, solve: solve).run()
+            try PartTimeScheduler(group: groups[i], context: context, solve: solve, named: options.namedWeekModels).run()
         }
         let partTimeDone = DispatchTime.now()
 

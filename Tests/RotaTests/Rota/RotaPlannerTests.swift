@@ -358,6 +358,18 @@ import Testing
         print("TestRegion rota, 1 thread: \(one.statistics.summary)")
     }
 
+    /// Week models are built without instance names (`Model.named`), for speed: the rota is
+    /// the same as with every model named, and so are the models' sizes.
+    @Test func unnamedWeekModelsGiveTheSameRotaAsNamedOnes() throws {
+        let f = try RotaFixture.shared.get()
+        var options = RotaOptions()
+        options.namedWeekModels = true
+        let named = try RotaPlanner(scenario: f.scenario, plan: f.plan, options: options).run()
+        #expect(named.rota == f.rota)
+        #expect(named.statistics.rows == f.statistics.rows && named.statistics.columns == f.statistics.columns)
+        #expect(named.statistics.weekModels == f.statistics.weekModels && named.statistics.weekModels > 0)
+    }
+
     @Test func rotaCSVRoundTrips() throws {
         let f = try RotaFixture.shared.get()
         let text = RotaCSV.render(rota: f.rota, scenario: f.scenario)
