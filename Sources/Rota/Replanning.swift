@@ -115,6 +115,9 @@ public struct HalfDayChange: Sendable, Hashable {
     public var why: String
     /// The posting change, when the person's posting was handed over or taken over.
     public var posting: String = ""
+    /// `why` and `posting` in Chinese, for changes.csv (`ChangesCSV`).
+    public var whyChinese: String = ""
+    public var postingChinese: String = ""
 }
 
 /// What a re-plan found.
@@ -170,6 +173,9 @@ extension PlanPipeline {
         if !caused.isEmpty || !taken.isEmpty {
             // Fewest postings changed: only those.
             var trial = plan
+            // What stops a posting being handed over at all (a stint that would end short of
+            // T3.station-months): named in the conflict beside the rule the event breaks.
+            var unmet: [(check: RuleCheck, events: [ChangeEvent])] = []
             for (person, duty) in taken {
                 let events = changes.events.filter { Self.names($0, person) }
                 var day = max(past.from, events.compactMap(\.effective).min() ?? past.from)
@@ -190,20 +196,26 @@ extension PlanPipeline {
                 }
                 // The best-ranked choice the independent verifier accepts on the plan rules.
                 let verifier = PlanVerifier(scenario: scenario)
+                var handed = false, ending: [RuleCheck] = []
                 for h in choices {
                     let next = h.apply(to: trial)
                     let touched = [duty, person] + (h.replacement.isEmpty ? [] : [h.replacement]) + Array(h.sites(in: trial))
                     let left = verifier.verify(next).failures.filter { f in !brokenBefore.contains(f.instance) && touched.contains { f.instance.contains($0) } }
                     if left.isEmpty {
                         trial = next; handovers.append(h); causes[person] = events
+                        handed = true
                         break
                     }
+                    if h.replacement.isEmpty { ending = left }
                 }
+                // The stint cut at the day is too short for T3.station-months, whoever serves the rest.
+                if !handed { unmet += ending.filter { $0.rule == "T3.station-continuity" }.map { ($0, events) } }
             }
             plan = trial
             caused = PlanVerifier(scenario: scenario).verify(plan).failures.filter { !brokenBefore.contains($0.instance) }
             if !caused.isEmpty {
-                return .conflict(caused.map { check in (check, changes.events.filter { Self.mentions(check, $0) }) })
+                return .conflict(caused.map { check in (check, changes.events.filter { Self.mentions(check, $0) }) }
+                                 + unmet.filter { u in !caused.contains { $0.instance == u.check.instance } })
             }
         }
 
@@ -290,14 +302,14 @@ extension PlanPipeline {
         files += try RotaOutputs.files(rota: rota, plan: plan, scenario: scenario, report: verified.report, earlier: earlier)
             .map { OutputFile($0.name, $0.data) }
         let cut = past.from.iso
-        let changed = Self.changes(earlier: past.planned, now: rota.entries.filter { $0.date >= cut }, events: changes, postings: postings,
+        let changed = Self.changes(earlier: past.planned, now: rota.entries.filter { $0.date >= cut }, events: changes, scenario: scenario, postings: postings,
                                    covers: rota.covers.filter { $0.week >= Day(iso: cut)!.weekStart.iso })
         let people = Set(changed.map(\.person))
         let changedRota = WeeklyRota(scenario: scenario.name, entries: rota.entries.filter { people.contains($0.person) },
                                      relaxations: [], covers: [], shortfalls: [])
         files += PersonCalendar.files(rota: changedRota, plan: plan, scenario: scenario)
             .map { OutputFile("changed/" + $0.name, $0.data) }
-        files.append(OutputFile("changes.csv", Data(Self.changesCSV(changed, scenario: scenario).utf8)))
+        files.append(OutputFile("changes.csv", Data(ChangesCSV.render(changed, scenario: scenario).utf8)))
         let section = Self.changesSection(changed, postings: postings, past: past, changes: changes, method: method,
                                           frozen: verified.report.failures, scenario: scenario)
         files.append(OutputFile("changes.html", Data(Self.changesPage(section, past: past, scenario: scenario).utf8)))
@@ -390,11 +402,14 @@ extension PlanPipeline {
     }
 
     /// Whether an event names `person` (absent, departed, new).
-    static func names(_ event: ChangeEvent, _ person: String) -> Bool {
+    static func names(_ event: ChangeEvent, _ person: String) -> Bool { Self.person(event) == person }
+
+    /// The person an event is about (absent, departed, new), if any.
+    static func person(_ event: ChangeEvent) -> String? {
         switch event.kind {
-        case .absence(let p, _), .departure(let p, _): return p == person
-        case .newCandidate(let m, _): return m.id == person
-        default: return false
+        case .absence(let p, _), .departure(let p, _): return p
+        case .newCandidate(let m, _): return m.id
+        default: return nil
         }
     }
 
@@ -421,11 +436,13 @@ extension PlanPipeline {
     }
 
     /// Per person, the half-days from the re-plan date that differ between the earlier rota and the new.
-    static func changes(earlier: [RotaEntry], now: [RotaEntry], events: ChangeSet, postings: [PostingChange] = [],
+    static func changes(earlier: [RotaEntry], now: [RotaEntry], events: ChangeSet, scenario: Scenario, postings: [PostingChange] = [],
                         covers: [RotaCover] = []) -> [HalfDayChange] {
         let (removed, added) = differences(earlier, now)
-        var why: [String: String] = [:]
+        let staff = scenario.staffIndex()
+        var why: [String: String] = [:], whyChinese: [String: String] = [:], postingChinese: [String: String] = [:]
         for e in events.events {
+            if let text = ChangesCSV.event(e), let p = Self.person(e) { whyChinese[p] = text }
             switch e.kind {
             case .absence(let p, let r): why[p] = "absence \(r)" + (e.reason.isEmpty ? "" : ": \(e.reason)") + " [\(e.source)]"
             case .departure(let p, let d): why[p] = "departure on \(d.iso)" + (e.reason.isEmpty ? "" : ": \(e.reason)") + " [\(e.source)]"
@@ -438,10 +455,15 @@ extension PlanPipeline {
             let absent = Set(list.map(\.absent)).sorted().joined(separator: ", ")
             let sites = Set(list.map(\.site)).sorted().joined(separator: ", ")
             why[person] = "covers \(absent)'s \(list[0].rule == "TCM.weekly" ? "TCM clinic" : list[0].rule) at \(sites) during the absence"
+            whyChinese[person] = ChangesCSV.cover(list, staff: staff)
         }
         var posting: [String: String] = [:]
         for c in postings {
             let h = c.handover
+            postingChinese.merge(ChangesCSV.postingTexts(h, scenario)) { $1 }
+            if !h.replacement.isEmpty, whyChinese[h.replacement] == nil {
+                whyChinese[h.replacement] = "接替\(ChangesCSV.who(h.person, staff))：" + (whyChinese[h.person] ?? h.reason)
+            }
             guard !h.replacement.isEmpty else {
                 posting[h.person] = "\(h.postingText) ends on \(h.from.adding(days: -1).iso), nobody takes it over"
                 continue
@@ -460,7 +482,8 @@ extension PlanPipeline {
             let dates = ((removed[p] ?? []) + (added[p] ?? [])).map(\.date).sorted()
             return HalfDayChange(person: p, removed: removed[p]?.count ?? 0, added: added[p]?.count ?? 0,
                                  first: dates.first ?? "", last: dates.last ?? "",
-                                 why: why[p] ?? "duties re-scheduled around the events", posting: posting[p] ?? "")
+                                 why: why[p] ?? "duties re-scheduled around the events", posting: posting[p] ?? "",
+                                 whyChinese: whyChinese[p] ?? "因上述变动调整值班", postingChinese: postingChinese[p] ?? "")
         }
     }
 
@@ -490,20 +513,6 @@ extension PlanPipeline {
             i = i2; j = j2
         }
         return (removed, added)
-    }
-
-    /// `changes.csv`: who, what, from when, why — one row per person whose posting or
-    /// half-days changed from the re-plan date, with how the rules are met for a posting change.
-    static func changesCSV(_ changes: [HalfDayChange], scenario: Scenario) -> String {
-        let names = scenario.staffIndex()
-        func cell(_ s: String) -> String { s.contains(where: { ",\"\n".contains($0) }) ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s }
-        var out = "person,name,what,half_days_removed,half_days_added,from,to,why\n"
-        for c in changes {
-            var what = c.added == 0 && c.removed == 0 ? "" : c.added == 0 ? "duties taken off" : c.removed == 0 ? "duties added" : "duties moved"
-            if !c.posting.isEmpty { what = c.posting + (what.isEmpty ? "" : "; " + what) }
-            out += [c.person, names[c.person]?.name ?? "", what, String(c.removed), String(c.added), c.first, c.last, c.why].map(cell).joined(separator: ",") + "\n"
-        }
-        return out
     }
 
     /// `replan.json`: what this re-plan replaces and why, and the change counts.

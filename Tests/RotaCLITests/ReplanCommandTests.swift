@@ -49,7 +49,11 @@ import Testing
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout.contains("Half-days changed from 2025-07-01: 10, for 1 person"))
         let csv = try String(contentsOf: later.appendingPathComponent("changes.csv"), encoding: .utf8)
-        #expect(csv.split(separator: "\n").count == 2 && csv.contains("\(member),") && csv.contains("training"))
+        // One row under the Chinese header (CRLF line ends, as rota.csv and assignments.csv).
+        let lines = csv.components(separatedBy: "\r\n").filter { !$0.isEmpty }
+        #expect(try Data(contentsOf: later.appendingPathComponent("changes.csv")).prefix(3) == Data([0xEF, 0xBB, 0xBF]))
+        #expect(lines.count == 2 && lines[0].trimmingPrefix("\u{FEFF}") == "人员编号,姓名,所属单位编号,岗位变动,值班变动,减少半天数,增加半天数,首个变动日期,最后变动日期,原因")
+        #expect(lines[1].hasPrefix("\(member),") && lines[1].contains(",减少,10,0,2025-07-07,2025-07-11,请假 2025-07-07至2025-07-11：training [\(changes.path):2]"))
         let record = try JSONSerialization.jsonObject(with: Data(contentsOf: later.appendingPathComponent("replan.json"))) as! [String: Any]
         let replaces = record["replaces"] as! [String: String]
         #expect(replaces["plan"]?.hasPrefix("sha256:") == true)

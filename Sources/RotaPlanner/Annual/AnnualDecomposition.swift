@@ -121,44 +121,62 @@ struct AnnualDecomposition {
     /// The lower bound of the whole model: the sum of the relaxed blocks' proven bounds plus
     /// `LagrangianBlock.constant`. Nil when a block proves no bound before `deadline`.
     func bound(until deadline: ContinuousClock.Instant, gap: Double = 1e-4) -> Double? {
+        bound(until: deadline, gap: gap, alongside: { () }).bound
+    }
+
+    /// The bound, with `work` run on the same threads as one more job (first, so that it ends
+    /// early): the greedy start is made while the blocks are solved.
+    func bound<T: Sendable>(until deadline: ContinuousClock.Instant, gap: Double = 1e-4,
+                            alongside work: @escaping @Sendable () -> T) -> (bound: Double?, work: T) {
         let model = annual.model
         let prices = self.prices
         let columnsOf = self.columnsOf
         let order = columnsOf.indices.sorted { columnsOf[$0].count > columnsOf[$1].count }   // largest first
-        let bounds = ParallelJobs.run(count: order.count, threads: threads) { n -> Double? in
-            let k = order[n]
+        let results = ParallelJobs.run(count: order.count + 1, threads: threads) { n -> BoundJob<T> in
+            if n == 0 { return .work(work()) }
+            let k = order[n - 1]
             let left = AnnualDecomposition.seconds(until: deadline)
-            guard left > 0 else { return nil }
+            guard left > 0 else { return .block(nil) }
             let block = LagrangianBlock(model, columns: columnsOf[k], prices: prices).model
-            guard let s = try? Solver().solve(block, options: SolveOptions(timeLimit: left, gap: gap, presolve: true, cuts: true)) else { return nil }
+            guard let s = try? Solver().solve(block, options: SolveOptions(timeLimit: left, gap: gap, presolve: true, cuts: true)) else { return .block(nil) }
             switch s.status {
-            case .optimal: return s.bound ?? s.objective
-            case .feasible, .noSolutionYet: return s.bound
-            case .infeasible, .unbounded: return nil
+            case .optimal: return .block(s.bound ?? s.objective)
+            case .feasible, .noSolutionYet: return .block(s.bound)
+            case .infeasible, .unbounded: return .block(nil)
             }
         }
-        var total = LagrangianBlock.constant(of: model, prices: prices)
-        for b in bounds { guard let b else { return nil }; total += b }
-        return total
+        var total: Double? = LagrangianBlock.constant(of: model, prices: prices)
+        var done: T? = nil
+        for r in results {
+            switch r {
+            case .work(let w): done = w
+            case .block(let b): total = b.flatMap { b in total.map { $0 + b } }
+            }
+        }
+        return (total, done!)
     }
 
     /// Improves a compliant `start` block by block until no block improves (every block's
     /// answer to the others is its best) or `deadline`.
     ///
     /// It does not stop at the gap asked for: a round costs little, and what it buys is
-    /// coverage, balanced teams and shorter travel (the plan's levels 3 and 4).
+    /// coverage, balanced teams and shorter travel (the plan's levels 3 and 4). A block is not
+    /// solved again while the other blocks have only tightened its linking rows since it last
+    /// answered them best (`Answered`): its answer is still in the smaller choice and still best.
     func improve(_ start: [Double], until deadline: ContinuousClock.Instant, gap: Double = 1e-4) -> [Double] {
         let model = annual.model
         var current = start
         var best = model.objective(at: current)
         let counties = Array(cityBlocks..<columnsOf.count), city = Array(0..<cityBlocks)
+        var answered = Answered(model: model, linking: linking, columnsOf: columnsOf)
         for round in 0..<8 {
             let before = best
             // Counties first (independent once the city is fixed, but for region totals), then
-            // the city's hospitals (independent once the counties are fixed); after the first
-            // round the city only when the counties moved (else it already answers them best).
-            for (phase, group) in [counties, city].enumerated() where phase == 0 || round == 0 || best < before {
-                let snapshot = current
+            // the city's hospitals (independent once the counties are fixed).
+            for phase in [counties, city] {
+                let group = phase.filter { !answered.isCurrent($0, at: current) }
+                guard !group.isEmpty else { continue }
+                let snapshot = current, snapshotValue = best
                 let columnsOf = self.columnsOf
                 let results = ParallelJobs.run(count: group.count, threads: threads) { n -> [Double]? in
                     AnnualDecomposition.solveRestricted(model, columns: columnsOf[group[n]], at: snapshot, until: deadline, gap: gap)
@@ -169,22 +187,84 @@ struct AnnualDecomposition {
                     return point
                 }
                 let answers = zip(group, results).compactMap { k, values in values.map { (block: k, values: $0) } }
+                var applied = Set<Int>()
                 let merged = applying(answers, to: current)
                 let mergedValue = model.objective(at: merged)
                 if mergedValue < best - 1e-9 && model.holds(at: merged) {
                     current = merged; best = mergedValue
+                    applied = Set(answers.map(\.block))
                 } else {
                     // A linking row no longer holds with every block's answer at once: one at a time.
                     for answer in answers {
                         let candidate = applying([answer], to: current)
                         let value = model.objective(at: candidate)
-                        if value < best - 1e-9 && model.holds(at: candidate) { current = candidate; best = value }
+                        if value < best - 1e-9 && model.holds(at: candidate) { current = candidate; best = value; applied.insert(answer.block) }
                     }
+                }
+                // A block answered the snapshot best when its answer was taken, or when its answer
+                // was no better than what it had.
+                for answer in answers where applied.contains(answer.block)
+                    || model.objective(at: applying([answer], to: snapshot)) >= snapshotValue - 1e-9 {
+                    answered.record(answer.block, at: snapshot)
                 }
             }
             if AnnualDecomposition.seconds(until: deadline) <= 0 || before - best <= 1e-6 * max(1, abs(best)) { break }
         }
         return current
+    }
+
+    /// One job of `bound(until:gap:alongside:)`: a block's bound, or the work done alongside.
+    enum BoundJob<T: Sendable>: Sendable { case block(Double?), work(T) }
+
+    /// What each block last answered best: the other blocks' share of each of its linking rows.
+    ///
+    /// Discussion: with every other column fixed, a block's problem changes only through its
+    /// linking rows' right-hand sides. When none of them loosened (a `≤` row's outside share did
+    /// not fall, a `≥` row's did not rise, an `=` row's did not move), the block's choices are a
+    /// subset of those it chose from, its answer is still among them (the current point is
+    /// compliant), so it is still its best and solving it again is wasted.
+    struct Answered {
+        let model: Model
+        /// Per block: its linking rows.
+        let rowsOf: [[Int]]
+        let blockOf: [Int]
+        /// Per block: the outside share of each of its linking rows when it last answered best.
+        var outside: [[Double]?]
+
+        init(model: Model, linking: [Int], columnsOf: [[Int]]) {
+            self.model = model
+            var blockOf = [Int](repeating: 0, count: model.columns.count)
+            for (k, columns) in columnsOf.enumerated() { for j in columns { blockOf[j] = k } }
+            var rowsOf = [[Int]](repeating: [], count: columnsOf.count)
+            for i in linking { for k in Set(model.rows[i].columns.map { blockOf[$0] }).sorted() { rowsOf[k].append(i) } }
+            self.rowsOf = rowsOf; self.blockOf = blockOf
+            outside = Array(repeating: nil, count: columnsOf.count)
+        }
+
+        func share(_ k: Int, at point: [Double]) -> [Double] {
+            rowsOf[k].map { i in
+                let row = model.rows[i]
+                var sum = 0.0
+                for (j, a) in zip(row.columns, row.coefficients) where blockOf[j] != k { sum += a * point[j] }
+                return sum
+            }
+        }
+
+        mutating func record(_ k: Int, at point: [Double]) { outside[k] = share(k, at: point) }
+
+        /// Whether block `k`'s last best answer is still its best at `point`.
+        func isCurrent(_ k: Int, at point: [Double]) -> Bool {
+            guard let before = outside[k] else { return false }
+            for (n, now) in share(k, at: point).enumerated() {
+                let was = before[n], tolerance = 1e-9
+                switch model.rows[rowsOf[k][n]].sense {
+                case .lessOrEqual: if now < was - tolerance { return false }
+                case .greaterOrEqual: if now > was + tolerance { return false }
+                case .equal: if abs(now - was) > tolerance { return false }
+                }
+            }
+            return true
+        }
     }
 
     /// The block's columns re-solved with every other column fixed at `point`; nil when the

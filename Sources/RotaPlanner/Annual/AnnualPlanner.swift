@@ -94,7 +94,7 @@ public struct AnnualPlanner: Sendable {
         }
         /// The greedy start, completed (nil when greedy fails): the fallback when the limit
         /// comes before GLPK has a plan, and the start of large models.
-        func greedy() throws(SolverError) -> [Double]? {
+        @Sendable func greedy() throws(SolverError) -> [Double]? {
             guard let decisions = GreedyStart.build(annual) else { return nil }
             return try AnnualPlanner.complete(annual, decisions: decisions)
         }
@@ -115,17 +115,21 @@ public struct AnnualPlanner: Sendable {
             // blocks solved apart, then a greedy start improved block by block; only when that
             // plan is not within the gap asked for, the whole model from it for the remaining
             // time. The greedy start is made whatever the limit: it is the plan
-            // returned when the limit comes first.
-            start = try greedy()
+            // returned when the limit comes first; it is made on the bound's threads while the
+            // blocks are solved.
+            let decomposition = AnnualDecomposition(annual: annual)
+            let began = ContinuousClock.now
+            let made = decomposition.bound(until: ContinuousClock.now + .seconds(remaining() * 0.3)) { () -> Result<[Double]?, SolverError> in
+                do throws(SolverError) { return .success(try greedy()) } catch { return .failure(error) }
+            }
+            proven = made.bound
+            start = try made.work.get()
             if let s = start, remaining() > 0 {
-                let began = ContinuousClock.now
                 func report(_ point: [Double]?) {
                     let o = point.map { model.objective(at: $0) }
                     progress?(SolveProgress(elapsed: AnnualDecomposition.seconds(until: began) * -1, incumbent: o, bound: proven,
                                             gap: o.flatMap { o in proven.map { abs(o - $0) / max(abs(o), 1e-9) } }, activeNodes: 0))
                 }
-                let decomposition = AnnualDecomposition(annual: annual)
-                proven = decomposition.bound(until: ContinuousClock.now + .seconds(remaining() * 0.3))
                 report(s)
                 start = decomposition.improve(s, until: ContinuousClock.now + .seconds(remaining() * 0.6))
                 report(start)

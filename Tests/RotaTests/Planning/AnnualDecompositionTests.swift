@@ -53,3 +53,36 @@ import Testing
         #expect(model.objective(at: improved) >= optimum.objective! - 1e-6)
     }
 }
+
+/// `AnnualDecomposition.Answered`: a block is solved again only when the others loosened one
+/// of its linking rows since it last answered best.
+@Suite struct AnsweredBlocksTests {
+    /// Two blocks of one column each: a ≤ row, a ≥ row and an = row tie them.
+    static func model() -> Model {
+        var m = Model(name: "two")
+        let a = m.integer("a", [], upper: 5, cost: -1), b = m.integer("b", [], upper: 5, cost: 1)
+        m.require("PACK", [], LinearExpression.sum([a, b]) <= 6)
+        m.require("COVER", [], LinearExpression.sum([a, b]) >= 2)
+        return m
+    }
+
+    @Test func tighteningKeepsTheAnswerLooseningAsksAgain() {
+        let m = Self.model()
+        var answered = AnnualDecomposition.Answered(model: m, linking: [0, 1], columnsOf: [[0], [1]])
+        #expect(!answered.isCurrent(0, at: [4, 2]), "never answered yet")
+        answered.record(0, at: [4, 2])
+        #expect(answered.isCurrent(0, at: [4, 2]))
+        // b from 2 to 1: PACK loosens for a (a ≤ 5 instead of ≤ 4): a may do better.
+        #expect(!answered.isCurrent(0, at: [4, 1]))
+        // b from 2 to 3 only tightens PACK (and loosens COVER, a ≥ row whose outside share rose).
+        #expect(!answered.isCurrent(0, at: [3, 3]))
+        var onlyPack = AnnualDecomposition.Answered(model: m, linking: [0], columnsOf: [[0], [1]])
+        onlyPack.record(0, at: [4, 2])
+        #expect(onlyPack.isCurrent(0, at: [3, 3]), "PACK tightened: the old answer's set only shrank")
+        #expect(!onlyPack.isCurrent(0, at: [4, 1]))
+        var onlyCover = AnnualDecomposition.Answered(model: m, linking: [1], columnsOf: [[0], [1]])
+        onlyCover.record(0, at: [4, 2])
+        #expect(onlyCover.isCurrent(0, at: [4, 1]), "COVER asks more of a when b falls: tighter")
+        #expect(!onlyCover.isCurrent(0, at: [4, 3]))
+    }
+}

@@ -76,8 +76,9 @@ import Testing
         let count = Self.changed(swapped, try bytes("rota.csv"), from: Fixture.from.iso)
         let record = try #require(try JSONSerialization.jsonObject(with: try bytes("replan.json")) as? [String: Any])
         #expect(record["halfDaysChanged"] as? Int == count && record["halfDaysChangedBeforeFrom"] as? Int == 0)
-        let rows = String(decoding: try bytes("changes.csv"), as: UTF8.self).components(separatedBy: "\n").dropFirst().filter { !$0.isEmpty }
-        let fromCSV = rows.map { $0.split(separator: ",", omittingEmptySubsequences: false) }.map { Int($0[3])! + Int($0[4])! }.reduce(0, +)
+        let table = CSVTable.parse(String(String(decoding: try bytes("changes.csv"), as: UTF8.self).dropFirst())).records.filter { !$0.isBlank }.map(\.cells)
+        let removed = try #require(table.first?.firstIndex(of: "减少半天数")), added = try #require(table.first?.firstIndex(of: "增加半天数"))
+        let fromCSV = table.dropFirst().map { Int($0[removed])! + Int($0[added])! }.reduce(0, +)
         #expect(fromCSV == count)
 
         // Fewer than planning the rota again would change (the weekly models without the earlier rota).

@@ -111,7 +111,16 @@ import Testing
         #expect(r.postingsChanged[0].events.map(\.source) == ["CHANGES.yaml:2"])
         let csv = try #require(r.files.first { $0.name == "changes.csv" })
         guard case .data(let bytes) = csv.contents else { Issue.record("not data"); return }
-        #expect(String(decoding: bytes, as: UTF8.self).contains("hands \(team.id) over to \(h.replacement) from 2025-07-01"))
+        // changes.csv, for the HR offices: Chinese header and texts, as assignments.csv and rota.csv are written.
+        let csvText = String(decoding: bytes, as: UTF8.self)
+        #expect(csvText.hasPrefix("\u{FEFF}" + ChangesCSV.header.joined(separator: ",") + "\r\n"))
+        let rows = CSVTable.parse(String(csvText.dropFirst())).records.dropFirst().filter { !$0.isBlank }.map(\.cells)
+        let staffNames = Self.scenario.staffIndex()
+        let out_ = try #require(rows.first { $0[0] == nurse }), in__ = try #require(rows.first { $0[0] == h.replacement })
+        #expect(out_[3] == "自2025-07-01起\(team.id)团队岗位交由\(staffNames[h.replacement]!.name)（\(h.replacement)）接替" && out_[4] == "减少")
+        #expect(in__[3] == "自2025-07-01起接替\(staffNames[nurse]!.name)（\(nurse)）的\(team.id)团队岗位" && in__[4] == "增加")
+        #expect(out_[9] == "请假 2025-07-01至2025-09-30：sick leave [CHANGES.yaml:2]" && in__[9].hasPrefix("接替\(staffNames[nurse]!.name)（\(nurse)）：请假"))
+        #expect(out_[1] == staffNames[nurse]!.name && out_[2] == team.sender && Int(out_[5]) == r.changes.first { $0.person == nurse }?.removed)
         // The report carries the same change section, with how each rule is met.
         let page = try #require(r.files.first { $0.name == "report.html" })
         guard case .data(let html) = page.contents else { Issue.record("not data"); return }
