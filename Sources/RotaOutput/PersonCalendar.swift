@@ -47,14 +47,16 @@ public enum PersonCalendar {
     /// from the earlier folder (`EarlierOutputs`).
     static func files(_ ctx: RotaOutputContext, earlier: EarlierOutputs? = nil) -> [(name: String, data: Data)] {
         let stems = OutputFileName.names(for: ctx.people)
-        guard let earlier else {
-            return zip(ctx.people, stems).map { person, stem in
-                ("\(directory)/\(stem).ics", Data(calendar(person: person, ctx).bytes))
-            }
-        }
+        guard let earlier else { return files(ctx, people: ctx.people.indices, stems: stems) }
         return earlier.files(ctx.people, stems: stems, reusable: earlier.calendars(for: ctx, stems: stems), directory: directory, ext: "ics") {
             Data(calendar(person: $0, ctx).bytes)
         }
+    }
+
+    /// The files of `ctx.people[people]`, `stems` being every person's file stem
+    /// (`OutputFileName.names(for: ctx.people)`): a slice of the calendars, made on one core.
+    static func files(_ ctx: RotaOutputContext, people: Range<Int>, stems: [String]) -> [(name: String, data: Data)] {
+        people.map { i in ("\(directory)/\(stems[i]).ics", Data(calendar(person: ctx.people[i], ctx).bytes)) }
     }
 
     static func render(person: String, _ ctx: RotaOutputContext) -> String {

@@ -43,18 +43,48 @@ public enum RotaOutputs {
         let wants = selection.sets
         let needsGrid = wants.contains(.grid) || wants.contains(.workbook)
         let grid = needsGrid ? RotaGrid(ctx) : nil
-        // The kinds of file are independent: each is made as one job, on every core, and
-        // joined in the table's order, so the result never depends on which finished first.
-        var kinds: [@Sendable () throws -> [(name: String, data: Data)]] = []
-        if let grid, wants.contains(.grid) { kinds.append { [(RotaGridCSV.fileName, Data(RotaGridCSV.render(grid).utf8))] } }
-        if let grid, wants.contains(.workbook) { kinds.append { [(RotaWorkbook.fileName, try RotaWorkbook.data(grid: grid, long: RotaLongForm(ctx)))] } }
-        if wants.contains(.calendars) || wants.contains(.calendarsZip) { kinds.append { PersonCalendar.files(ctx, earlier: earlier) } }
-        if wants.contains(.sites) { kinds.append { SiteRotaCSV.files(ctx, earlier: earlier) } }
-        if wants.contains(.report) { kinds.append { RotaReportPages.files(ctx, report: report) } }
-        let jobs = kinds
-        let made = ParallelJobs.run(count: jobs.count, threads: ParallelJobs.processors) { k in
-            Result { try jobs[k]() }
+        // Every file is independent: the files are made as one list of jobs on every core — the
+        // workbook, the longest, started first; the calendars and site sheets in slices of
+        // people and sites, so no core idles while another finishes a kind — and joined in the
+        // table's order, so the result never depends on which finished first.
+        typealias Job = @Sendable () throws -> [(name: String, data: Data)]
+        var jobs: [Job] = []
+        var longest: Int?
+        if let grid, wants.contains(.grid) { jobs.append { [(RotaGridCSV.fileName, Data(RotaGridCSV.render(grid).utf8))] } }
+        if let grid, wants.contains(.workbook) {
+            longest = jobs.count
+            jobs.append { [(RotaWorkbook.fileName, try RotaWorkbook.data(grid: grid, long: RotaLongForm(ctx)))] }
         }
-        return try made.flatMap { try $0.get() }
+        // One file per person or site: in slices, or as one job when an earlier folder may
+        // supply files (it checks the first it could take over, in order).
+        func perItem(_ count: Int, whole: @escaping Job, slice: @escaping @Sendable (Range<Int>) -> [(name: String, data: Data)]) -> [Job] {
+            earlier != nil ? [whole] : slices(count).map { part in { slice(part) } }
+        }
+        if wants.contains(.calendars) || wants.contains(.calendarsZip) {
+            let stems = OutputFileName.names(for: ctx.people)
+            jobs += perItem(ctx.people.count, whole: { PersonCalendar.files(ctx, earlier: earlier) },
+                            slice: { PersonCalendar.files(ctx, people: $0, stems: stems) })
+        }
+        if wants.contains(.sites) {
+            let stems = OutputFileName.names(for: ctx.sites)
+            jobs += perItem(ctx.sites.count, whole: { SiteRotaCSV.files(ctx, earlier: earlier) },
+                            slice: { SiteRotaCSV.files(ctx, sites: $0, stems: stems) })
+        }
+        if wants.contains(.report) { jobs.append { RotaReportPages.files(ctx, report: report) } }
+        let all = jobs
+        // The order jobs are started in: the longest first, then the table's order.
+        let start = longest.map { l in [l] + all.indices.filter { $0 != l } } ?? Array(all.indices)
+        let made = ParallelJobs.run(count: all.count, threads: ParallelJobs.processors) { k in
+            Result { try all[start[k]]() }
+        }
+        var inOrder = [Result<[(name: String, data: Data)], Error>?](repeating: nil, count: all.count)
+        for (k, result) in made.enumerated() { inOrder[start[k]] = result }
+        return try inOrder.flatMap { try $0!.get() }
+    }
+
+    /// `count` items cut into about 16 contiguous slices (none when `count` is 0).
+    static func slices(_ count: Int) -> [Range<Int>] {
+        let parts = min(count, 16)
+        return (0..<parts).map { k in count * k / parts..<count * (k + 1) / parts }
     }
 }

@@ -35,14 +35,16 @@ public enum SiteRotaCSV {
     /// the earlier folder (`EarlierOutputs`).
     static func files(_ ctx: RotaOutputContext, earlier: EarlierOutputs? = nil) -> [(name: String, data: Data)] {
         let stems = OutputFileName.names(for: ctx.sites)
-        guard let earlier else {
-            return zip(ctx.sites, stems).map { site, stem in
-                ("\(directory)/\(stem).csv", Data(CSVDocument.render(header: header, rows: rows(site: site, ctx)).utf8))
-            }
-        }
+        guard let earlier else { return files(ctx, sites: ctx.sites.indices, stems: stems) }
         return earlier.files(ctx.sites, stems: stems, reusable: earlier.siteSheets(for: ctx, stems: stems), directory: directory, ext: "csv") {
             Data(CSVDocument.render(header: header, rows: rows(site: $0, ctx)).utf8)
         }
+    }
+
+    /// The files of `ctx.sites[sites]`, `stems` being every site's file stem
+    /// (`OutputFileName.names(for: ctx.sites)`): a slice of the sheets, made on one core.
+    static func files(_ ctx: RotaOutputContext, sites: Range<Int>, stems: [String]) -> [(name: String, data: Data)] {
+        sites.map { i in ("\(directory)/\(stems[i]).csv", Data(CSVDocument.render(header: header, rows: rows(site: ctx.sites[i], ctx)).utf8)) }
     }
 
     static func rows(site: String, _ ctx: RotaOutputContext) -> [[String]] {

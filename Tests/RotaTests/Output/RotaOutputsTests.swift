@@ -62,6 +62,24 @@ import Testing
                 == Data(RotaReportPage.render(rota: r, plan: p, scenario: s, report: OutputFixture.report).utf8))
     }
 
+    /// The calendars and site sheets are made in slices on every core: every one of them is
+    /// the bytes it has when made alone, under its own name, in the table's order, and the
+    /// slices cover every person and site once, in order.
+    @Test func slicedCalendarsAndSiteSheetsAreTheBytesMadeAlone() throws {
+        let files = try OutputFixture.files()
+        let (r, p, s) = (OutputFixture.rota, OutputFixture.plan, OutputFixture.scenario)
+        let alone = PersonCalendar.files(rota: r, plan: p, scenario: s) + SiteRotaCSV.files(rota: r, plan: p, scenario: s)
+        let bundled = files.filter { $0.name.hasPrefix("ics/") || $0.name.hasPrefix("sites/") }
+        #expect(alone.count > 2)
+        #expect(bundled.map(\.name) == alone.map(\.name))
+        #expect(bundled.map(\.data) == alone.map(\.data))
+        for n in [0, 1, 5, 16, 17, 1056] {
+            let parts = RotaOutputs.slices(n)
+            #expect(parts.flatMap { Array($0) } == Array(0..<n))
+            #expect(parts.count == min(n, 16) && parts.allSatisfy { !$0.isEmpty })
+        }
+    }
+
     @Test func anEmptyRotaStillGivesTheGridWorkbookAndPage() throws {
         let empty = WeeklyRota(scenario: "test-region", entries: [])
         let files = try RotaOutputs.files(rota: empty, plan: OutputFixture.plan, scenario: OutputFixture.scenario, report: nil)
