@@ -20,8 +20,9 @@ import RotaVerifier
 /// 4. `render(_:)` — every file a planner reads (CSV, Excel, calendars, site sheets, report);
 /// 5. `OutputFolder.replace(with:)` — the whole set replaces the previous run's in one step.
 ///
-/// A plan that fails the independent verifier is never rendered or written: `run` returns
-/// `.rejected` with the broken rule instances.
+/// A plan that fails the independent verifier is never written: `run` returns `.rejected`
+/// with the broken rule instances (the files that do not show the verification, made beside
+/// it in `run`, are dropped).
 ///
 /// ```swift
 /// let folder = try OutputFolder(path: "out/heze")          // before any solving
@@ -89,6 +90,13 @@ public struct PlanPipeline: Sendable {
         case .planned(let plan):
             let rota = try schedule(plan)
             times.rota = watch.lap()
+            // The files planners read, but for the report pages (which show the verification),
+            // are made in the background while plan.json and rota.csv are written, read back and
+            // verified; a plan the verifier refuses drops them unwritten.
+            let early = BackgroundWork { [scenario, outputs] in
+                try PlanPipeline.files(plan: plan, rota: rota, scenario: scenario, report: nil,
+                                       selection: outputs.keeping(PlanPipeline.beforeVerification))
+            }
             let written = try write(plan: plan, rota: rota)
             times.outputs = watch.lap()
             let verified = try prove(written)
@@ -104,7 +112,10 @@ public struct PlanPipeline: Sendable {
                 OutputFile("proof.jsonl.gz", .data(try verified.proof.fileData())),
             ]
             times.proof += watch.lap()
-            files += try render(plan: plan, rota: rota, report: verified.report)
+            // The report pages while the background work finishes (the workbook takes longest).
+            let pages = try PlanPipeline.files(plan: plan, rota: rota, scenario: scenario, report: verified.report,
+                                               selection: outputs.keeping(Set(OutputSelection.OutputSet.allCases).subtracting(PlanPipeline.beforeVerification)))
+            files += try early.value() + pages
             times.outputs += watch.lap()
             return .planned(PlannedYear(plan: plan, rota: rota, verified: verified, files: files, times: times))
         }
@@ -143,7 +154,16 @@ public struct PlanPipeline: Sendable {
 
     /// Stage 4: the files planners read.
     public func render(plan: Plan, rota: RotaRun, report: VerificationReport) throws -> [OutputFile] {
-        try RotaOutputs.files(rota: rota.rota, plan: plan, scenario: scenario, report: report, selection: outputs)
+        try PlanPipeline.files(plan: plan, rota: rota, scenario: scenario, report: report, selection: outputs)
+    }
+
+    /// The output sets made before the verification is done (`run`): all but the report
+    /// pages. They come before the report in `RotaOutputs`' order, so the files are in the
+    /// same order as `render` gives them.
+    static let beforeVerification: Set<OutputSelection.OutputSet> = [.workbook, .grid, .calendars, .calendarsZip, .sites]
+
+    static func files(plan: Plan, rota: RotaRun, scenario: Scenario, report: VerificationReport?, selection: OutputSelection) throws -> [OutputFile] {
+        try RotaOutputs.files(rota: rota.rota, plan: plan, scenario: scenario, report: report, selection: selection)
             .map { OutputFile($0.name, $0.data) }
     }
 

@@ -42,6 +42,9 @@ public struct OutputSelection: Sendable, Equatable {
 
     private init(checked sets: Set<OutputSet>) { self.sets = sets.union([.plan]) }
 
+    /// The sets of this selection that are among `kinds` (and the plan set, always made).
+    public func keeping(_ kinds: Set<OutputSet>) -> OutputSelection { OutputSelection(checked: sets.intersection(kinds)) }
+
     /// Why a list of sets cannot be used.
     public struct Problem: Error, CustomStringConvertible, Sendable {
         public let description: String
