@@ -172,10 +172,17 @@ extension PlanVerifier {
             Set(teams(tier: tier).flatMap { $0.members.map(\.id) })
         }
 
-        /// Distinct known people with a village duty of one of `forms`, whatever its dates.
+        /// Distinct known people with a village duty of one of `forms`, whatever its dates,
+        /// counting each duty's seat once (`seats`).
         func helperPeople(_ forms: Set<VillageHelpForm>) -> Set<String> {
-            Set(helpers.compactMap { forms.contains($0.helper.form) ? $0.person?.id : nil })
+            Set(seats.compactMap { forms.contains($0.helper.form) ? $0.person?.id : nil })
         }
+
+        /// The village duties as seats, the way the quotas and totals count them: a duty handed
+        /// over (`takesOverFrom`) continues the seat of the holder before, so only its first
+        /// holder counts, as a team's replacement does not count besides the member replaced.
+        /// A link that continues nothing is a PLAN.integrity finding of its own.
+        var seats: [Helper] { helpers.filter { $0.helper.takesOverFrom == nil } }
 
         /// A readable, ordered date range, or nil.
         static func range(_ start: String, _ end: String) -> DayRange? {

@@ -4,8 +4,9 @@ import RotaCore
 /// Each is one instance about the whole region, counting distinct known people: a person
 /// counts once per total however many duties they hold. T3.total counts every village
 /// helper (stationed, rounds, technical support); REGION.total counts T1 ∪ T2 ∪ T3 and not
-/// TCM-only visitors. A total whose parameter is 0 is still checked and passes as `n ≥ 0`,
-/// so every report lists all five.
+/// TCM-only visitors. A village duty handed over counts its seat once (`PlanView.seats`), as
+/// a team's replacement does. A total whose parameter is 0 is still checked and passes as
+/// `n ≥ 0`, so every report lists all five.
 ///
 /// With `totals.by-sender = 1` (Yanggu, §三(三)10: county-level people are those sent by
 /// county hospitals, township-level people those sent by township centres) T2.total counts
@@ -43,7 +44,7 @@ extension PlanVerifier {
 
     /// Known people with a village duty whose sender is an institution of `tier`.
     private func helpersSent(by tier: Tier, _ view: PlanView) -> Set<String> {
-        Set(view.helpers.compactMap { h in context.institutions[h.helper.sender]?.tier == tier ? h.person?.id : nil })
+        Set(view.seats.compactMap { h in context.institutions[h.helper.sender]?.tier == tier ? h.person?.id : nil })
     }
 
     private func total(_ rule: String, _ people: Set<String>, what: String) -> RuleCheck {

@@ -21,7 +21,7 @@ import RotaCore
 ///   county (county hospital) or township (township centre).
 /// - `T3.quota[CENTRE]` for every township centre: its own people in rounds or stationing
 ///   (not technical support: the quote says 巡诊、派驻) ≥ ⌈T3.quota% × medicalStaff⌉, and at
-///   least one when it has medical staff.
+///   least one when it has medical staff. A duty handed over counts its seat once.
 ///
 /// ```text
 /// T3.quota[cao-hanji]  3 ≥ ⌈6% × 50⌉ = 3
@@ -187,7 +187,7 @@ extension PlanVerifier {
         let percent = ctx.parameters.percent("T3.quota")
         return ctx.institutions(of: .township).map { centre in
             var forms: [String: Set<String>] = [:]
-            for h in view.helpers where h.helper.sender == centre.id && (h.helper.form == .rounds || h.helper.form == .station) {
+            for h in view.seats where h.helper.sender == centre.id && (h.helper.form == .rounds || h.helper.form == .station) {
                 guard let p = h.person, p.institution == centre.id else { continue }
                 forms[p.id, default: []].insert(h.helper.form.rawValue)
             }

@@ -55,6 +55,7 @@ import Testing
     /// The verifier's reading: a duty cut in two parts is one duty only when the second names
     /// the first (`takesOverFrom`); two half-year duties are each too short, and a
     /// `takesOverFrom` that names no duty ending the day before is a PLAN.integrity finding.
+    /// The seat counts once in the totals and the quota, as a team's replacement does.
     @Test func theVerifierJudgesADutyHeldInSuccessionWhole() throws {
         let plan = try Fixture().past().plan
         let duty = try #require(plan.villageHelpers.first { $0.form == .rounds && $0.start <= "2025-01-01" && $0.end >= "2025-12-31" })
@@ -63,6 +64,17 @@ import Testing
         let key = "\(other.id):rounds:\(duty.site)"
         func failures(_ p: Plan) -> [String] { PlanVerifier(scenario: Fixture.scenario).verify(p).failures.map(\.instance) }
         #expect(failures(handed).isEmpty)
+        // The seat counts once: the totals and the sender's quota count the duty's first holder,
+        // not the replacement besides (the replacement holds no other duty).
+        func counted(_ p: Plan) -> [String: [Quantity]] {
+            let checks = PlanVerifier(scenario: Fixture.scenario).verify(p).checks
+            return Dictionary(uniqueKeysWithValues: checks.filter { $0.rule.hasPrefix("T3.total") || $0.rule == "REGION.total" || $0.instance == "T3.quota[\(duty.sender)]" }
+                .map { ($0.instance, $0.quantities) })
+        }
+        #expect(counted(handed) == counted(plan))
+        var counts = handed
+        for i in counts.villageHelpers.indices { counts.villageHelpers[i].takesOverFrom = nil }
+        #expect(counted(counts)["T3.total[\(Fixture.scenario.name)]"]?.first?.value == counted(plan)["T3.total[\(Fixture.scenario.name)]"].map { $0[0].value + 1 })
         var unlinked = handed
         for i in unlinked.villageHelpers.indices { unlinked.villageHelpers[i].takesOverFrom = nil }
         #expect(Set(failures(unlinked)) == ["T3.part-time-duration[\(key)]", "T3.part-time-duration[\(duty.person):rounds:\(duty.site)]"])
