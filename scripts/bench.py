@@ -102,9 +102,12 @@ def bench_replan(scenario="Scenarios/heze-city-2025.yaml"):
         roles = {r["id"]: r["role"] for r in csv.DictReader(f)}
     with open(os.path.join(earlier, "plan.json"), encoding="utf-8") as f:
         teams = sorted((t for t in json.load(f)["teams"] if t["tier"] == "T1"), key=lambda t: t["id"])
-    team = teams[0]
-    group = set((team.get("group3331") or {}).values())
-    nurse = sorted(m for m in team["members"] if roles.get(m) == "nurse" and m not in group)[0]
+    # The first T1 team (by id) with a nurse outside its 3331 group; else the first team's group nurse.
+    def nurses(t, outside_group):
+        group = set((t.get("group3331") or {}).values())
+        return sorted(m for m in t["members"] if roles.get(m) == "nurse" and not (outside_group and m in group))
+    team = next((t for t in teams if nurses(t, True)), teams[0])
+    nurse = (nurses(team, True) or nurses(team, False))[0]
     print()
     print(f"replan on Heze city from 2025-07-01: T1 nurse {nurse} of {team['id']} absent")
     ok = True
