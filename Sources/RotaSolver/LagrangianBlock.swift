@@ -25,12 +25,13 @@ public struct LagrangianBlock: Sendable {
     public let model: Model
     public let columns: [Int]
 
-    /// The block over `columns` (ascending) of `whole`; `prices` maps row index to π.
-    public init(_ whole: Model, columns: [Int], prices: [Int: Double]) {
+    /// The block over `columns` (ascending) of `whole`; `prices` maps row index to π. With
+    /// `named: false` GLPK gets no names.
+    public init(_ whole: Model, columns: [Int], prices: [Int: Double], named: Bool? = nil) {
         self.columns = columns
         var position = [Int](repeating: -1, count: whole.columns.count)
         for (i, j) in columns.enumerated() { position[j] = i }
-        var m = Model(name: whole.name)
+        var m = Model(name: whole.name, named: named ?? whole.named)
         var blockColumns = columns.map { whole.columns[$0] }
         for (r, price) in prices where price != 0 {
             let row = whole.rows[r]

@@ -180,10 +180,11 @@ extension Model {
     /// into the objective constant, and rows left with no free column are dropped (they hold
     /// at `values`). The sub-model's objective therefore equals the full model's at any point
     /// that agrees with `values` outside `free`; its column `i` is the full model's `free[i]`.
-    public func restricted(to free: [Int], fixing values: [Double]) -> Model {
+    /// With `named: false` GLPK gets no names (for the many sub-models a search solves).
+    public func restricted(to free: [Int], fixing values: [Double], named: Bool? = nil) -> Model {
         var position = [Int](repeating: -1, count: columns.count)
         for (i, j) in free.enumerated() { position[j] = i }
-        var m = Model(name: name, named: named)
+        var m = Model(name: name, named: named ?? self.named)
         m.objectiveConstant = objectiveConstant
         for (j, c) in columns.enumerated() where position[j] < 0 { m.objectiveConstant += c.cost * values[j] }
         m.columns = free.map { columns[$0] }

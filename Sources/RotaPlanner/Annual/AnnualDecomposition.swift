@@ -137,7 +137,7 @@ struct AnnualDecomposition {
             let k = order[n - 1]
             let left = AnnualDecomposition.seconds(until: deadline)
             guard left > 0 else { return .block(nil) }
-            let block = LagrangianBlock(model, columns: columnsOf[k], prices: prices).model
+            let block = LagrangianBlock(model, columns: columnsOf[k], prices: prices, named: false).model
             guard let s = try? Solver().solve(block, options: SolveOptions(timeLimit: left, gap: gap, presolve: true, cuts: true)) else { return .block(nil) }
             switch s.status {
             case .optimal: return .block(s.bound ?? s.objective)
@@ -272,7 +272,7 @@ struct AnnualDecomposition {
     static func solveRestricted(_ model: Model, columns: [Int], at point: [Double], until deadline: ContinuousClock.Instant, gap: Double) -> [Double]? {
         let left = seconds(until: deadline)
         guard left > 0, !columns.isEmpty else { return nil }
-        let sub = model.restricted(to: columns, fixing: point)
+        let sub = model.restricted(to: columns, fixing: point, named: false)
         guard let s = try? Solver().solve(sub, options: SolveOptions(timeLimit: left, gap: gap, presolve: true, cuts: true)), s.status == .optimal || s.status == .feasible else { return nil }
         return s.values
     }
