@@ -204,7 +204,13 @@ extension Model {
     public func holds(at values: [Double], tolerance: Double = 1e-6) -> Bool {
         guard values.count == columns.count else { return false }
         for (j, c) in columns.enumerated() where values[j] < c.lower - tolerance || values[j] > c.upper + tolerance { return false }
-        for row in rows {
+        return holds(at: values, rows: rows.indices, tolerance: tolerance)
+    }
+
+    /// Whether `values` meets the rows `indices`, within `tolerance`.
+    public func holds(at values: [Double], rows indices: some Sequence<Int>, tolerance: Double = 1e-6) -> Bool {
+        for i in indices {
+            let row = rows[i]
             var lhs = 0.0
             for (j, a) in zip(row.columns, row.coefficients) { lhs += a * values[j] }
             switch row.sense {
