@@ -101,6 +101,11 @@ public struct Model: Sendable {
         columns[v.index].lower = value; columns[v.index].upper = value
     }
 
+    /// Lowers a variable's upper bound to `upper` (never below its lower bound).
+    public mutating func limit(_ v: Variable, upper: Double) {
+        columns[v.index].upper = max(columns[v.index].lower, min(columns[v.index].upper, upper))
+    }
+
     public var integerColumnCount: Int { columns.filter { $0.kind != .continuous }.count }
     public var nonzeroCount: Int { rows.reduce(0) { $0 + $1.columns.count } }
 
