@@ -36,7 +36,7 @@ let package = Package(
             path: "Sources/CGLPKShim",
             linkerSettings: [.linkedLibrary("glpk")]
         ),
-        // zlib (zlib1g-dev): the compliance proof is a gzip stream.
+        // zlib (zlib1g-dev): the compliance proof is a gzip stream; the workbook and calendars.zip are deflated zip entries.
         .systemLibrary(
             name: "CRotaZlib",
             path: "Sources/CRotaZlib",
@@ -85,7 +85,7 @@ let package = Package(
         // What planners read: CSV, Excel, calendars, per-site sheets, report pages.
         .target(
             name: "RotaOutput",
-            dependencies: ["RotaCore", "RotaVerifier", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            dependencies: ["RotaCore", "RotaVerifier", "CRotaZlib"],
             path: "Sources/RotaOutput"
         ),
         // The commission's audit of a region's submissions.
@@ -130,7 +130,10 @@ let package = Package(
         ),
         .testTarget(
             name: "RotaTests",
-            dependencies: ["Rota", .product(name: "PropertyBased", package: "swift-property-based")],
+            dependencies: [
+                "Rota", .product(name: "PropertyBased", package: "swift-property-based"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
             path: "Tests/RotaTests"
         ),
         .testTarget(

@@ -22,12 +22,13 @@ import RotaVerifier
 ///
 /// A plan that fails the independent verifier is never written: `run` returns `.rejected`
 /// with the broken rule instances (the files that do not show the verification, made beside
-/// it in `run`, are dropped).
+/// it in `run`, are dropped — removed from the output folder's hidden folder when `run` was
+/// given it to stage them in).
 ///
 /// ```swift
 /// let folder = try OutputFolder(path: "out/heze")          // before any solving
 /// let pipeline = PlanPipeline(scenario: scenario)
-/// switch try pipeline.run() {
+/// switch try pipeline.run(staging: folder) {               // large files staged as made
 /// case .planned(let year): try folder.replace(with: year.files)
 /// case .infeasible(let conflict): try folder.replace(with: [try PlanPipeline.conflictFile(conflict)])
 /// case .rejected, .stopped: break                          // nothing is written
@@ -79,7 +80,14 @@ public struct PlanPipeline: Sendable {
     }
 
     /// Runs every stage but writing.
-    public func run(progress: ((SolveProgress) -> Void)? = nil) throws -> Outcome {
+    ///
+    /// With `staging`, the files made beside the verification that the selection writes as
+    /// they are (the workbook, the grid, the calendars, the site sheets) go into the folder's
+    /// hidden folder as each is made (`OutputFolder.stage`) rather than being held until the
+    /// end: the year's `files` name them there, and `staging.replace(with:)` writes the rest
+    /// and swaps the whole set in. When the verifier refuses the plan, or a stage fails, the
+    /// staged files are removed before `run` returns or throws: nothing is written.
+    public func run(progress: ((SolveProgress) -> Void)? = nil, staging: OutputFolder? = nil) throws -> Outcome {
         var watch = Stopwatch()
         var times = PhaseTimes()
         let annual = try plan(progress: progress)
@@ -90,35 +98,54 @@ public struct PlanPipeline: Sendable {
         case .planned(let plan):
             let rota = try schedule(plan)
             times.rota = watch.lap()
-            // The files planners read, but for the report pages (which show the verification),
-            // are made in the background while plan.json and rota.csv are written, read back and
-            // verified; a plan the verifier refuses drops them unwritten.
-            let early = BackgroundWork { [scenario, outputs] in
-                try PlanPipeline.files(plan: plan, rota: rota, scenario: scenario, report: nil,
-                                       selection: outputs.keeping(PlanPipeline.beforeVerification))
-            }
-            let written = try write(plan: plan, rota: rota)
-            times.outputs = watch.lap()
-            let verified = try prove(written)
-            times.proof = watch.lap()
-            guard verified.report.passed else {
-                return .rejected(RejectedYear(plan: plan, rota: rota, report: verified.report))
-            }
-            var files = [
-                OutputFile("plan.json", written.plan),
-                OutputFile("assignments.csv", Data(AssignmentsCSV.render(plan: plan, scenario: scenario).utf8)),
-                OutputFile("summary.txt", Data(PlanPipeline.summaryText(plan: plan, scenario: scenario).utf8)),
-                OutputFile("rota.csv", written.rota),
-                OutputFile("proof.jsonl.gz", .data(try verified.proof.fileData())),
-            ]
-            times.proof += watch.lap()
-            // The report pages while the background work finishes (the workbook takes longest).
-            let pages = try PlanPipeline.files(plan: plan, rota: rota, scenario: scenario, report: verified.report,
-                                               selection: outputs.keeping(Set(OutputSelection.OutputSet.allCases).subtracting(PlanPipeline.beforeVerification)))
-            files += try early.value() + pages
-            times.outputs += watch.lap()
-            return .planned(PlannedYear(plan: plan, rota: rota, verified: verified, files: files, times: times))
+            return try complete(plan: plan, rota: rota, times: times, staging: staging)
         }
+    }
+
+    /// Stages 3 and 4 of `run` for a plan and its rota: plan.json and rota.csv written, read
+    /// back and verified, and beside that the files planners read made (and staged, with
+    /// `staging`); `.rejected`, with nothing staged left, when the verifier refuses them.
+    func complete(plan: Plan, rota: RotaRun, times: PhaseTimes = PhaseTimes(), staging folder: OutputFolder?) throws -> Outcome {
+        var watch = Stopwatch()
+        var times = times
+        // The files planners read, but for the report pages (which show the verification),
+        // are made in the background while plan.json and rota.csv are written, read back and
+        // verified; a plan the verifier refuses drops them unwritten.
+        let early = BackgroundWork { [scenario, outputs] in
+            try PlanPipeline.files(plan: plan, rota: rota, scenario: scenario, report: nil,
+                                   selection: outputs.keeping(PlanPipeline.beforeVerification), staging: folder)
+        }
+        // Whatever happens next, staged files are removed unless the year is returned whole
+        // (after the background work is over, so it stages nothing more).
+        var kept = false
+        defer {
+            if let folder, !kept {
+                _ = try? early.value()
+                folder.discardStaged()
+            }
+        }
+        let written = try write(plan: plan, rota: rota)
+        times.outputs = watch.lap()
+        let verified = try prove(written)
+        times.proof = watch.lap()
+        guard verified.report.passed else {
+            return .rejected(RejectedYear(plan: plan, rota: rota, report: verified.report))
+        }
+        var files = [
+            OutputFile("plan.json", written.plan),
+            OutputFile("assignments.csv", Data(AssignmentsCSV.render(plan: plan, scenario: scenario).utf8)),
+            OutputFile("summary.txt", Data(PlanPipeline.summaryText(plan: plan, scenario: scenario).utf8)),
+            OutputFile("rota.csv", written.rota),
+            OutputFile("proof.jsonl.gz", .data(try verified.proof.fileData())),
+        ]
+        times.proof += watch.lap()
+        // The report pages while the background work finishes (the workbook takes longest).
+        let pages = try PlanPipeline.files(plan: plan, rota: rota, scenario: scenario, report: verified.report,
+                                           selection: outputs.keeping(Set(OutputSelection.OutputSet.allCases).subtracting(PlanPipeline.beforeVerification)))
+        files += try early.value() + pages
+        times.outputs += watch.lap()
+        kept = true
+        return .planned(PlannedYear(plan: plan, rota: rota, verified: verified, files: files, times: times))
     }
 
     /// Stage 1: the annual plan.
@@ -162,9 +189,14 @@ public struct PlanPipeline: Sendable {
     /// same order as `render` gives them.
     static let beforeVerification: Set<OutputSelection.OutputSet> = [.workbook, .grid, .calendars, .calendarsZip, .sites]
 
-    static func files(plan: Plan, rota: RotaRun, scenario: Scenario, report: VerificationReport?, selection: OutputSelection) throws -> [OutputFile] {
-        try RotaOutputs.files(rota: rota.rota, plan: plan, scenario: scenario, report: report, selection: selection)
-            .map { OutputFile($0.name, $0.data) }
+    /// The files of `selection`; with `staging`, those written as they are go into its hidden
+    /// folder as they are made.
+    static func files(plan: Plan, rota: RotaRun, scenario: Scenario, report: VerificationReport?, selection: OutputSelection,
+                      staging: OutputFolder? = nil) throws -> [OutputFile] {
+        try RotaOutputs.outputFiles(rota: rota.rota, plan: plan, scenario: scenario, report: report, selection: selection) { name, data in
+            guard let staging, selection.writesUnchanged(name) else { return .data(data) }
+            return try staging.stage(OutputFile(name, data)).contents
+        }
     }
 
     /// summary.txt: the plan summary and its plan quality section (`PlanSummary`, `PlanQuality`),

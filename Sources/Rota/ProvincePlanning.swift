@@ -105,7 +105,7 @@ public struct ProvincePlanning: Sendable {
         var outcome = CityOutcome(id: city.id, scenario: scenario.name, status: .stopped, dispatched: [:],
                                   totals: Self.totals(of: scenario), instances: 0, objective: nil, bound: nil, gap: nil,
                                   times: PlanPipeline.PhaseTimes(), writeSeconds: 0, note: "")
-        switch try pipeline.run(progress: progress) {
+        switch try pipeline.run(progress: progress, staging: folder) {
         case .planned(let year):
             var watch = Stopwatch()
             try folder.replace(with: outputs.apply(to: year.files))

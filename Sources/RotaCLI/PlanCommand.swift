@@ -60,7 +60,7 @@ struct PlanCommand: ParsableCommand {
         let showProgress = !quiet && standardErrorIsTerminal
         let outcome = try pipeline.run(progress: showProgress ? { p in
             FileHandle.standardError.write(Data("\r  \(p.line)      ".utf8))
-        } : nil)
+        } : nil, staging: folder)
         if showProgress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
         switch outcome {
         case .planned(let year):

@@ -1,25 +1,37 @@
 import Foundation
 import RotaCore
 
-/// What one output file holds: bytes in one piece, or parts written one after another (a
-/// proof's, which need no joining).
+/// What one output file holds: bytes in one piece, parts written one after another (a
+/// proof's, which need no joining), or bytes already written to a file.
+///
+/// Discussion: `file` is a file a run has already written into its output folder's hidden
+/// folder (`OutputFolder.stage`), so its bytes are no longer held in memory; `bytes` reads it
+/// back.
+///
+/// ```swift
+/// OutputContents.data(Data("a,b\n".utf8)).count   // 4
+/// ```
 public enum OutputContents: Sendable {
     case data(Data)
     case parts([[UInt8]])
+    /// Written already, at `path`, `count` bytes.
+    case file(path: String, count: Int)
 
     /// The number of bytes.
     public var count: Int {
         switch self {
         case .data(let d): return d.count
         case .parts(let p): return p.reduce(0) { $0 + $1.count }
+        case .file(_, let count): return count
         }
     }
 
-    /// The bytes in one piece.
+    /// The bytes in one piece (a written file's read back; empty if it is gone).
     public var bytes: Data {
         switch self {
         case .data(let d): return d
         case .parts(let p): var d = Data(capacity: count); for part in p { d.append(contentsOf: part) }; return d
+        case .file(let path, _): return FileManager.default.contents(atPath: path) ?? Data()
         }
     }
 }
@@ -92,9 +104,15 @@ public struct OutputError: Error, CustomStringConvertible, Sendable, Equatable {
 /// The destination carries a marker file, `.rota-outputs`, naming the files of the run. A
 /// non-empty folder without it is not rota's to replace, and is refused before any work is done.
 ///
+/// A run may write its larger files into the hidden folder as soon as each is made (`stage`),
+/// so they are not held in memory until the end; `replace(with:)` then writes only the rest
+/// before the swap, and `discardStaged()` removes them when the run is abandoned (a plan the
+/// verifier refuses): the destination never sees them.
+///
 /// ```swift
 /// let folder = try OutputFolder(path: "out/heze")   // checked before solving
-/// try folder.replace(with: [OutputFile("plan.json", data)])
+/// let xlsx = try folder.stage(OutputFile("rota.xlsx", workbook))   // on disk, hidden
+/// try folder.replace(with: [OutputFile("plan.json", data), xlsx])
 /// ```
 public struct OutputFolder: Sendable {
     /// The destination, as the user named it.
@@ -150,16 +168,43 @@ public struct OutputFolder: Sendable {
         }
     }
 
-    /// Writes `files` and makes them the folder's whole contents, in one step.
+    /// Writes `file` into the hidden folder now, ahead of `replace(with:)`: the file returned
+    /// names it there (`OutputContents.file`) and holds no bytes. Several threads may stage
+    /// files at once. Nothing reaches the destination until `replace(with:)` lists the file.
+    public func stage(_ file: OutputFile) throws(OutputError) -> OutputFile {
+        let target = (stagingPath as NSString).appendingPathComponent(file.name)
+        do {
+            try Self.makeDirectories((target as NSString).deletingLastPathComponent)
+            try Self.write(file.contents, to: target, flush: Self.syncFileSystem == nil)
+        } catch {
+            throw OutputError(path: (path as NSString).appendingPathComponent(file.name), reason: OutputError.reason(for: error))
+        }
+        return OutputFile(file.name, .file(path: target, count: file.contents.count))
+    }
+
+    /// Removes every file staged for this folder by this process: the run's outputs will not be
+    /// written.
+    public func discardStaged() {
+        try? FileManager.default.removeItem(atPath: stagingPath)
+    }
+
+    /// Whether `file` is already written in the hidden folder (`stage`).
+    func isStaged(_ file: OutputFile) -> Bool {
+        if case .file(let at, _) = file.contents { return at == (stagingPath as NSString).appendingPathComponent(file.name) }
+        return false
+    }
+
+    /// Writes `files` (but those staged already) and makes them the folder's whole contents,
+    /// in one step.
     public func replace(with files: [OutputFile]) throws(OutputError) {
         let fm = FileManager.default
         let staging = stagingPath
-        try? fm.removeItem(atPath: staging)
+        if !files.contains(where: isStaged) { try? fm.removeItem(atPath: staging) }
         var done = false
         defer { if !done { try? fm.removeItem(atPath: staging) } }
         let names = files.map(\.name).sorted()
         let marker = OutputFile(Self.markerName, Data(("rota outputs, one run; files:\n" + names.map { $0 + "\n" }.joined()).utf8))
-        let all = files + [marker]
+        let all = files.filter { !isStaged($0) } + [marker]
         // Folders first (in order, so no two threads create one), then the files on every core
         // without a flush each, then one flush of the whole file system: a Heze year is some
         // 3,700 files, and a flush per file made writing them take longer than rendering them.
@@ -260,6 +305,7 @@ public struct OutputFolder: Sendable {
         switch contents {
         case .data(let d): try d.withUnsafeBytes(put)
         case .parts(let parts): for p in parts { try p.withUnsafeBytes(put) }
+        case .file: try contents.bytes.withUnsafeBytes(put)
         }
         guard !flush || fsync(fd) == 0 || errno == EINVAL else { throw NSError(domain: NSPOSIXErrorDomain, code: Int(errno)) }
     }

@@ -102,6 +102,12 @@ public struct OutputSelection: Sendable, Equatable {
         return out
     }
 
+    /// Whether `apply(to:)` passes the file named `name` on unchanged (rather than dropping it
+    /// or zipping it): such a file can be written as soon as it is made.
+    public func writesUnchanged(_ name: String) -> Bool {
+        Self.set(of: name).map(sets.contains) ?? true
+    }
+
     /// What a run wrote, for the summary line: file names and folders (`ics/`), in order.
     public static func summary(of files: [OutputFile]) -> String {
         var seen: [String] = []

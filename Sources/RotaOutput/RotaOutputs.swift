@@ -39,6 +39,27 @@ public enum RotaOutputs {
     public static func files(rota: WeeklyRota, plan: Plan, scenario: Scenario,
                              report: VerificationReport?, earlier: EarlierOutputs? = nil,
                              selection: OutputSelection = .everything) throws -> [(name: String, data: Data)] {
+        try outputFiles(rota: rota, plan: plan, scenario: scenario, report: report, earlier: earlier, selection: selection) { .data($1) }
+            .map { ($0.name, $0.contents.bytes) }
+    }
+
+    /// Every file, in the table's order, each handed to `store` as soon as it is made: the
+    /// contents `store` returns are what the list holds.
+    ///
+    /// Discussion: `rota plan` stores the files it will write as they are into the output
+    /// folder's hidden folder (`OutputFolder.stage`), so a job's files leave memory when the
+    /// job ends rather than when every output is made; `files` keeps them as data. `store` is
+    /// called on the jobs' threads, several at once.
+    ///
+    /// ```swift
+    /// let files = try RotaOutputs.outputFiles(rota: rota, plan: plan, scenario: scenario, report: nil) { name, data in
+    ///     try folder.stage(OutputFile(name, data)).contents
+    /// }
+    /// ```
+    public static func outputFiles(rota: WeeklyRota, plan: Plan, scenario: Scenario,
+                                   report: VerificationReport?, earlier: EarlierOutputs? = nil,
+                                   selection: OutputSelection = .everything,
+                                   store: @escaping @Sendable (String, Data) throws -> OutputContents) throws -> [OutputFile] {
         let ctx = RotaOutputContext(rota: rota, plan: plan, scenario: scenario)
         let wants = selection.sets
         let needsGrid = wants.contains(.grid) || wants.contains(.workbook)
@@ -75,9 +96,9 @@ public enum RotaOutputs {
         // The order jobs are started in: the longest first, then the table's order.
         let start = longest.map { l in [l] + all.indices.filter { $0 != l } } ?? Array(all.indices)
         let made = ParallelJobs.run(count: all.count, threads: ParallelJobs.processors) { k in
-            Result { try all[start[k]]() }
+            Result { try all[start[k]]().map { OutputFile($0.name, try store($0.name, $0.data)) } }
         }
-        var inOrder = [Result<[(name: String, data: Data)], Error>?](repeating: nil, count: all.count)
+        var inOrder = [Result<[OutputFile], Error>?](repeating: nil, count: all.count)
         for (k, result) in made.enumerated() { inOrder[start[k]] = result }
         return try inOrder.flatMap { try $0!.get() }
     }

@@ -1,5 +1,4 @@
 import Foundation
-import ZIPFoundation
 import RotaCore
 import RotaVerifier
 
@@ -127,7 +126,7 @@ public struct XLSXSheet: Sendable {
     }
 }
 
-/// An Office Open XML workbook (`.xlsx`) written by hand and zipped with ZIPFoundation.
+/// An Office Open XML workbook (`.xlsx`) written by hand and zipped by `ZipArchive`.
 ///
 /// The package holds exactly these parts, in this order: `[Content_Types].xml`,
 /// `_rels/.rels`, `xl/workbook.xml`, `xl/_rels/workbook.xml.rels`, `xl/styles.xml`,
@@ -163,39 +162,43 @@ public enum XLSXWorkbook {
     static let dateFormat = "yyyy-mm-dd"
     static let headerDateFormat = "m\"月\"d\"日\""
 
-    public static func data(sheets: [XLSXSheet]) throws -> Data {
+    /// The workbook's bytes.
+    ///
+    /// Each worksheet's XML is made in chunks of `chunkSize` bytes and deflated on a thread of
+    /// its own as it is made (`ZipEntryStream`): the XML of a sheet is never held whole, and
+    /// making and compressing it overlap. The shared strings, known only once every sheet is
+    /// made, come before the sheets in the package, so the sheets' compressed entries wait
+    /// for them; the bytes are the same whatever `chunkSize`.
+    public static func data(sheets: [XLSXSheet], chunkSize: Int = 1 << 20) throws -> Data {
         for s in sheets {
             let cols = s.rows.map(\.count).max() ?? 0
             if s.rows.count > maxRows || cols > maxColumns { throw RotaOutputError.tooLargeForExcel(sheet: s.name, rows: s.rows.count, columns: cols) }
         }
         var strings = SharedStrings()
-        let sheetParts = sheets.enumerated().map { i, s in worksheet(s, selected: i == 0, strings: &strings) }
-
-        var parts: [(String, Data)] = [
-            ("[Content_Types].xml", Data(contentTypes(sheetCount: sheets.count).utf8)),
-            ("_rels/.rels", Data(rootRels.utf8)),
-            ("xl/workbook.xml", Data(workbook(sheets).utf8)),
-            ("xl/_rels/workbook.xml.rels", Data(workbookRels(sheetCount: sheets.count).utf8)),
-            ("xl/styles.xml", Data(styles.utf8)),
-            ("xl/sharedStrings.xml", Data(strings.xml().utf8)),
+        var streams: [ZipEntryStream] = []
+        for (i, s) in sheets.enumerated() {
+            let stream = ZipEntryStream(name: "xl/worksheets/sheet\(i + 1).xml")
+            worksheet(s, selected: i == 0, strings: &strings, chunkSize: chunkSize, emit: stream.write)
+            streams.append(stream)
+        }
+        let parts: [(String, String)] = [
+            ("[Content_Types].xml", contentTypes(sheetCount: sheets.count)),
+            ("_rels/.rels", rootRels),
+            ("xl/workbook.xml", workbook(sheets)),
+            ("xl/_rels/workbook.xml.rels", workbookRels(sheetCount: sheets.count)),
+            ("xl/styles.xml", styles),
+            ("xl/sharedStrings.xml", strings.xml()),
         ]
-        for (i, part) in sheetParts.enumerated() { parts.append(("xl/worksheets/sheet\(i + 1).xml", Data(part))) }
-        return try zip(parts)
+        let entries = parts.map { ZipDeflater.entry(name: $0.0, data: Array($0.1.utf8)) } + streams.map { $0.finish() }
+        return try ZipArchive.data(entries)
     }
 
-    /// Zips the parts in order, deflated, with the fixed entry time.
+    /// Zips the parts in order, deflated (side by side on every core), with the fixed entry time.
     public static func zip(_ parts: [(String, Data)]) throws -> Data {
-        let archive = try Archive(data: Data(), accessMode: .create)
-        for (path, data) in parts {
-            try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(data.count),
-                                 modificationDate: entryDate, permissions: 0o644,
-                                 compressionMethod: .deflate, bufferSize: 1 << 20) { position, size in
-                let start = data.startIndex + Int(position)
-                return data.subdata(in: start..<min(start + size, data.endIndex))
-            }
+        let entries = ParallelJobs.run(count: parts.count, threads: ParallelJobs.processors) { i in
+            ZipDeflater.entry(name: parts[i].0, data: [UInt8](parts[i].1))
         }
-        guard let data = archive.data else { throw RotaOutputError.archive("the in-memory zip archive has no data") }
-        return data
+        return try ZipArchive.data(entries)
     }
 
     /// Shared strings, numbered in order of first use.
@@ -256,10 +259,13 @@ public enum XLSXWorkbook {
         }
     }
 
-    /// The worksheet part's XML as UTF-8 bytes. The cells, most of the part (a Heze year's long
-    /// form is some 3 million), are written straight into one byte buffer: building them as a
-    /// `String` and converting it cost more than the rest of the workbook.
-    static func worksheet(_ sheet: XLSXSheet, selected: Bool, strings: inout SharedStrings) -> [UInt8] {
+    /// The worksheet part's XML as UTF-8 bytes, handed to `emit` in chunks of about
+    /// `chunkSize` bytes (whole rows; the last chunk may be shorter). The cells, most of the
+    /// part (a Heze year's long form is some 3 million), are written straight into a byte
+    /// buffer: building them as a `String` and converting it cost more than the rest of the
+    /// workbook.
+    static func worksheet(_ sheet: XLSXSheet, selected: Bool, strings: inout SharedStrings,
+                          chunkSize: Int, emit: ([UInt8]) -> Void) {
         let columnCount = columnCount(sheet)
         let names = (0..<columnCount).map { Array(columnName($0).utf8) }
         let lastColumn = columnName(columnCount - 1)
@@ -292,7 +298,8 @@ public enum XLSXWorkbook {
             head += "</cols>"
         }
         head += "<sheetData>"
-        var out = JSONBytes(reservingCapacity: head.utf8.count + cellCount * 48 + sheet.rows.count * 24 + 4096)
+        let capacity = min(chunkSize, cellCount * 48 + sheet.rows.count * 24) + head.utf8.count + (1 << 16)
+        var out = JSONBytes(reservingCapacity: capacity)
         out.rawText(head)
         // A column's cells often repeat the text of the row above (a person's id and name down
         // the long form): its shared string is known without hashing it again.
@@ -317,6 +324,10 @@ public enum XLSXWorkbook {
                 out.raw("</v></c>")
             }
             out.raw("</row>")
+            if out.bytes.count >= chunkSize {
+                emit(out.bytes)
+                out = JSONBytes(reservingCapacity: capacity)
+            }
         }
         var tail = "</sheetData>"
         if let filter = sheet.filterRow { tail += "<autoFilter ref=\"\(filterRange(sheet, row: filter))\"/>" }
@@ -341,7 +352,7 @@ public enum XLSXWorkbook {
         tail += "<headerFooter><oddFooter>\(MarkupText.xml("&L&A&R第 &P 页，共 &N 页"))</oddFooter></headerFooter>"
         tail += "</worksheet>"
         out.rawText(tail)
-        return out.bytes
+        emit(out.bytes)
     }
 
     /// `A2:H100`: the filter's header row to the last row, every column.

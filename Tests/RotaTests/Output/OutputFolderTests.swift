@@ -32,6 +32,29 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: root.path) == ["out"])
     }
 
+    /// A file staged ahead of the run's end waits in the hidden folder: it joins the run's other
+    /// files when they replace the folder, and is gone when the run is abandoned.
+    @Test func stagedFilesJoinTheRunOrAreDiscarded() throws {
+        let root = try scratch()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let out = root.appendingPathComponent("out").path
+        let folder = try OutputFolder(path: out)
+        try folder.replace(with: [OutputFile("old.txt", Data("old".utf8))])
+        let staged = try folder.stage(OutputFile("ics/a.ics", Data("A".utf8)))
+        #expect(staged.contents.count == 1 && staged.contents.bytes == Data("A".utf8))
+        #expect(files(URL(fileURLWithPath: out)) == [".rota-outputs", "old.txt"])
+        folder.discardStaged()
+        #expect(try FileManager.default.contentsOfDirectory(atPath: root.path) == ["out"])
+        #expect(files(URL(fileURLWithPath: out)) == [".rota-outputs", "old.txt"])
+
+        let again = try folder.stage(OutputFile("ics/a.ics", Data("A".utf8)))
+        try folder.replace(with: [OutputFile("plan.json", Data("1".utf8)), again])
+        #expect(files(URL(fileURLWithPath: out)) == [".rota-outputs", "ics/a.ics", "plan.json"])
+        #expect(try String(contentsOfFile: out + "/ics/a.ics", encoding: .utf8) == "A")
+        #expect(try String(contentsOfFile: out + "/.rota-outputs", encoding: .utf8).hasSuffix("files:\nics/a.ics\nplan.json\n"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: root.path) == ["out"])
+    }
+
     @Test func leftoversOfKilledRunsAreRemoved() throws {
         let root = try scratch()
         defer { try? FileManager.default.removeItem(at: root) }

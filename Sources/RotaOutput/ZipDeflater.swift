@@ -1,0 +1,115 @@
+import Foundation
+internal import CRotaZlib
+
+/// One zip entry, its data already deflated: what `ZipArchive` writes.
+///
+/// Discussion: the entry carries what a zip header records of its data — the CRC-32 and
+/// the size before compression — and the raw deflate stream itself, usually a tenth of the
+/// data's size for rota's XML and calendars. Entries are made by `ZipDeflater` (fed piece by
+/// piece) or `ZipDeflater.entry(name:data:)` (in one piece); both give the same bytes.
+///
+/// ```swift
+/// let entry = ZipDeflater.entry(name: "a.txt", data: Array("hello".utf8))
+/// entry.size            // 5
+/// ```
+public struct ZipEntry: Sendable, Equatable {
+    /// The entry's path inside the archive, `/`-separated.
+    public var name: String
+    /// The CRC-32 of the data before compression.
+    public var crc32: UInt32
+    /// The number of bytes before compression.
+    public var size: Int
+    /// The raw deflate stream (RFC 1951) of the data.
+    public var deflated: [UInt8]
+}
+
+/// A zip entry's data deflated as it is fed, piece by piece: the whole data is never held.
+///
+/// Discussion: zlib's raw deflate at its default level with a 9-level memory setting, the
+/// settings ZIPFoundation uses, so an archive of these entries is byte for byte the one
+/// ZIPFoundation writes (a test compares them). zlib's output does not depend on how the
+/// input is cut into pieces, so a sheet's XML fed row by row, in chunks of any size, deflates
+/// to the same stream as the XML in one piece. Only the compressed stream grows in memory.
+/// A deflater is used by one thread at a time (`ZipEntryStream` feeds one from a thread of
+/// its own).
+///
+/// ```swift
+/// let deflater = ZipDeflater(name: "xl/worksheets/sheet1.xml")
+/// deflater.feed(Array("<worksheet>".utf8))
+/// deflater.feed(Array("</worksheet>".utf8))
+/// let entry = deflater.finish()
+/// ```
+public final class ZipDeflater {
+    public let name: String
+    private let stream: UnsafeMutablePointer<z_stream>
+    private var crc: uLong = 0
+    private var size = 0
+    private var out: [UInt8] = []
+    private var written = 0
+    private var finished = false
+
+    public init(name: String) {
+        self.name = name
+        // zlib keeps the stream's address in its state: the stream must not move, so it lives
+        // in memory of its own rather than in a Swift property.
+        stream = .allocate(capacity: 1)
+        stream.initialize(to: z_stream())
+        guard deflateInit2_(stream, Z_DEFAULT_COMPRESSION, Z_DEFLATED, -MAX_WBITS, 9, Z_DEFAULT_STRATEGY,
+                            ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
+            preconditionFailure("zlib refused its own default settings")
+        }
+        out = [UInt8](repeating: 0, count: 1 << 16)
+    }
+
+    deinit {
+        deflateEnd(stream)
+        stream.deinitialize(count: 1)
+        stream.deallocate()
+    }
+
+    /// Adds the next bytes of the entry's data.
+    public func feed(_ bytes: [UInt8]) {
+        bytes.withUnsafeBufferPointer { feed($0) }
+    }
+
+    /// Adds the next bytes of the entry's data.
+    public func feed(_ bytes: UnsafeBufferPointer<UInt8>) {
+        precondition(!finished, "a finished zip entry was fed")
+        guard !bytes.isEmpty else { return }
+        crc = crc32(crc, bytes.baseAddress, uInt(bytes.count))
+        size += bytes.count
+        run(bytes, finish: false)
+    }
+
+    /// The entry, once its last bytes are fed.
+    public func finish() -> ZipEntry {
+        precondition(!finished, "a zip entry was finished twice")
+        finished = true
+        run(UnsafeBufferPointer(start: nil, count: 0), finish: true)
+        return ZipEntry(name: name, crc32: UInt32(crc), size: size, deflated: Array(out[..<written]))
+    }
+
+    private func run(_ bytes: UnsafeBufferPointer<UInt8>, finish: Bool) {
+        stream.pointee.next_in = UnsafeMutablePointer(mutating: bytes.baseAddress)
+        stream.pointee.avail_in = uInt(bytes.count)
+        while true {
+            if out.count - written < 1 << 15 { out += [UInt8](repeating: 0, count: out.count) }
+            let result = out.withUnsafeMutableBufferPointer { buffer -> Int32 in
+                stream.pointee.next_out = buffer.baseAddress! + written
+                stream.pointee.avail_out = uInt(buffer.count - written)
+                let r = deflate(stream, finish ? Z_FINISH : Z_NO_FLUSH)
+                written = buffer.count - Int(stream.pointee.avail_out)
+                return r
+            }
+            if finish ? result == Z_STREAM_END : (stream.pointee.avail_in == 0 && stream.pointee.avail_out > 0) { return }
+            precondition(result == Z_OK || result == Z_BUF_ERROR, "deflate failed (\(result))")
+        }
+    }
+
+    /// The entry of `data`, deflated in one piece.
+    public static func entry(name: String, data: [UInt8]) -> ZipEntry {
+        let deflater = ZipDeflater(name: name)
+        deflater.feed(data)
+        return deflater.finish()
+    }
+}
