@@ -111,8 +111,10 @@ public struct PlanPipeline: Sendable {
         // The files planners read, but for the report pages (which show the verification),
         // are made in the background while plan.json and rota.csv are written, read back and
         // verified; a plan the verifier refuses drops them unwritten.
-        let early = BackgroundWork { [scenario, outputs] in
-            try PlanPipeline.files(plan: plan, rota: rota, scenario: scenario, report: nil,
+        // What the writers look up is worked out once, for both.
+        let prepared = BackgroundWork { [scenario] in RotaOutputs.Prepared(rota: rota.rota, plan: plan, scenario: scenario) }
+        let early = BackgroundWork { [outputs] in
+            try PlanPipeline.files(try prepared.value(), report: nil,
                                    selection: outputs.keeping(PlanPipeline.beforeVerification), staging: folder)
         }
         // Whatever happens next, staged files are removed unless the year is returned whole
@@ -140,7 +142,7 @@ public struct PlanPipeline: Sendable {
         ]
         times.proof += watch.lap()
         // The report pages while the background work finishes (the workbook takes longest).
-        let pages = try PlanPipeline.files(plan: plan, rota: rota, scenario: scenario, report: verified.report,
+        let pages = try PlanPipeline.files(try prepared.value(), report: verified.report,
                                            selection: outputs.keeping(Set(OutputSelection.OutputSet.allCases).subtracting(PlanPipeline.beforeVerification)))
         files += try early.value() + pages
         times.outputs += watch.lap()
@@ -181,7 +183,7 @@ public struct PlanPipeline: Sendable {
 
     /// Stage 4: the files planners read.
     public func render(plan: Plan, rota: RotaRun, report: VerificationReport) throws -> [OutputFile] {
-        try PlanPipeline.files(plan: plan, rota: rota, scenario: scenario, report: report, selection: outputs)
+        try PlanPipeline.files(RotaOutputs.Prepared(rota: rota.rota, plan: plan, scenario: scenario), report: report, selection: outputs)
     }
 
     /// The output sets made before the verification is done (`run`): all but the report
@@ -191,9 +193,9 @@ public struct PlanPipeline: Sendable {
 
     /// The files of `selection`; with `staging`, those written as they are go into its hidden
     /// folder as they are made.
-    static func files(plan: Plan, rota: RotaRun, scenario: Scenario, report: VerificationReport?, selection: OutputSelection,
+    static func files(_ prepared: RotaOutputs.Prepared, report: VerificationReport?, selection: OutputSelection,
                       staging: OutputFolder? = nil) throws -> [OutputFile] {
-        try RotaOutputs.outputFiles(rota: rota.rota, plan: plan, scenario: scenario, report: report, selection: selection) { name, data in
+        try RotaOutputs.outputFiles(prepared, report: report, selection: selection) { name, data in
             guard let staging, selection.writesUnchanged(name) else { return .data(data) }
             return try staging.stage(OutputFile(name, data)).contents
         }

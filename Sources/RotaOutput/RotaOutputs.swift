@@ -60,7 +60,35 @@ public enum RotaOutputs {
                                    report: VerificationReport?, earlier: EarlierOutputs? = nil,
                                    selection: OutputSelection = .everything,
                                    store: @escaping @Sendable (String, Data) throws -> OutputContents) throws -> [OutputFile] {
-        let ctx = RotaOutputContext(rota: rota, plan: plan, scenario: scenario)
+        try outputFiles(Prepared(rota: rota, plan: plan, scenario: scenario), report: report, earlier: earlier,
+                        selection: selection, store: store)
+    }
+
+    /// What every writer looks up, worked out once from a rota, its plan and the scenario.
+    ///
+    /// Discussion: sorting a year's entries by person and by site and indexing them takes a
+    /// few tenths of a second for Heze; a run that makes its files in two calls (`rota plan`
+    /// makes the report pages after the verification, the rest beside it) prepares once and
+    /// passes the same value to both.
+    ///
+    /// ```swift
+    /// let prepared = RotaOutputs.Prepared(rota: rota, plan: plan, scenario: scenario)
+    /// let early = try RotaOutputs.outputFiles(prepared, report: nil, selection: sheets) { .data($1) }
+    /// let pages = try RotaOutputs.outputFiles(prepared, report: report, selection: reportOnly) { .data($1) }
+    /// ```
+    public struct Prepared: Sendable {
+        let ctx: RotaOutputContext
+
+        public init(rota: WeeklyRota, plan: Plan, scenario: Scenario) {
+            ctx = RotaOutputContext(rota: rota, plan: plan, scenario: scenario)
+        }
+    }
+
+    /// Every file of `prepared`, in the table's order, each handed to `store` as it is made.
+    public static func outputFiles(_ prepared: Prepared, report: VerificationReport?, earlier: EarlierOutputs? = nil,
+                                   selection: OutputSelection = .everything,
+                                   store: @escaping @Sendable (String, Data) throws -> OutputContents) throws -> [OutputFile] {
+        let ctx = prepared.ctx
         let wants = selection.sets
         let needsGrid = wants.contains(.grid) || wants.contains(.workbook)
         let grid = needsGrid ? RotaGrid(ctx) : nil

@@ -48,14 +48,18 @@ enum RotaReportPages {
         files.append((RotaReportPage.fileName, Data(RotaReportPage.render(ctx, report: report, figures: figures, names: names, rows: rows).utf8)))
         var rowsByHospital: [String: [ReportPageKit.CalendarRow]] = [:]
         for row in rows { rowsByHospital[ctx.hospitalID(ofPerson: row.id), default: []].append(row) }
-        var pages: [(name: String, data: Data)] = []
-        for s in figures.senders {
-            let html = HospitalReportPage.render(ctx, sender: s, figures: figures, names: names, rows: rowsByHospital[s.id] ?? [])
-            pages.append((names.hospital[s.id]!, Data(html.utf8)))
-        }
-        for c in figures.counties {
-            let html = CountyReportPage.render(ctx, county: c, figures: figures, names: names)
-            pages.append((names.county[c.county.id]!, Data(html.utf8)))
+        // Each hospital's and county's page on its own, on every core (a page is the same
+        // whichever thread makes it; the list is sorted by name after).
+        let senders = figures.senders, counties = figures.counties
+        let byHospital = rowsByHospital
+        let pages = ParallelJobs.run(count: senders.count + counties.count, threads: ParallelJobs.processors) { i -> (name: String, data: Data) in
+            if i < senders.count {
+                let s = senders[i]
+                let html = HospitalReportPage.render(ctx, sender: s, figures: figures, names: names, rows: byHospital[s.id] ?? [])
+                return (names.hospital[s.id]!, Data(html.utf8))
+            }
+            let c = counties[i - senders.count]
+            return (names.county[c.county.id]!, Data(CountyReportPage.render(ctx, county: c, figures: figures, names: names).utf8))
         }
         return files + pages.sorted { $0.name < $1.name }
     }

@@ -192,9 +192,10 @@ struct PartTimeWeekModel {
                               candidates: onLeave.isEmpty ? [] : d.coverCandidates))
             let pattern = state.pattern[d.key] ?? []
             for (holder, term) in d.holders {
+                let far = d.sites.map { travel(holder, $0) }   // once per site, not per slot
                 for slot in free(holder) where term.contains(slot.day) {
-                    for site in d.sites {
-                        var cost = Cost.session + Cost.recentExtra * (state.extraLoad[holder] ?? 0) + travel(holder, site)
+                    for (s, site) in d.sites.enumerated() {
+                        var cost = Cost.session + Cost.recentExtra * (state.extraLoad[holder] ?? 0) + far[s]
                         if pattern.contains(PartTimeWeekModel.weekSlot(slot)) { cost -= Cost.samePattern }
                         if d.kind == .tcm && state.lastHolder[d.subject] == holder { cost -= Cost.sameHolder }
                         if d.kind == .rounds, let a = d.area {
@@ -208,9 +209,10 @@ struct PartTimeWeekModel {
             }
             guard !onLeave.isEmpty else { continue }
             for (rank, q) in d.coverCandidates.enumerated() {
+                let far = d.sites.map { travel(q, $0) }
                 for slot in free(q) where act.days.contains(slot.day) {
-                    for site in d.sites {
-                        var cost = Cost.cover + Cost.laterCandidate * Double(rank) + Cost.recentExtra * (state.extraLoad[q] ?? 0) + travel(q, site)
+                    for (s, site) in d.sites.enumerated() {
+                        var cost = Cost.cover + Cost.laterCandidate * Double(rank) + Cost.recentExtra * (state.extraLoad[q] ?? 0) + far[s]
                         if d.kind == .rounds, let a = d.area {
                             cost -= Cost.staleness * Double(min(age(site, a), context.visitWeeks)) / Double(max(1, context.visitWeeks))
                         }
@@ -321,27 +323,27 @@ struct PartTimeWeekModel {
                 for p in placedFor[i] { atDaySite[DaySite(site: p.site, day: p.slot.day.ordinal), default: []].append(p.variable) }
                 for key in atDaySite.keys.sorted(by: { ($0.day, $0.site) < ($1.day, $1.site) }) where atDaySite[key]!.count > 1 {
                     model.require(n.rule, [n.subject, key.site, Day(ordinal: key.day).iso, String(i), "one-visit"],
-                                  LinearExpression.sum(atDaySite[key]!) <= 1)
+                                  Self.ones(atDaySite[key]!) <= 1)
                 }
             }
             // T3.rounds / T3.tech-support (visits) / TCM.weekly / T3.station-days (half-days): what the week asks.
-            model.require(n.rule, [n.subject, n.site, monday.iso, String(i)], LinearExpression.sum(byNeed[i]) + LinearExpression(n.slack) >= Double(n.required))
+            model.require(n.rule, [n.subject, n.site, monday.iso, String(i)], Self.ones(byNeed[i]) + LinearExpression(n.slack) >= Double(n.required))
         }
         for i in stationDay.keys.sorted() {
             for day in stationDay[i]!.keys.sorted() {
                 // T3.station-days: a covered day counts once (half a day is enough).
-                model.require("T3.station-days", [needs[i].subject, Day(ordinal: day).iso, "one-cover"], LinearExpression.sum(stationDay[i]![day]!) <= 1)
+                model.require("T3.station-days", [needs[i].subject, Day(ordinal: day).iso, "one-cover"], Self.ones(stationDay[i]![day]!) <= 1)
             }
         }
         for due in dues {
             // T3.rounds: every clinic of the area at least once in W weeks.
-            model.require("T3.rounds", [due.area, due.clinic, monday.iso], LinearExpression.sum(byClinic[due.clinic] ?? []) + LinearExpression(due.slack) >= 1)
+            model.require("T3.rounds", [due.area, due.clinic, monday.iso], Self.ones(byClinic[due.clinic] ?? []) + LinearExpression(due.slack) >= 1)
         }
         for person in bySlot.keys.sorted() {
             let slots = bySlot[person]!
             for slot in slots.keys.sorted() where slots[slot]!.count > 1 {
                 // PERSON.one-place: one place per half-day.
-                model.require("PERSON.one-place", [person, slot.day.iso, slot.half.rawValue], LinearExpression.sum(slots[slot]!) <= 1)
+                model.require("PERSON.one-place", [person, slot.day.iso, slot.half.rawValue], Self.ones(slots[slot]!) <= 1)
             }
             // ROTA.balance (soft): a part-time week of at most `weeklyCap` half-days, one more
             // for each further part-time duty the person holds (a rounds helper who also gives
@@ -350,16 +352,23 @@ struct PartTimeWeekModel {
             let cap = context.weeklyCap + max(0, group.duties.filter { d in d.holders.contains { $0.person == person } }.count - 1)
             if all.count > cap {
                 let over = model.continuous("overCap", [person, monday.iso], upper: Double(all.count), cost: Cost.overWeeklyCap)
-                model.require("ROTA.balance", [person, monday.iso, "cap"], LinearExpression.sum(all) - LinearExpression(over) <= Double(cap))
+                model.require("ROTA.balance", [person, monday.iso, "cap"], Self.ones(all) - LinearExpression(over) <= Double(cap))
             }
             let days = Set(slots.keys.map(\.day)).sorted()
             for d in days {
                 guard let am = slots[Slot(d, .am)], let pm = slots[Slot(d, .pm)] else { continue }
                 // ROTA.balance (soft): one part-time session a day where possible.
                 let twice = model.continuous("sameDay", [person, d.iso], upper: 1, cost: Cost.sameDay)
-                model.require("ROTA.balance", [person, d.iso], LinearExpression.sum(am + pm) - LinearExpression(twice) <= 1)
+                model.require("ROTA.balance", [person, d.iso], Self.ones(am + pm) - LinearExpression(twice) <= 1)
             }
         }
+    }
+
+    /// The sum of `variables`, each with weight 1: the terms `LinearExpression.sum` gives, made
+    /// from an array here so the compiler specialises it — the generic `sum`, called across the
+    /// module boundary, was a third of the time building a year's week rows took.
+    private static func ones(_ variables: [Variable]) -> LinearExpression {
+        LinearExpression(terms: variables.map { ($0, 1.0) })
     }
 
     /// Whether a need counts visits (rounds, technical support) rather than half-days.
