@@ -101,6 +101,11 @@ public struct Model: Sendable {
         columns[v.index].lower = value; columns[v.index].upper = value
     }
 
+    /// Lowers a variable's upper bound to `upper` (never below its lower bound).
+    public mutating func limit(_ v: Variable, upper: Double) {
+        columns[v.index].upper = max(columns[v.index].lower, min(columns[v.index].upper, upper))
+    }
+
     public var integerColumnCount: Int { columns.filter { $0.kind != .continuous }.count }
     public var nonzeroCount: Int { rows.reduce(0) { $0 + $1.columns.count } }
 
@@ -204,7 +209,13 @@ extension Model {
     public func holds(at values: [Double], tolerance: Double = 1e-6) -> Bool {
         guard values.count == columns.count else { return false }
         for (j, c) in columns.enumerated() where values[j] < c.lower - tolerance || values[j] > c.upper + tolerance { return false }
-        for row in rows {
+        return holds(at: values, rows: rows.indices, tolerance: tolerance)
+    }
+
+    /// Whether `values` meets the rows `indices`, within `tolerance`.
+    public func holds(at values: [Double], rows indices: some Sequence<Int>, tolerance: Double = 1e-6) -> Bool {
+        for i in indices {
+            let row = rows[i]
             var lhs = 0.0
             for (j, a) in zip(row.columns, row.coefficients) { lhs += a * values[j] }
             switch row.sense {

@@ -22,14 +22,22 @@ import RotaSolver
 ///   placement that earns it, a TCM centre must be served at least at its cheapest visitor's
 ///   cost). The sum of the blocks' proven bounds is a lower bound of the whole model, so the
 ///   gap printed is proven.
-/// - *Plan*: from a compliant start (the greedy one), each county block is re-solved with
-///   everything else fixed (two at a time), then the city's hospitals, round after round
-///   while the objective falls. Every point kept satisfies the whole model.
+/// - *Start*: the relaxed blocks' answers side by side break only shared rows (TCM centres
+///   that each block left to the others); `repaired(_:)` sends the cheapest free visitor to
+///   each (`PointRepair`) and completes the indicators. The planner takes it or the greedy
+///   start, whichever is better.
+/// - *Plan*: from a compliant start, each county block is re-solved with everything else
+///   fixed (two at a time), then the city's hospitals, round after round while the objective
+///   falls. A block may release dearer visitors of other blocks at its TCM centres
+///   (`releasable`), and a block is not solved when its relaxed bound proves it cannot gain
+///   (`headroom`). Every point kept satisfies the whole model.
 ///
 /// ```swift
 /// let d = AnnualDecomposition(annual: annual)
-/// let bound = d.bound(until: deadline)                 // Σ of the blocks' bounds
-/// let plan = d.improve(start, until: deadline)         // block by block, always compliant
+/// let relaxed = d.relax(until: deadline, alongside: { greedyStart() })
+/// let bound = relaxed.relaxation.bound                                // Σ of the blocks' bounds
+/// let start = try d.repaired(relaxed.relaxation) ?? relaxed.work      // side by side, mended
+/// let plan = d.improve(start, until: deadline, blockBounds: relaxed.relaxation.blockBounds)
 /// ```
 struct AnnualDecomposition {
     let annual: AnnualModel
@@ -44,6 +52,15 @@ struct AnnualDecomposition {
     let linking: [Int]
     /// Lagrangian prices of linking rows (row index → π), see `LagrangianBlock`.
     let prices: [Int: Double]
+    /// Per column: its block.
+    let blockOf: [Int]
+    /// Per block: the priced linking rows it has columns in, ascending.
+    let pricedRowsOf: [[Int]]
+    /// Per block: the linking rows it has columns in, ascending.
+    let linkingRowsOf: [[Int]]
+    /// Per column: whether lowering it loosens every row it is in but the `≥` linking rows
+    /// it helps (`≤` rows where it counts positively, `≥` rows where negatively).
+    let looseningOnly: [Bool]
 
     init(annual: AnnualModel) {
         self.annual = annual
@@ -111,6 +128,25 @@ struct AnnualDecomposition {
                 break
             }
         }
+        var linkingRowsOf = [[Int]](repeating: [], count: blockNames.count)
+        for i in linking { for k in Set(model.rows[i].columns.map { blockOf[$0] }).sorted() { linkingRowsOf[k].append(i) } }
+        self.linkingRowsOf = linkingRowsOf
+        let isLinking = Set(linking)
+        var looseningOnly = [Bool](repeating: true, count: model.columns.count)
+        for (i, row) in model.rows.enumerated() {
+            for (j, a) in zip(row.columns, row.coefficients) {
+                switch row.sense {
+                case .lessOrEqual: if a < 0 { looseningOnly[j] = false }
+                case .greaterOrEqual: if a > 0 && !isLinking.contains(i) { looseningOnly[j] = false } else if a < 0 { looseningOnly[j] = false }
+                case .equal: looseningOnly[j] = false
+                }
+            }
+        }
+        self.looseningOnly = looseningOnly
+        var pricedRowsOf = [[Int]](repeating: [], count: blockNames.count)
+        for i in prices.keys.sorted() { for k in Set(model.rows[i].columns.map { blockOf[$0] }).sorted() { pricedRowsOf[k].append(i) } }
+        self.blockOf = blockOf
+        self.pricedRowsOf = pricedRowsOf
         self.names = blockNames
         self.cityBlocks = 1 + secondary.count
         self.columnsOf = columnsOf
@@ -121,13 +157,87 @@ struct AnnualDecomposition {
     /// The lower bound of the whole model: the sum of the relaxed blocks' proven bounds plus
     /// `LagrangianBlock.constant`. Nil when a block proves no bound before `deadline`.
     func bound(until deadline: ContinuousClock.Instant, gap: Double = 1e-4) -> Double? {
-        bound(until: deadline, gap: gap, alongside: { () }).bound
+        relax(until: deadline, gap: gap, alongside: { () }).relaxation.bound
     }
 
-    /// The bound, with `work` run on the same threads as one more job (first, so that it ends
-    /// early): the greedy start is made while the blocks are solved.
-    func bound<T: Sendable>(until deadline: ContinuousClock.Instant, gap: Double = 1e-4,
-                            alongside work: @escaping @Sendable () -> T) -> (bound: Double?, work: T) {
+    /// What the relaxed blocks give: the proven bound of the whole model and, when every
+    /// block found one, the blocks' answers side by side (a point of the whole model that
+    /// may break linking rows: see `PointRepair`).
+    struct Relaxation: Sendable {
+        var bound: Double?
+        var combined: [Double]?
+        /// Per block: its proven bound (nil when it proved none).
+        var blockBounds: [Double?]
+    }
+
+    /// Columns of other blocks that block `k` may release when it is solved at `point`: those
+    /// that help one of its `≥` linking rows (a TCM centre's visitor), cost something, are
+    /// above their lower bound, and whose every other row only loosens when they fall
+    /// (`looseningOnly`). In the block's restricted problem they may fall (never rise), so a
+    /// county may serve a TCM centre itself and drop the dearer city physician who served it —
+    /// a move neither block finds alone.
+    func releasable(_ k: Int, at point: [Double]) -> [Int] {
+        let model = annual.model
+        var out = Set<Int>()
+        for i in linkingRowsOf[k] where model.rows[i].sense == .greaterOrEqual {
+            let row = model.rows[i]
+            for (j, a) in zip(row.columns, row.coefficients) where blockOf[j] != k && a > 0 && looseningOnly[j] {
+                let c = model.columns[j]
+                if c.cost > 0 && point[j] > c.lower + 1e-9 { out.insert(j) }
+            }
+        }
+        return out.sorted()
+    }
+
+    /// How much block `k` could still gain at `point` with every other block fixed (but for
+    /// the columns it may release, `releasable`), at most: its cost there minus a lower
+    /// bound of its restricted problem from its relaxed bound.
+    ///
+    /// Discussion: for any answer (y, z) of block k (z: the released columns, between their
+    /// lower bound and their value at `point`) that keeps every row, each priced row's term
+    /// π·(activity − rhs) is ≤ 0, so cost(y) + cost(z) ≥ cost(y) + cost(z) + Σ π·(activity − rhs)
+    /// ≥ `blockBound` + Σ over z of the least of (c + Σ π·a)·z on its range + Σ over its priced
+    /// rows of π·(the fixed blocks' share − rhs): the relaxed block's rows only widen y's choice,
+    /// and z's rows in other blocks are dropped. When the block's cost at `point` is that low,
+    /// no solve of it can gain anything.
+    func headroom(_ k: Int, at point: [Double], blockBound: Double) -> Double {
+        let model = annual.model
+        let released = releasable(k, at: point)
+        let isReleased = Set(released)
+        var cost = 0.0
+        for j in columnsOf[k] { cost += model.columns[j].cost * point[j] }
+        var reduced: [Int: Double] = [:]
+        for j in released { cost += model.columns[j].cost * point[j]; reduced[j] = model.columns[j].cost }
+        var lower = blockBound
+        for i in pricedRowsOf[k] {
+            let row = model.rows[i]
+            var outside = 0.0
+            for (j, a) in zip(row.columns, row.coefficients) where blockOf[j] != k {
+                if isReleased.contains(j) { reduced[j]! += prices[i]! * a } else { outside += a * point[j] }
+            }
+            lower += prices[i]! * (outside - row.rhs)
+        }
+        for j in released {
+            let c = model.columns[j], r = reduced[j]!
+            lower += min(r * c.lower, r * point[j])
+        }
+        return cost - lower
+    }
+
+    /// The relaxed blocks' answers side by side, mended (`PointRepair`: each TCM centre every
+    /// block left to the others gets its cheapest free visitor, a second clinic counted at its
+    /// cost; surplus visitors are dropped) and completed (`AnnualPlanner.complete`). Nil when
+    /// a block gave no answer or the mended point breaks a rule.
+    func repaired(_ relaxation: Relaxation) throws(SolverError) -> [Double]? {
+        guard let combined = relaxation.combined,
+              let decisions = PointRepair(model: annual.model, decisions: annual.decisionColumns).repaired(combined) else { return nil }
+        return try AnnualPlanner.complete(annual, decisions: decisions)
+    }
+
+    /// The relaxed blocks solved, with `work` run on the same threads as one more job (first,
+    /// so that it ends early): the greedy start is made while the blocks are solved.
+    func relax<T: Sendable>(until deadline: ContinuousClock.Instant, gap: Double = 1e-4,
+                            alongside work: @escaping @Sendable () -> T) -> (relaxation: Relaxation, work: T) {
         let model = annual.model
         let prices = self.prices
         let columnsOf = self.columnsOf
@@ -136,24 +246,30 @@ struct AnnualDecomposition {
             if n == 0 { return .work(work()) }
             let k = order[n - 1]
             let left = AnnualDecomposition.seconds(until: deadline)
-            guard left > 0 else { return .block(nil) }
+            guard left > 0 else { return .block(k, nil, nil) }
             let block = LagrangianBlock(model, columns: columnsOf[k], prices: prices, named: false).model
-            guard let s = try? Solver().solve(block, options: SolveOptions(timeLimit: left, gap: gap, presolve: true, cuts: true)) else { return .block(nil) }
+            guard let s = try? Solver().solve(block, options: SolveOptions(timeLimit: left, gap: gap, presolve: true, cuts: true)) else { return .block(k, nil, nil) }
+            let values = s.values.isEmpty ? nil : s.values
             switch s.status {
-            case .optimal: return .block(s.bound ?? s.objective)
-            case .feasible, .noSolutionYet: return .block(s.bound)
-            case .infeasible, .unbounded: return .block(nil)
+            case .optimal: return .block(k, s.bound ?? s.objective, values)
+            case .feasible, .noSolutionYet: return .block(k, s.bound, values)
+            case .infeasible, .unbounded: return .block(k, nil, nil)
             }
         }
         var total: Double? = LagrangianBlock.constant(of: model, prices: prices)
+        var combined: [Double]? = [Double](repeating: 0, count: model.columns.count)
+        var blockBounds = [Double?](repeating: nil, count: columnsOf.count)
         var done: T? = nil
         for r in results {
             switch r {
             case .work(let w): done = w
-            case .block(let b): total = b.flatMap { b in total.map { $0 + b } }
+            case .block(let k, let b, let values):
+                total = b.flatMap { b in total.map { $0 + b } }
+                blockBounds[k] = b
+                if let values, combined != nil { for (i, j) in columnsOf[k].enumerated() { combined![j] = values[i] } } else { combined = nil }
             }
         }
-        return (total, done!)
+        return (Relaxation(bound: total, combined: combined, blockBounds: blockBounds), done!)
     }
 
     /// Improves a compliant `start` block by block until no block improves (every block's
@@ -162,9 +278,18 @@ struct AnnualDecomposition {
     /// It does not stop at the gap asked for: a round costs little, and what it buys is
     /// coverage, balanced teams and shorter travel (the plan's levels 3 and 4). A block is not
     /// solved again while the other blocks have only tightened its linking rows since it last
-    /// answered them best (`Answered`): its answer is still in the smaller choice and still best.
-    func improve(_ start: [Double], until deadline: ContinuousClock.Instant, gap: Double = 1e-4) -> [Double] {
+    /// answered them best (`Answered`): its answer is still in the smaller choice and still best;
+    /// nor while its relaxed bound (`blockBounds`, from `relax`) proves it cannot gain more than
+    /// a millionth of the objective (`headroom`). A block's solve may lower the dearer visitors
+    /// other blocks send to its TCM centres (`releasable`).
+    func improve(_ start: [Double], until deadline: ContinuousClock.Instant, gap: Double = 1e-4, blockBounds: [Double?]? = nil) -> [Double] {
+        improvement(start, until: deadline, gap: gap, blockBounds: blockBounds).point
+    }
+
+    /// `improve`'s plan and how many block solves it took.
+    func improvement(_ start: [Double], until deadline: ContinuousClock.Instant, gap: Double = 1e-4, blockBounds: [Double?]? = nil) -> (point: [Double], solves: Int) {
         let model = annual.model
+        var solves = 0
         var current = start
         var best = model.objective(at: current)
         let counties = Array(cityBlocks..<columnsOf.count), city = Array(0..<cityBlocks)
@@ -174,19 +299,29 @@ struct AnnualDecomposition {
             // Counties first (independent once the city is fixed, but for region totals), then
             // the city's hospitals (independent once the counties are fixed).
             for phase in [counties, city] {
-                let group = phase.filter { !answered.isCurrent($0, at: current) }
+                let skipTolerance = 1e-6 * max(1, abs(best))
+                let group = phase.filter { k in
+                    if answered.isCurrent(k, at: current) { return false }
+                    if let b = blockBounds?[k], headroom(k, at: current, blockBound: b) <= skipTolerance { return false }
+                    return true
+                }
                 guard !group.isEmpty else { continue }
+                solves += group.count
                 let snapshot = current, snapshotValue = best
                 let columnsOf = self.columnsOf
-                let results = ParallelJobs.run(count: group.count, threads: threads) { n -> [Double]? in
-                    AnnualDecomposition.solveRestricted(model, columns: columnsOf[group[n]], at: snapshot, until: deadline, gap: gap)
+                let freed = group.map { k in
+                    let released = releasable(k, at: snapshot)
+                    return (columns: (columnsOf[k] + released).sorted(), capped: released)
                 }
-                func applying(_ answers: [(block: Int, values: [Double])], to point: [Double]) -> [Double] {
+                let results = ParallelJobs.run(count: group.count, threads: threads) { n -> [Double]? in
+                    AnnualDecomposition.solveRestricted(model, columns: freed[n].columns, capping: freed[n].capped, at: snapshot, until: deadline, gap: gap)
+                }
+                func applying(_ answers: [(block: Int, columns: [Int], values: [Double])], to point: [Double]) -> [Double] {
                     var point = point
-                    for (k, values) in answers { for (i, j) in columnsOf[k].enumerated() { point[j] = values[i] } }
+                    for (_, columns, values) in answers { for (i, j) in columns.enumerated() { point[j] = values[i] } }
                     return point
                 }
-                let answers = zip(group, results).compactMap { k, values in values.map { (block: k, values: $0) } }
+                let answers = zip(group.indices, results).compactMap { n, values in values.map { (block: group[n], columns: freed[n].columns, values: $0) } }
                 var applied = Set<Int>()
                 let merged = applying(answers, to: current)
                 let mergedValue = model.objective(at: merged)
@@ -210,11 +345,11 @@ struct AnnualDecomposition {
             }
             if AnnualDecomposition.seconds(until: deadline) <= 0 || before - best <= 1e-6 * max(1, abs(best)) { break }
         }
-        return current
+        return (current, solves)
     }
 
-    /// One job of `bound(until:gap:alongside:)`: a block's bound, or the work done alongside.
-    enum BoundJob<T: Sendable>: Sendable { case block(Double?), work(T) }
+    /// One job of `relax(until:gap:alongside:)`: a block's bound, or the work done alongside.
+    enum BoundJob<T: Sendable>: Sendable { case block(Int, Double?, [Double]?), work(T) }
 
     /// What each block last answered best: the other blocks' share of each of its linking rows.
     ///
@@ -267,12 +402,16 @@ struct AnnualDecomposition {
         }
     }
 
-    /// The block's columns re-solved with every other column fixed at `point`; nil when the
-    /// solve finds nothing before `deadline`.
-    static func solveRestricted(_ model: Model, columns: [Int], at point: [Double], until deadline: ContinuousClock.Instant, gap: Double) -> [Double]? {
+    /// The `columns` re-solved with every other column fixed at `point`, those of `capping`
+    /// no higher than they are there; nil when the solve finds nothing before `deadline`.
+    static func solveRestricted(_ model: Model, columns: [Int], capping: [Int] = [], at point: [Double], until deadline: ContinuousClock.Instant, gap: Double) -> [Double]? {
         let left = seconds(until: deadline)
         guard left > 0, !columns.isEmpty else { return nil }
-        let sub = model.restricted(to: columns, fixing: point, named: false)
+        var sub = model.restricted(to: columns, fixing: point, named: false)
+        if !capping.isEmpty {
+            let capped = Set(capping)
+            for (i, j) in columns.enumerated() where capped.contains(j) { sub.limit(Variable(index: i), upper: point[j]) }
+        }
         guard let s = try? Solver().solve(sub, options: SolveOptions(timeLimit: left, gap: gap, presolve: true, cuts: true)), s.status == .optimal || s.status == .feasible else { return nil }
         return s.values
     }

@@ -84,6 +84,12 @@ struct AnnualModel {
     static let decisionBases: Set<String> = ["t1", "t2", "station", "rounds", "tech", "tcm", "team1", "n1", "workstation",
                                              "team2", "n2", "stationAt", "stationStint", "roundsIn", "techAt"]
 
+    /// Per column: whether it is a decision (its base name in `decisionBases`) rather than a
+    /// soft-rule indicator or surplus the decisions determine.
+    var decisionColumns: [Bool] {
+        model.columns.map { AnnualModel.decisionBases.contains(String($0.name.prefix { $0 != "[" })) }
+    }
+
     static let t1Roles: [Role] = [.doctor, .nurse, .pharmacist, .technician]
 
     init(instance: PlanningInstance, weights: ObjectiveWeights = ObjectiveWeights()) {

@@ -68,14 +68,19 @@ public struct AnnualPlanner: Sendable {
 
     /// Fills in the soft-rule indicators of a start whose decisions are set, by solving the
     /// model with every decision fixed. Nil when the decisions break a hard rule.
+    ///
+    /// Only the indicators are solved for (`Model.restricted(to:fixing:)`): the decisions'
+    /// share moves into the right-hand sides, so the solve is small.
     static func complete(_ annual: AnnualModel, decisions: [Double]) throws(SolverError) -> [Double]? {
-        var m = annual.model
-        for (j, column) in annual.model.columns.enumerated() {
-            let base = column.name.prefix { $0 != "[" }
-            if AnnualModel.decisionBases.contains(String(base)) { m.fix(Variable(index: j), to: decisions[j]) }
-        }
-        let s = try Solver().solve(m, options: SolveOptions(timeLimit: 30, gap: 0))
-        return s.status == .optimal ? s.values : nil
+        let flags = annual.decisionColumns
+        let indicators = flags.indices.filter { !flags[$0] }
+        let sub = annual.model.restricted(to: indicators, fixing: decisions, named: false)
+        let s = try Solver().solve(sub, options: SolveOptions(timeLimit: 30, gap: 0, presolve: true))
+        guard s.status == .optimal else { return nil }
+        var point = decisions
+        for (i, j) in indicators.enumerated() { point[j] = s.values[i] }
+        // Rows of decisions alone left the sub-model: they must hold as they are.
+        return annual.model.holds(at: point) ? point : nil
     }
 
     /// Models with at most this many columns are solved directly with GLPK's presolver.
@@ -112,18 +117,20 @@ public struct AnnualPlanner: Sendable {
             if solution.status == .noSolutionYet && solution.timedOut { start = try greedy() }
         } else {
             // Large models: decomposed (`AnnualDecomposition`). A proven bound from the
-            // blocks solved apart, then a greedy start improved block by block; only when that
-            // plan is not within the gap asked for, the whole model from it for the remaining
-            // time. The greedy start is made whatever the limit: it is the plan
+            // blocks solved apart; their answers side by side, repaired (`PointRepair`), or the
+            // greedy start when that is better or the repair fails, improved block by block;
+            // only when that plan is not within the gap asked for, the whole model from it for
+            // the remaining time. The greedy start is made whatever the limit: it is the plan
             // returned when the limit comes first; it is made on the bound's threads while the
             // blocks are solved.
             let decomposition = AnnualDecomposition(annual: annual)
             let began = ContinuousClock.now
-            let made = decomposition.bound(until: ContinuousClock.now + .seconds(remaining() * 0.3)) { () -> Result<[Double]?, SolverError> in
+            let made = decomposition.relax(until: ContinuousClock.now + .seconds(remaining() * 0.3)) { () -> Result<[Double]?, SolverError> in
                 do throws(SolverError) { return .success(try greedy()) } catch { return .failure(error) }
             }
-            proven = made.bound
-            start = try made.work.get()
+            proven = made.relaxation.bound
+            let starts = [try made.work.get(), try decomposition.repaired(made.relaxation)].compactMap { $0 }
+            start = starts.min { model.objective(at: $0) < model.objective(at: $1) }   // the first of equals
             if let s = start, remaining() > 0 {
                 func report(_ point: [Double]?) {
                     let o = point.map { model.objective(at: $0) }
@@ -131,7 +138,7 @@ public struct AnnualPlanner: Sendable {
                                             gap: o.flatMap { o in proven.map { abs(o - $0) / max(abs(o), 1e-9) } }, activeNodes: 0))
                 }
                 report(s)
-                start = decomposition.improve(s, until: ContinuousClock.now + .seconds(remaining() * 0.6))
+                start = decomposition.improve(s, until: ContinuousClock.now + .seconds(remaining() * 0.6), blockBounds: made.relaxation.blockBounds)
                 report(start)
             }
             let objective = start.map { model.objective(at: $0) }

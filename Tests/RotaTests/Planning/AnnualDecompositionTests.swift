@@ -54,6 +54,121 @@ import Testing
     }
 }
 
+/// The start from the relaxed blocks (`relax`, `repaired`), the proof that a block cannot gain
+/// (`headroom`), and the TCM visitors a block may release (`releasable`).
+@Suite struct RelaxedStartTests {
+    static let far = ContinuousClock.now + .seconds(600)
+
+    /// Three counties whose own quotas meet the region totals (no stationed total beyond them),
+    /// as on Heze: side by side the relaxed blocks break only the rows they leave to each other.
+    /// Every institution has a place, so a visit costs its distance.
+    static func annual() -> AnnualModel {
+        var size = TestRegion.Size()
+        size.counties = 3
+        size.totals = (30, 6, 15, 8, 0)
+        let scenario = TestRegion.scenario(size: size) { s in
+            for n in s.institutions.indices {
+                s.institutions[n].location = Location(lat: 35 + 0.01 * Double(n), lon: 115 + 0.02 * Double(n % 7))
+            }
+        }
+        return AnnualModel(instance: PlanningInstance(scenario: scenario))
+    }
+
+    /// The test region, relaxed: the decomposition, its relaxation, and the repaired start.
+    static func relaxed() throws -> (annual: AnnualModel, d: AnnualDecomposition, relaxation: AnnualDecomposition.Relaxation, repaired: [Double]) {
+        let annual = Self.annual()
+        let d = AnnualDecomposition(annual: annual)
+        let relaxation = d.relax(until: far, gap: 0, alongside: { () }).relaxation
+        let repaired = try #require(try d.repaired(relaxation))
+        return (annual, d, relaxation, repaired)
+    }
+
+    @Test func theRelaxedBlocksSideBySideAreMendedIntoACompliantPlanNearTheBound() throws {
+        let (annual, _, relaxation, repaired) = try Self.relaxed()
+        let model = annual.model
+        let combined = try #require(relaxation.combined)
+        let bound = try #require(relaxation.bound)
+        // Side by side the blocks leave TCM centres to each other (and both cover a township
+        // centre, which its indicator completes); mended, every rule holds.
+        let broken = Set(model.rows.indices.filter { !model.holds(at: combined, rows: [$0]) }.map { model.rows[$0].rule })
+        #expect(broken.contains("TCM.weekly") && broken.isSubset(of: ["TCM.weekly", "T2.spread"]))
+        #expect(model.holds(at: repaired))
+        #expect(model.objective(at: repaired) >= bound - 1e-6)
+    }
+
+    @Test func aRegionTotalEveryCountyLeavesToTheOthersIsNotMended() throws {
+        // Two stationed helpers the region must send, which each county leaves to the others:
+        // the repair does not move whole classes of people; it gives up and the planner takes
+        // the greedy start.
+        let annual = AnnualDecompositionTests.annual()
+        let d = AnnualDecomposition(annual: annual)
+        let relaxation = d.relax(until: Self.far, gap: 0, alongside: { () }).relaxation
+        let combined = try #require(relaxation.combined)
+        #expect(!annual.model.holds(at: combined, rows: annual.model.rows.indices.filter { annual.model.rows[$0].rule == "T3.total.stationed" }))
+        #expect(try d.repaired(relaxation) == nil)
+    }
+
+    @Test func noBlockSolveGainsMoreThanItsHeadroom() throws {
+        let (annual, d, relaxation, repaired) = try Self.relaxed()
+        let model = annual.model
+        let decisions = try #require(GreedyStart.build(annual))
+        let greedy = try #require(try AnnualPlanner.complete(annual, decisions: decisions))
+        var tight = 0
+        for point in [repaired, greedy] {
+            for k in d.columnsOf.indices {
+                let released = d.releasable(k, at: point)
+                let columns = (d.columnsOf[k] + released).sorted()
+                let values = try #require(AnnualDecomposition.solveRestricted(model, columns: columns, capping: released, at: point, until: Self.far, gap: 0))
+                var answer = point
+                for (i, j) in columns.enumerated() { answer[j] = values[i] }
+                #expect(model.holds(at: answer))
+                let gain = model.objective(at: point) - model.objective(at: answer)
+                let headroom = d.headroom(k, at: point, blockBound: try #require(relaxation.blockBounds[k]))
+                #expect(gain <= headroom + 1e-6, "block \(d.names[k]) gains \(gain) > headroom \(headroom)")
+                if headroom <= 1e-6 { tight += 1 }
+            }
+        }
+        #expect(tight > 0, "some blocks are proven to have nothing to gain")
+    }
+
+    @Test func blocksProvenBestAreNotSolvedAgain() throws {
+        let (annual, d, relaxation, repaired) = try Self.relaxed()
+        let model = annual.model
+        let proven = d.improvement(repaired, until: Self.far, gap: 0, blockBounds: relaxation.blockBounds)
+        let unproven = d.improvement(repaired, until: Self.far, gap: 0)
+        #expect(proven.solves < unproven.solves)
+        #expect(model.holds(at: proven.point))
+        #expect(model.objective(at: proven.point) <= model.objective(at: unproven.point) + 1e-6 * Double(d.columnsOf.count))
+    }
+
+    @Test func aBlockServesItsTCMCentreAgainAndReleasesTheDearerVisitorOfAnother() throws {
+        let (annual, d, _, repaired) = try Self.relaxed()
+        let model = annual.model
+        let optimum = d.improve(repaired, until: Self.far, gap: 0)
+        // A centre one block's physician v serves, and a physician u of another block who could
+        // serve it at a higher cost: u serves instead, which neither block alone undoes (the
+        // centre must stay served while each block is solved).
+        var swap: (v: Int, u: Int, start: [Double])? = nil
+        for key in annual.tcmKeys.sorted(by: { ($0.b, $0.a) < ($1.b, $1.a) }) where swap == nil {
+            let v = annual.tcm[key]!.index
+            guard optimum[v] == 1 else { continue }
+            for other in annual.tcmKeys.sorted(by: { $0.a < $1.a }) where other.b == key.b {
+                let u = annual.tcm[other]!.index
+                guard d.blockOf[u] != d.blockOf[v], model.columns[u].cost > model.columns[v].cost else { continue }
+                var moved = optimum
+                moved[v] = 0; moved[u] = 1
+                if let start = try AnnualPlanner.complete(annual, decisions: moved) { swap = (v, u, start); break }
+            }
+        }
+        let (v, u, start) = try #require(swap)
+        #expect(d.releasable(d.blockOf[v], at: start).contains(u))
+        let improved = d.improve(start, until: Self.far, gap: 0)
+        #expect(improved[u] == 0, "the dearer visitor is released")
+        #expect(model.objective(at: improved) < model.objective(at: start) - 1e-6)
+        #expect(model.holds(at: improved))
+    }
+}
+
 /// `AnnualDecomposition.Answered`: a block is solved again only when the others loosened one
 /// of its linking rows since it last answered best.
 @Suite struct AnsweredBlocksTests {
