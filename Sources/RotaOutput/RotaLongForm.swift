@@ -24,13 +24,22 @@ public struct RotaLongForm: Sendable {
     }
 
     init(_ ctx: RotaOutputContext) {
-        rows = ctx.entries.map { e in
-            let day = Day(iso: e.date)
-            return [.text(e.person), .text(ctx.personName(e.person)), .text(ctx.hospitalName(ofPerson: e.person)),
-                    day.map(XLSXCell.day) ?? .text(e.date), .text(day.map(RotaLongForm.weekdayLabel) ?? ""),
-                    .text(e.half.chineseLabel), .text(e.site), .text(ctx.institutions[e.site]?.name ?? ""),
-                    .text(e.activity.chineseLabel)]
-        }
+        rows = ctx.entries.indices.map { RotaLongForm.row(ctx, $0) }
+    }
+
+    /// The rows without the header, made one at a time as the workbook writes them.
+    static func source(_ ctx: RotaOutputContext) -> XLSXRowSource {
+        XLSXRowSource(count: ctx.entries.count, columns: header.count) { row(ctx, $0) }
+    }
+
+    /// The row of `ctx.entries[i]`.
+    static func row(_ ctx: RotaOutputContext, _ i: Int) -> [XLSXCell] {
+        let e = ctx.entries[i]
+        let day = Day(iso: e.date)
+        return [.text(e.person), .text(ctx.personName(e.person)), .text(ctx.hospitalName(ofPerson: e.person)),
+                day.map(XLSXCell.day) ?? .text(e.date), .text(day.map(RotaLongForm.weekdayLabel) ?? ""),
+                .text(e.half.chineseLabel), .text(e.site), .text(ctx.institutions[e.site]?.name ?? ""),
+                .text(e.activity.chineseLabel)]
     }
 
     /// 周一 … 周日.

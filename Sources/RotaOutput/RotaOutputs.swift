@@ -102,7 +102,7 @@ public enum RotaOutputs {
         if let grid, wants.contains(.grid) { jobs.append { [(RotaGridCSV.fileName, Data(RotaGridCSV.render(grid).utf8))] } }
         if let grid, wants.contains(.workbook) {
             longest = jobs.count
-            jobs.append { [(RotaWorkbook.fileName, try RotaWorkbook.data(grid: grid, long: RotaLongForm(ctx)))] }
+            jobs.append { [(RotaWorkbook.fileName, try RotaWorkbook.data(grid: grid, ctx: ctx))] }
         }
         // One file per person or site: in slices, or as one job when an earlier folder may
         // supply files (it checks the first it could take over, in order).

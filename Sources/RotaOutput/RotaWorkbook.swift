@@ -31,11 +31,12 @@ public enum RotaWorkbook {
 
     public static func data(rota: WeeklyRota, plan: Plan, scenario: Scenario) throws -> Data {
         let ctx = RotaOutputContext(rota: rota, plan: plan, scenario: scenario)
-        return try data(grid: RotaGrid(ctx), long: RotaLongForm(ctx))
+        return try data(grid: RotaGrid(ctx), ctx: ctx)
     }
 
-    static func data(grid: RotaGrid, long: RotaLongForm) throws -> Data {
-        try XLSXWorkbook.data(sheets: [gridSheet(grid), longSheet(long)])
+    /// The long form's rows are made as the sheet is written (`RotaLongForm.source`), not held.
+    static func data(grid: RotaGrid, ctx: RotaOutputContext) throws -> Data {
+        try XLSXWorkbook.data(sheets: [gridSheet(grid), longSheet(RotaLongForm.source(ctx))])
     }
 
     static func gridSheet(_ grid: RotaGrid) -> XLSXSheet {
@@ -53,10 +54,10 @@ public enum RotaWorkbook {
                          filterRow: 2, fitToWidth: max(1, months))
     }
 
-    static func longSheet(_ long: RotaLongForm) -> XLSXSheet {
-        let rows = [RotaLongForm.header.map(XLSXCell.text)] + long.rows
-        return XLSXSheet(name: longSheetName, rows: rows, headerRows: 1, frozenColumns: 2,
-                         columnWidths: XLSXSheet.fittedWidths(rows, minimum: 6, maximum: 40),
-                         filterRow: 1, fitToWidth: 1)
+    static func longSheet(_ body: XLSXRowSource) -> XLSXSheet {
+        let header = [RotaLongForm.header.map(XLSXCell.text)]
+        return XLSXSheet(name: longSheetName, rows: header, headerRows: 1, frozenColumns: 2,
+                         columnWidths: XLSXSheet.fittedWidths(header, more: body, minimum: 6, maximum: 40),
+                         filterRow: 1, fitToWidth: 1, more: body)
     }
 }

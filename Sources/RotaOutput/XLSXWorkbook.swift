@@ -71,6 +71,30 @@ public struct XLSXListValidation: Hashable, Sendable {
     }
 }
 
+/// Rows of a sheet made one at a time while the sheet is written, rather than held.
+///
+/// Discussion: the workbook's long form is a row per person and half-day, 411,000 rows for a
+/// Heze year; held as cells they took about 100 MB while the sheet was written. A source makes
+/// row `i` when the writer reaches it (and once more when widths are fitted), so only the row
+/// being written exists. `row` must give the same cells every time it is asked.
+///
+/// ```swift
+/// let numbers = XLSXRowSource(count: 1000, columns: 1) { i in [.number(i)] }
+/// XLSXSheet(name: "N", rows: [["n"]], more: numbers)
+/// ```
+public struct XLSXRowSource: Sendable {
+    /// The number of rows.
+    public var count: Int
+    /// The most cells a row has.
+    public var columns: Int
+    /// Row `i` (from 0) of the source.
+    public var row: @Sendable (Int) -> [XLSXCell]
+
+    public init(count: Int, columns: Int, row: @escaping @Sendable (Int) -> [XLSXCell]) {
+        self.count = count; self.columns = columns; self.row = row
+    }
+}
+
 /// One worksheet of an `XLSXWorkbook`.
 ///
 /// The first `headerRows` rows are bold headers (a column's header cells filled grey where
@@ -82,13 +106,18 @@ public struct XLSXListValidation: Hashable, Sendable {
 /// many pages tall as needed, with the header rows and the frozen columns repeated on every
 /// page.
 ///
+/// The rows are `rows` (the headers first) followed by those of `more`, made as the sheet is
+/// written (`XLSXRowSource`).
+///
 /// ```swift
 /// XLSXSheet(name: "Sheet", rows: [["a", "b"], ["1", "2"]], frozenColumns: 1)
 /// ```
 public struct XLSXSheet: Sendable {
     public var name: String
-    /// All rows, the headers first.
+    /// The rows held, the headers first.
     public var rows: [[XLSXCell]]
+    /// Rows after `rows`, made as the sheet is written.
+    public var more: XLSXRowSource? = nil
     public var headerRows: Int = 1
     public var frozenColumns: Int = 0
     public var columnWidths: [Double] = []
@@ -103,8 +132,9 @@ public struct XLSXSheet: Sendable {
 
     public init(name: String, rows: [[XLSXCell]], headerRows: Int = 1, frozenColumns: Int = 0,
                 columnWidths: [Double] = [], otherColumnWidth: Double? = nil, shadedHeader: [Bool] = [],
-                filterRow: Int? = nil, fitToWidth: Int? = 1, validations: [XLSXListValidation] = []) {
-        self.name = name; self.rows = rows; self.headerRows = headerRows; self.frozenColumns = frozenColumns
+                filterRow: Int? = nil, fitToWidth: Int? = 1, validations: [XLSXListValidation] = [],
+                more: XLSXRowSource? = nil) {
+        self.name = name; self.rows = rows; self.more = more; self.headerRows = headerRows; self.frozenColumns = frozenColumns
         self.columnWidths = columnWidths; self.otherColumnWidth = otherColumnWidth; self.shadedHeader = shadedHeader
         self.filterRow = filterRow; self.fitToWidth = fitToWidth; self.validations = validations
     }
@@ -116,14 +146,22 @@ public struct XLSXSheet: Sendable {
 
     /// Widths that fit every cell of each column (two units a CJK character, plus a margin),
     /// at least `minimum` and at most `maximum`.
-    public static func fittedWidths(_ rows: [[XLSXCell]], minimum: Double = 6, maximum: Double = 60) -> [Double] {
+    public static func fittedWidths(_ rows: [[XLSXCell]], more: XLSXRowSource? = nil, minimum: Double = 6, maximum: Double = 60) -> [Double] {
         var widest: [Int] = []
-        for row in rows {
+        func fit(_ row: [XLSXCell]) {
             if row.count > widest.count { widest += Array(repeating: 0, count: row.count - widest.count) }
             for (c, cell) in row.enumerated() { widest[c] = max(widest[c], cell.displayWidth) }
         }
+        for row in rows { fit(row) }
+        if let more { for i in 0..<more.count { fit(more.row(i)) } }
         return widest.map { min(maximum, max(minimum, Double($0) + 2)) }
     }
+
+    /// The number of rows, held and made.
+    public var rowCount: Int { rows.count + (more?.count ?? 0) }
+
+    /// The most cells a row has.
+    var widestRow: Int { max(rows.map(\.count).max() ?? 0, more?.columns ?? 0) }
 }
 
 /// An Office Open XML workbook (`.xlsx`) written by hand and zipped by `ZipArchive`.
@@ -171,8 +209,8 @@ public enum XLSXWorkbook {
     /// for them; the bytes are the same whatever `chunkSize`.
     public static func data(sheets: [XLSXSheet], chunkSize: Int = 1 << 20) throws -> Data {
         for s in sheets {
-            let cols = s.rows.map(\.count).max() ?? 0
-            if s.rows.count > maxRows || cols > maxColumns { throw RotaOutputError.tooLargeForExcel(sheet: s.name, rows: s.rows.count, columns: cols) }
+            let cols = s.widestRow
+            if s.rowCount > maxRows || cols > maxColumns { throw RotaOutputError.tooLargeForExcel(sheet: s.name, rows: s.rowCount, columns: cols) }
         }
         var strings = SharedStrings()
         var streams: [ZipEntryStream] = []
@@ -243,7 +281,7 @@ public enum XLSXWorkbook {
         return String(s)
     }
 
-    static func columnCount(_ sheet: XLSXSheet) -> Int { max(1, sheet.rows.map(\.count).max() ?? 0) }
+    static func columnCount(_ sheet: XLSXSheet) -> Int { max(1, sheet.widestRow) }
 
     /// The style of a cell: header or body, shaded or not, date or not.
     static func style(_ cell: XLSXCell, header: Bool, shaded: Bool) -> Style {
@@ -269,8 +307,8 @@ public enum XLSXWorkbook {
         let columnCount = columnCount(sheet)
         let names = (0..<columnCount).map { Array(columnName($0).utf8) }
         let lastColumn = columnName(columnCount - 1)
-        let rowCount = max(1, sheet.rows.count)
-        let cellCount = sheet.rows.reduce(0) { $0 + $1.count }
+        let rowCount = max(1, sheet.rowCount)
+        let cellCount = sheet.rows.reduce(0) { $0 + $1.count } + (sheet.more.map { $0.count * $0.columns } ?? 0)
         var head = declaration
         head += "<worksheet xmlns=\"\(mainNS)\" xmlns:r=\"\(relNS)\">"
         if sheet.fitToWidth != nil { head += "<sheetPr><pageSetUpPr fitToPage=\"1\"/></sheetPr>" }
@@ -298,13 +336,15 @@ public enum XLSXWorkbook {
             head += "</cols>"
         }
         head += "<sheetData>"
-        let capacity = min(chunkSize, cellCount * 48 + sheet.rows.count * 24) + head.utf8.count + (1 << 16)
+        let capacity = min(chunkSize, cellCount * 48 + sheet.rowCount * 24) + head.utf8.count + (1 << 16)
         var out = JSONBytes(reservingCapacity: capacity)
         out.rawText(head)
         // A column's cells often repeat the text of the row above (a person's id and name down
         // the long form): its shared string is known without hashing it again.
         var above = [(text: String, id: Int)?](repeating: nil, count: columnCount)
-        for (r, row) in sheet.rows.enumerated() {
+        let held = sheet.rows.count
+        for r in 0..<sheet.rowCount {
+            let row = r < held ? sheet.rows[r] : sheet.more!.row(r - held)
             let rowNumber = r + 1
             out.raw("<row r=\""); out.integer(rowNumber); out.raw("\">")
             let header = r < sheet.headerRows
@@ -357,7 +397,7 @@ public enum XLSXWorkbook {
 
     /// `A2:H100`: the filter's header row to the last row, every column.
     static func filterRange(_ sheet: XLSXSheet, row: Int) -> String {
-        "A\(row):\(columnName(columnCount(sheet) - 1))\(max(row, sheet.rows.count))"
+        "A\(row):\(columnName(columnCount(sheet) - 1))\(max(row, sheet.rowCount))"
     }
 
     /// `'Name'` as formulas quote a sheet name.

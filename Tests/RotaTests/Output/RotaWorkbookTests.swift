@@ -166,6 +166,20 @@ import Testing
         #expect(a == b)
     }
 
+    /// Rows made as the sheet is written (`XLSXRowSource`, the long form's) give the bytes of
+    /// the same rows held, widths and filter range included.
+    @Test func rowsMadeAsWrittenGiveTheBytesOfRowsHeld() throws {
+        let header: [XLSXCell] = ["人员编号", "日期"]
+        let body = (0..<3000).map { i -> [XLSXCell] in [.text("p\(i % 70)" + String(repeating: "长", count: i % 9)), .day(Day(year: 2025, month: 1 + i % 12, day: 1 + i % 28)!)] }
+        let source = XLSXRowSource(count: body.count, columns: 2) { body[$0] }
+        let held = XLSXSheet(name: "S", rows: [header] + body, frozenColumns: 1,
+                             columnWidths: XLSXSheet.fittedWidths([header] + body), filterRow: 1)
+        let made = XLSXSheet(name: "S", rows: [header], frozenColumns: 1,
+                             columnWidths: XLSXSheet.fittedWidths([header], more: source), filterRow: 1, more: source)
+        #expect(made.columnWidths == held.columnWidths && made.rowCount == held.rows.count)
+        #expect(try XLSXWorkbook.data(sheets: [made], chunkSize: 4096) == (try XLSXWorkbook.data(sheets: [held])))
+    }
+
     @Test func dropDownListsReadBack() throws {
         let sheet = XLSXSheet(name: "人员", rows: [["岗位类别"], ["医师"]],
                               validations: [XLSXListValidation(column: 0, rows: 2...500, values: ["医师", "护士"], message: "请选择")])
