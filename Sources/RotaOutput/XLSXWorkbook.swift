@@ -206,8 +206,10 @@ public enum XLSXWorkbook {
     /// its own as it is made (`ZipEntryStream`): the XML of a sheet is never held whole, and
     /// making and compressing it overlap. The shared strings, known only once every sheet is
     /// made, come before the sheets in the package, so the sheets' compressed entries wait
-    /// for them; the bytes are the same whatever `chunkSize`.
-    public static func data(sheets: [XLSXSheet], chunkSize: Int = 1 << 20) throws -> Data {
+    /// for them; the bytes are the same whatever `chunkSize`. The sheets are deflated at
+    /// `sheetCompression` (fast by default: the long-form sheet's deflate is the last thing a
+    /// Heze `rota plan` waits for), the small parts at zlib's standard level.
+    public static func data(sheets: [XLSXSheet], chunkSize: Int = 1 << 20, sheetCompression: ZipCompression = .fast) throws -> Data {
         for s in sheets {
             let cols = s.widestRow
             if s.rowCount > maxRows || cols > maxColumns { throw RotaOutputError.tooLargeForExcel(sheet: s.name, rows: s.rowCount, columns: cols) }
@@ -215,7 +217,7 @@ public enum XLSXWorkbook {
         var strings = SharedStrings()
         var streams: [ZipEntryStream] = []
         for (i, s) in sheets.enumerated() {
-            let stream = ZipEntryStream(name: "xl/worksheets/sheet\(i + 1).xml")
+            let stream = ZipEntryStream(name: "xl/worksheets/sheet\(i + 1).xml", compression: sheetCompression)
             worksheet(s, selected: i == 0, strings: &strings, chunkSize: chunkSize, emit: stream.write)
             streams.append(stream)
         }

@@ -24,8 +24,8 @@ public final class ZipEntryStream: @unchecked Sendable {
     private var entry: ZipEntry?
 
     /// A stream for the entry `name`, holding at most `depth` chunks not yet deflated.
-    public init(name: String, depth: Int = 4) {
-        deflater = ZipDeflater(name: name)
+    public init(name: String, depth: Int = 4, compression: ZipCompression = .standard) {
+        deflater = ZipDeflater(name: name, compression: compression)
         self.depth = max(1, depth)
         let thread = Thread { [self] in deflateAll() }
         thread.name = "rota zip \(name)"

@@ -77,14 +77,31 @@ import ZIPFoundation
         #expect(whole.size == bytes.count && whole.deflated.count < bytes.count)
     }
 
+    /// A fast entry is another deflate stream of the same data: ZIPFoundation reads it back
+    /// whole, it is smaller than the data, and the same every time.
+    @Test func fastEntriesReadBackAsTheData() throws {
+        let bytes = Self.sample(2_500_000, seed: 5)
+        let fast = ZipDeflater.entry(name: "s.xml", data: bytes, compression: .fast)
+        let standard = ZipDeflater.entry(name: "s.xml", data: bytes)
+        #expect(fast.deflated != standard.deflated && fast.deflated.count < bytes.count)
+        #expect(fast == ZipDeflater.entry(name: "s.xml", data: bytes, compression: .fast))
+        let archive = try Archive(data: try ZipArchive.data([fast]), accessMode: .read)
+        var read = Data()
+        _ = try archive.extract(try #require(archive["s.xml"])) { read.append($0) }
+        #expect([UInt8](read) == bytes)
+    }
+
     /// The workbook made in small chunks, in the default chunks, and as ZIPFoundation zipped
-    /// the parts in one piece: the same bytes.
+    /// the parts in one piece: the same bytes (sheets at the standard level, as ZIPFoundation
+    /// writes them); with the default fast sheets, ZIPFoundation reads the same parts back.
     @Test func streamedWorkbookEqualsTheOneMadeWhole() throws {
         var rows: [[XLSXCell]] = [["id", "name", "day"]]
         for i in 0..<6_000 { rows.append([.text("p\(i % 300)"), .text("员工\(i % 17)"), .day(.init(year: 2025, month: 1 + i % 12, day: 1 + i % 28)!)]) }
         let sheets = [XLSXSheet(name: "A", rows: rows, filterRow: 1), XLSXSheet(name: "B", rows: Array(rows.prefix(50)))]
-        let streamed = try XLSXWorkbook.data(sheets: sheets, chunkSize: 1000)
-        #expect(streamed == (try XLSXWorkbook.data(sheets: sheets)))
+        let streamed = try XLSXWorkbook.data(sheets: sheets, chunkSize: 1000, sheetCompression: .standard)
+        #expect(streamed == (try XLSXWorkbook.data(sheets: sheets, sheetCompression: .standard)))
+        let fast = try XLSXWorkbook.data(sheets: sheets, chunkSize: 1000)
+        #expect(fast == (try XLSXWorkbook.data(sheets: sheets)) && fast != streamed)
 
         var strings = XLSXWorkbook.SharedStrings()
         var sheetParts: [[UInt8]] = []
@@ -105,5 +122,11 @@ import ZIPFoundation
             ("xl/worksheets/sheet2.xml", sheetParts[1]),
         ]
         #expect(streamed == (try Self.zipFoundation(parts)))
+        let back = try Archive(data: fast, accessMode: .read)
+        for (path, bytes) in parts {
+            var read = Data()
+            _ = try back.extract(try #require(back[path])) { read.append($0) }
+            #expect([UInt8](read) == bytes, "\(path)")
+        }
     }
 }
