@@ -58,9 +58,19 @@ struct PlanCommand: ParsableCommand {
             }
         }
         let showProgress = !quiet && standardErrorIsTerminal
-        let outcome = try pipeline.run(progress: showProgress ? { p in
-            FileHandle.standardError.write(Data("\r  \(p.line)      ".utf8))
-        } : nil, staging: folder)
+        let outcome: PlanPipeline.Outcome
+        do {
+            outcome = try pipeline.run(progress: showProgress ? { p in
+                FileHandle.standardError.write(Data("\r  \(p.line)      ".utf8))
+            } : nil, staging: folder)
+        } catch let error as RotaOutputError {
+            // An output that cannot be made (e.g. a sheet past Excel's limits): not "no plan" (1).
+            printError("rota plan: cannot make the outputs: \(error.description); \(folder.path) keeps its previous contents.")
+            throw ExitCode(outputFailureExitCode)
+        } catch let error as OutputError {
+            printError("rota plan: cannot write the outputs: \(error.description); \(folder.path) keeps its previous contents.")
+            throw ExitCode(outputFailureExitCode)
+        }
         if showProgress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
         switch outcome {
         case .planned(let year):

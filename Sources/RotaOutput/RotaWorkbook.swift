@@ -11,7 +11,9 @@ import RotaVerifier
 /// frozen; row 2 carries an autofilter; columns are as wide as their longest cell.
 ///
 /// Sheet 2, `明细`, is the long form (`RotaLongForm`): a row per person and half-day, its
-/// date a real date cell (`yyyy-mm-dd`), with the header frozen and filtered.
+/// date a real date cell (`yyyy-mm-dd`), with the header frozen and filtered. A region whose
+/// long form passes Excel's 1,048,576 rows (four times Heze's size and more) continues it on
+/// sheets `明细 2`, `明细 3`, …, each with the header, in the same order.
 ///
 /// Both print landscape on A4 with the header rows (and on the grid, the id and name
 /// columns) repeated on every page: the long form fit to one page wide, the grid to one page
@@ -36,7 +38,21 @@ public enum RotaWorkbook {
 
     /// The long form's rows are made as the sheet is written (`RotaLongForm.source`), not held.
     static func data(grid: RotaGrid, ctx: RotaOutputContext) throws -> Data {
-        try XLSXWorkbook.data(sheets: [gridSheet(grid), longSheet(RotaLongForm.source(ctx))])
+        try XLSXWorkbook.data(sheets: [gridSheet(grid)] + longSheets(RotaLongForm.source(ctx)))
+    }
+
+    /// The long form's rows per sheet: Excel's row limit less the header row.
+    static let longRowsPerSheet = XLSXWorkbook.maxRows - 1
+
+    /// The long form on as many sheets as Excel's row limit needs: `明细`, then `明细 2`, …,
+    /// each with the header and at most `rowsPerSheet` rows, in the source's order.
+    static func longSheets(_ body: XLSXRowSource, rowsPerSheet: Int = longRowsPerSheet) -> [XLSXSheet] {
+        let parts = max(1, (body.count + rowsPerSheet - 1) / rowsPerSheet)
+        return (0..<parts).map { k in
+            let start = k * rowsPerSheet
+            let slice = XLSXRowSource(count: min(rowsPerSheet, body.count - start), columns: body.columns) { body.row(start + $0) }
+            return longSheet(slice, name: k == 0 ? longSheetName : "\(longSheetName) \(k + 1)")
+        }
     }
 
     static func gridSheet(_ grid: RotaGrid) -> XLSXSheet {
@@ -54,9 +70,9 @@ public enum RotaWorkbook {
                          filterRow: 2, fitToWidth: max(1, months))
     }
 
-    static func longSheet(_ body: XLSXRowSource) -> XLSXSheet {
+    static func longSheet(_ body: XLSXRowSource, name: String = longSheetName) -> XLSXSheet {
         let header = [RotaLongForm.header.map(XLSXCell.text)]
-        return XLSXSheet(name: longSheetName, rows: header, headerRows: 1, frozenColumns: 2,
+        return XLSXSheet(name: name, rows: header, headerRows: 1, frozenColumns: 2,
                          columnWidths: XLSXSheet.fittedWidths(header, more: body, minimum: 6, maximum: 40),
                          filterRow: 1, fitToWidth: 1, more: body)
     }

@@ -180,6 +180,28 @@ import Testing
         #expect(try XLSXWorkbook.data(sheets: [made], chunkSize: 4096) == (try XLSXWorkbook.data(sheets: [held])))
     }
 
+    /// A long form past Excel's row limit continues on `明细 2`, `明细 3`, …: each sheet has the
+    /// header and at most the limit's rows, every row once and in order, and the workbook reads
+    /// back with every sheet.
+    @Test func aLongFormPastExcelsRowLimitContinuesOnMoreSheets() throws {
+        let source = XLSXRowSource(count: 25, columns: 2) { i in [.text("p\(i)"), .number(i)] }
+        let sheets = RotaWorkbook.longSheets(source, rowsPerSheet: 10)
+        #expect(sheets.map(\.name) == ["明细", "明细 2", "明细 3"])
+        var rows: [[XLSXCell]] = []
+        for sheet in sheets {
+            #expect(sheet.rows == [RotaLongForm.header.map(XLSXCell.text)] && sheet.filterRow == 1)
+            let more = try #require(sheet.more)
+            #expect(more.count <= 10)
+            rows += (0..<more.count).map(more.row)
+        }
+        #expect(rows == (0..<25).map(source.row))
+        #expect(RotaWorkbook.longSheets(source).map(\.name) == ["明细"])
+        #expect(RotaWorkbook.longRowsPerSheet + 1 == XLSXWorkbook.maxRows)
+        let back = try Self.readBack(try XLSXWorkbook.data(sheets: sheets))
+        #expect(back.sheets.map(\.title) == ["明细", "明细 2", "明细 3"])
+        #expect(back.sheets.map(\.rows.count) == [11, 11, 6])
+    }
+
     @Test func dropDownListsReadBack() throws {
         let sheet = XLSXSheet(name: "人员", rows: [["岗位类别"], ["医师"]],
                               validations: [XLSXListValidation(column: 0, rows: 2...500, values: ["医师", "护士"], message: "请选择")])
