@@ -43,10 +43,10 @@ let package = Package(
             providers: [.apt(["zlib1g-dev"])]
         ),
         // The model: scenario, days, parameters and rules, the plan and the rota as data,
-        // diagnostics, canonical JSON. No I/O beyond JSON text, no solver.
+        // diagnostics, canonical JSON, zlib's deflate (Deflater). No I/O beyond JSON text, no solver.
         .target(
             name: "RotaCore",
-            dependencies: [.product(name: "Crypto", package: "swift-crypto")],
+            dependencies: ["CRotaZlib", .product(name: "Crypto", package: "swift-crypto")],
             path: "Sources/RotaCore"
         ),
         // The scenario reader: YAML, staff CSV or Excel workbook, text decodings.

@@ -1,4 +1,5 @@
 import Foundation
+import RotaCore
 internal import CRotaZlib
 
 /// One zip entry, its data already deflated: what `ZipArchive` writes.
@@ -39,16 +40,16 @@ public enum ZipCompression: Sendable {
 
     var level: Int32 {
         switch self {
-        case .standard: return Z_DEFAULT_COMPRESSION
-        case .fast: return Z_BEST_SPEED
+        case .standard: return Deflater.defaultLevel
+        case .fast: return Deflater.fastestLevel
         }
     }
 }
 
 /// A zip entry's data deflated as it is fed, piece by piece: the whole data is never held.
 ///
-/// Discussion: zlib's raw deflate at the level `ZipCompression` names, with a 9-level memory
-/// setting; at `.standard` these are the settings ZIPFoundation uses, so an archive of these
+/// Discussion: zlib's raw deflate (`Deflater`) at the level `ZipCompression` names, with a
+/// 9-level memory setting, and the CRC-32 and size a zip header records; at `.standard` these are the settings ZIPFoundation uses, so an archive of these
 /// entries is byte for byte the one ZIPFoundation writes (a test compares them). zlib's output does not depend on how the
 /// input is cut into pieces, so a sheet's XML fed row by row, in chunks of any size, deflates
 /// to the same stream as the XML in one piece. Only the compressed stream grows in memory.
@@ -63,30 +64,13 @@ public enum ZipCompression: Sendable {
 /// ```
 public final class ZipDeflater {
     public let name: String
-    private let stream: UnsafeMutablePointer<z_stream>
+    private let deflater: Deflater
     private var crc: uLong = 0
     private var size = 0
-    private var out: [UInt8] = []
-    private var written = 0
-    private var finished = false
 
     public init(name: String, compression: ZipCompression = .standard) {
         self.name = name
-        // zlib keeps the stream's address in its state: the stream must not move, so it lives
-        // in memory of its own rather than in a Swift property.
-        stream = .allocate(capacity: 1)
-        stream.initialize(to: z_stream())
-        guard deflateInit2_(stream, compression.level, Z_DEFLATED, -MAX_WBITS, 9, Z_DEFAULT_STRATEGY,
-                            ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
-            preconditionFailure("zlib refused its own default settings")
-        }
-        out = [UInt8](repeating: 0, count: 1 << 16)
-    }
-
-    deinit {
-        deflateEnd(stream)
-        stream.deinitialize(count: 1)
-        stream.deallocate()
+        deflater = Deflater(format: .raw, level: compression.level, memoryLevel: 9)
     }
 
     /// Adds the next bytes of the entry's data.
@@ -96,36 +80,15 @@ public final class ZipDeflater {
 
     /// Adds the next bytes of the entry's data.
     public func feed(_ bytes: UnsafeBufferPointer<UInt8>) {
-        precondition(!finished, "a finished zip entry was fed")
         guard !bytes.isEmpty else { return }
         crc = crc32(crc, bytes.baseAddress, uInt(bytes.count))
         size += bytes.count
-        run(bytes, finish: false)
+        deflater.feed(bytes)
     }
 
     /// The entry, once its last bytes are fed.
     public func finish() -> ZipEntry {
-        precondition(!finished, "a zip entry was finished twice")
-        finished = true
-        run(UnsafeBufferPointer(start: nil, count: 0), finish: true)
-        return ZipEntry(name: name, crc32: UInt32(crc), size: size, deflated: Array(out[..<written]))
-    }
-
-    private func run(_ bytes: UnsafeBufferPointer<UInt8>, finish: Bool) {
-        stream.pointee.next_in = UnsafeMutablePointer(mutating: bytes.baseAddress)
-        stream.pointee.avail_in = uInt(bytes.count)
-        while true {
-            if out.count - written < 1 << 15 { out += [UInt8](repeating: 0, count: out.count) }
-            let result = out.withUnsafeMutableBufferPointer { buffer -> Int32 in
-                stream.pointee.next_out = buffer.baseAddress! + written
-                stream.pointee.avail_out = uInt(buffer.count - written)
-                let r = deflate(stream, finish ? Z_FINISH : Z_NO_FLUSH)
-                written = buffer.count - Int(stream.pointee.avail_out)
-                return r
-            }
-            if finish ? result == Z_STREAM_END : (stream.pointee.avail_in == 0 && stream.pointee.avail_out > 0) { return }
-            precondition(result == Z_OK || result == Z_BUF_ERROR, "deflate failed (\(result))")
-        }
+        ZipEntry(name: name, crc32: UInt32(crc), size: size, deflated: deflater.finish())
     }
 
     /// The entry of `data`, deflated in one piece.

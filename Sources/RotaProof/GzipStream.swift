@@ -55,40 +55,9 @@ public enum GzipStream {
 
     /// One gzip member holding `parts` joined.
     private static func member(_ parts: ArraySlice<[UInt8]>, level: Int32) -> [UInt8] {
-        var stream = z_stream()
-        // windowBits 15 + 16: a gzip header and trailer around the deflate data.
-        guard deflateInit2_(&stream, level, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY,
-                            ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
-            preconditionFailure("zlib refused its own default settings")
-        }
-        defer { deflateEnd(&stream) }
-        let size = parts.reduce(0) { $0 + $1.count }
-        var out = [UInt8](repeating: 0, count: Int(deflateBound(&stream, uLong(size))) + 64)
-        var written = 0
-        let last = parts.indices.last
-        func feed(_ bytes: UnsafeBufferPointer<UInt8>, finish: Bool) {
-            stream.next_in = UnsafeMutablePointer(mutating: bytes.baseAddress)
-            stream.avail_in = uInt(bytes.count)
-            repeat {
-                if written == out.count { out += [UInt8](repeating: 0, count: out.count) }
-                let result = out.withUnsafeMutableBufferPointer { buffer -> Int32 in
-                    stream.next_out = buffer.baseAddress! + written
-                    stream.avail_out = uInt(buffer.count - written)
-                    let r = deflate(&stream, finish ? Z_FINISH : Z_NO_FLUSH)
-                    written = buffer.count - Int(stream.avail_out)
-                    return r
-                }
-                if finish ? result == Z_STREAM_END : stream.avail_in == 0 { return }
-                precondition(result == Z_OK || result == Z_BUF_ERROR, "deflate failed (\(result))")
-            } while true
-        }
-        if parts.isEmpty {
-            [UInt8]().withUnsafeBufferPointer { feed($0, finish: true) }
-        }
-        for i in parts.indices {
-            parts[i].withUnsafeBufferPointer { feed($0, finish: i == last) }
-        }
-        return Array(out[..<written])
+        let deflater = Deflater(format: .gzip, level: level, memoryLevel: 8, expected: parts.reduce(0) { $0 + $1.count })
+        for part in parts { deflater.feed(part) }
+        return deflater.finish()
     }
 
     /// The content of a gzip file: every member's, joined.
