@@ -138,7 +138,9 @@ public struct PlanPipeline: Sendable {
             OutputFile("assignments.csv", Data(AssignmentsCSV.render(plan: plan, scenario: scenario).utf8)),
             OutputFile("summary.txt", Data(PlanPipeline.summaryText(plan: plan, scenario: scenario).utf8)),
             OutputFile("rota.csv", written.rota),
-            OutputFile("proof.jsonl.gz", .data(try verified.proof.fileData())),
+            // The proof's lines are made and deflated a slice at a time, and the members staged
+            // at once: neither the lines nor the file wait in memory.
+            try PlanPipeline.staged(OutputFile("proof.jsonl.gz", .parts(try verified.proof.fileMembers())), in: folder),
         ]
         times.proof += watch.lap()
         // The report pages while the background work finishes (the workbook takes longest).
@@ -199,6 +201,13 @@ public struct PlanPipeline: Sendable {
             guard let staging, selection.writesUnchanged(name) else { return .data(data) }
             return try staging.stage(OutputFile(name, data)).contents
         }
+    }
+
+    /// `file`, written into `folder`'s hidden folder now when there is one (`OutputFolder.stage`),
+    /// so its bytes are not held until the end; as it is without a folder.
+    static func staged(_ file: OutputFile, in folder: OutputFolder?) throws -> OutputFile {
+        guard let folder else { return file }
+        return try folder.stage(file)
     }
 
     /// summary.txt: the plan summary and its plan quality section (`PlanSummary`, `PlanQuality`),

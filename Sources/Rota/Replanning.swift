@@ -303,7 +303,7 @@ extension PlanPipeline {
             OutputFile("plan.json", written.plan),
             OutputFile("assignments.csv", Data(AssignmentsCSV.render(plan: plan, scenario: scenario).utf8)),
             OutputFile("rota.csv", written.rota),
-            OutputFile("proof.jsonl.gz", .data(try verified.proof.fileData())),
+            OutputFile("proof.jsonl.gz", .parts(try verified.proof.fileMembers())),
         ]
         // The calendars and site sheets nobody's change touches come from the earlier folder.
         let earlier = past.directory.map {

@@ -37,7 +37,7 @@ import Testing
         }
         // The workbook, grid, calendars and site sheets are on disk already, not in memory.
         let onDisk = made.files.filter { if case .file = $0.contents { return true } else { return false } }.map(\.name)
-        #expect(onDisk.contains("rota.xlsx") && onDisk.contains("rota-grid.csv"))
+        #expect(onDisk.contains("rota.xlsx") && onDisk.contains("rota-grid.csv") && onDisk.contains("proof.jsonl.gz"))
         #expect(onDisk.contains { $0.hasPrefix("ics/") } && onDisk.contains { $0.hasPrefix("sites/") })
         #expect(!onDisk.contains("plan.json") && !onDisk.contains("report.html"))
         #expect(made.files.map(\.name) == year.files.map(\.name))
