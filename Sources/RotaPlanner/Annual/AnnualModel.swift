@@ -179,18 +179,20 @@ struct AnnualModel {
             // taken least leave first, `AnnualPlanExtractor`).
             let leastLeave = c.members.map { instance.leaveWorkingDays[$0.id] ?? 0 }.min() ?? 0
             let person = personCost + weights.leaveDay * Double(leastLeave)
+            // A full-time posting of a senior TCM physician (a class of their own) costs more.
+            let posting = person + (c.members.count == 1 && c.members[0].isSeniorTCMPhysician ? weights.tcmPhysicianPosted : 0)
             switch c.institution.tier {
             case .tertiary:
-                t1[c.id] = model.integer("t1", [c.id], upper: n, cost: person)
+                t1[c.id] = model.integer("t1", [c.id], upper: n, cost: posting)
             case .secondary:
-                t2[c.id] = model.integer("t2", [c.id], upper: n, cost: person)
+                t2[c.id] = model.integer("t2", [c.id], upper: n, cost: posting)
             case .county, .township:
-                if c.institution.tier == .county { t2[c.id] = model.integer("t2", [c.id], upper: n, cost: person) }
+                if c.institution.tier == .county { t2[c.id] = model.integer("t2", [c.id], upper: n, cost: posting) }
                 let scopeCost = c.inScope ? 0 : weights.helperOutsideScope
                 let leaveCost = c.postingEligible ? 0 : weights.dutyDuringLongLeave
                 let home = hasHomeVillageInReach(c) ? weights.notStationedAtHome : 0
                 if c.institution.tier == .county, let x = t2[c.id], home > 0 { model.minimise(x, cost: home) }
-                station[c.id] = model.integer("station", [c.id], upper: n, cost: person + scopeCost + home)
+                station[c.id] = model.integer("station", [c.id], upper: n, cost: posting + scopeCost + home)
                 let r = model.integer("rounds", [c.id], upper: n, cost: person + scopeCost + leaveCost + home)
                 let t = model.integer("tech", [c.id], upper: n, cost: person + scopeCost + leaveCost + home)
                 rounds[c.id] = r; tech[c.id] = t

@@ -159,6 +159,24 @@ import Testing
         #expect(failed.isEmpty, "\(failed.prefix(5).map { "\($0.instance): \($0.finding)" })")
     }
 
+    /// Senior TCM physicians are the only ones who may hold a TCM clinic or cover one for a
+    /// colleague on leave: where other candidates serve a team as well, they stay free
+    /// (`tcm-physician-posted`). 菏泽市中医医院's T1 team takes its intermediate doctors, not
+    /// hzt-01 or hzt-02 (`ReplanningTests`: they cover 曹县's TCM clinic when its physician is away).
+    @Test func seniorTCMPhysiciansStayFreeWhereColleaguesServe() throws {
+        let scenario = try Self.heze()
+        guard let plan = try FewestPeopleTests.planned(scenario) else { return }
+        let seniors = Set(scenario.staff.filter(\.isSeniorTCMPhysician).map(\.id))
+        let posted = plan.teams.flatMap(\.members) + plan.villageHelpers.filter { $0.form == .station }.map(\.person)
+        #expect(seniors.intersection(posted).isEmpty, "\(seniors.intersection(posted).sorted())")
+        // Priced at 0 the plan costs the same: here the weight only breaks a tie.
+        var free = ObjectiveWeights(settings: scenario.objective)
+        free.tcmPhysicianPosted = 0
+        let tie = try AnnualPlanner(scenario: scenario, options: PlanningOptions(timeLimit: 30, weights: free)).plan()
+        guard case .planned(let other) = tie else { Issue.record("expected a plan, got \(tie)"); return }
+        #expect(abs((other.solver?.objective ?? 0) - (plan.solver?.objective ?? 1)) < 1e-6)
+    }
+
     /// The 3331 group is made of people who can meet every month (the 4× Heze case: a plan cut
     /// short held a group doctor away all November, so the rota had no day for the group and the
     /// verifier refused the plan). 菏泽市立医院's pharmacists both have 20 working days of leave,
