@@ -272,7 +272,7 @@ extension PlanPipeline {
             index += 1
             let rota = WeeklyRota(scenario: scenario.name, entries: entries.sorted(),
                                   relaxations: source?.relaxations ?? [], covers: source?.covers ?? covers, shortfalls: source?.shortfalls ?? [])
-            let written = WrittenYear(plan: try plan.jsonData(), rota: Data(RotaCSV.render(rota: rota, scenario: scenario).utf8))
+            let written = WrittenYear(plan: try plan.jsonData(), rota: RotaCSV.data(rota: rota, scenario: scenario))
             let verified = try prove(written)
             // Breaches the earlier year already had are the frozen past's: said, not blocking.
             let failures = verified.report.failures
