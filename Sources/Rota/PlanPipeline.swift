@@ -206,11 +206,14 @@ public struct PlanPipeline: Sendable {
     static let beforeVerification: Set<OutputSelection.OutputSet> = [.workbook, .grid, .calendars, .calendarsZip, .sites]
 
     /// The files of `selection`; with `staging`, those written as they are go into its hidden
-    /// folder as they are made.
+    /// folder as they are made, and the calendars bound only for calendars.zip are held as
+    /// their zip entries, deflated as they are made.
     static func files(_ prepared: RotaOutputs.Prepared, report: VerificationReport?, selection: OutputSelection,
                       staging: OutputFolder? = nil) throws -> [OutputFile] {
         try RotaOutputs.outputFiles(prepared, report: report, selection: selection) { name, data in
-            guard let staging, selection.writesUnchanged(name) else { return .data(data) }
+            guard let staging else { return .data(data) }
+            if selection.zips(name) { return .deflated(ZipDeflater.entry(name: name, data: [UInt8](data))) }
+            guard selection.writesUnchanged(name) else { return .data(data) }
             return try staging.stage(OutputFile(name, data)).contents
         }
     }
