@@ -81,12 +81,14 @@ public struct PlanPipeline: Sendable {
 
     /// Runs every stage but writing.
     ///
-    /// With `staging`, the files made beside the verification that the selection writes as
-    /// they are (the workbook, the grid, the calendars, the site sheets) go into the folder's
-    /// hidden folder as each is made (`OutputFolder.stage`) rather than being held until the
-    /// end: the year's `files` name them there, and `staging.replace(with:)` writes the rest
-    /// and swaps the whole set in. When the verifier refuses the plan, or a stage fails, the
-    /// staged files are removed before `run` returns or throws: nothing is written.
+    /// With `staging`, every large file the selection writes as it is goes into the folder's
+    /// hidden folder as soon as it is made (`OutputFolder.stage`) rather than being held until
+    /// the end — rota.csv before it is verified, the workbook, the grid, the calendars and the
+    /// site sheets beside the verification, the proof and the report pages after it: the
+    /// year's `files` name them there, and `staging.replace(with:)` writes the rest (plan.json,
+    /// assignments.csv, summary.txt) and swaps the whole set in. When the verifier refuses the
+    /// plan, or a stage fails, the staged files are removed before `run` returns or throws:
+    /// nothing is written.
     public func run(progress: ((SolveProgress) -> Void)? = nil, staging: OutputFolder? = nil) throws -> Outcome {
         var watch = Stopwatch()
         var times = PhaseTimes()
@@ -127,23 +129,31 @@ public struct PlanPipeline: Sendable {
             }
         }
         let written = try write(plan: plan, rota: rota)
+        // rota.csv (45 MB for Heze) goes to the hidden folder at once; its bytes in memory are
+        // dropped as soon as they are read back and hashed, before the verification runs.
+        let rotaFile = try PlanPipeline.staged(OutputFile("rota.csv", written.rota), in: folder)
+        let planFile = OutputFile("plan.json", written.plan)
         times.outputs = watch.lap()
-        let verified = try prove(written)
+        let verified = try prove(consume written)
         times.proof = watch.lap()
         guard verified.report.passed else {
             return .rejected(RejectedYear(plan: plan, rota: rota, report: verified.report))
         }
         var files = [
-            OutputFile("plan.json", written.plan),
+            planFile,
             OutputFile("assignments.csv", Data(AssignmentsCSV.render(plan: plan, scenario: scenario).utf8)),
             OutputFile("summary.txt", Data(PlanPipeline.summaryText(plan: plan, scenario: scenario).utf8)),
-            OutputFile("rota.csv", written.rota),
-            OutputFile("proof.jsonl.gz", .data(try verified.proof.fileData())),
+            rotaFile,
+            // The proof's lines are made and deflated a slice at a time, and the members staged
+            // at once: neither the lines nor the file wait in memory.
+            try PlanPipeline.staged(OutputFile("proof.jsonl.gz", .parts(try verified.proof.fileMembers())), in: folder),
         ]
         times.proof += watch.lap()
-        // The report pages while the background work finishes (the workbook takes longest).
+        // The report pages while the background work finishes (the workbook takes longest),
+        // each staged as it is made.
         let pages = try PlanPipeline.files(try prepared.value(), report: verified.report,
-                                           selection: outputs.keeping(Set(OutputSelection.OutputSet.allCases).subtracting(PlanPipeline.beforeVerification)))
+                                           selection: outputs.keeping(Set(OutputSelection.OutputSet.allCases).subtracting(PlanPipeline.beforeVerification)),
+                                           staging: folder)
         files += try early.value() + pages
         times.outputs += watch.lap()
         kept = true
@@ -168,17 +178,21 @@ public struct PlanPipeline: Sendable {
 
     /// Stage 3a: plan.json and rota.csv as bytes.
     public func write(plan: Plan, rota: RotaRun) throws -> WrittenYear {
-        WrittenYear(plan: try plan.jsonData(), rota: Data(RotaCSV.render(rota: rota.rota, scenario: scenario).utf8))
+        WrittenYear(plan: try plan.jsonData(), rota: RotaCSV.data(rota: rota.rota, scenario: scenario))
     }
 
     /// Stage 3b: the independent verification of plan.json and rota.csv **as written**: the
     /// bytes are read back by the verifier's own readers (`PlanReader`, `RotaCSVReader`), and
     /// the proof binds the rota file's bytes by their digest.
-    public func prove(_ written: WrittenYear) throws -> VerifiedProof {
+    ///
+    /// The bytes are taken (`consuming`): when the caller keeps no other reference (`rota plan`
+    /// has staged rota.csv on disk), they are freed once read and hashed, before the checks run.
+    public func prove(_ written: consuming WrittenYear) throws -> VerifiedProof {
+        let digests = ["rota": Digest.hex(written.rota), "plan": Digest.hex(written.plan)]
         let plan = try PlanReader.decode(written.plan, file: "plan.json")
         let rota = try RotaCSVReader.read(data: written.rota, path: "rota.csv")
-        return VerifiedProof(scenario: scenario, plan: plan, rota: (file: "rota.csv", entries: rota),
-                             digests: ["rota": Digest.hex(written.rota), "plan": Digest.hex(written.plan)])
+        _ = consume written
+        return VerifiedProof(scenario: scenario, plan: plan, rota: (file: "rota.csv", entries: rota), digests: digests)
     }
 
     /// Stage 4: the files planners read.
@@ -192,13 +206,23 @@ public struct PlanPipeline: Sendable {
     static let beforeVerification: Set<OutputSelection.OutputSet> = [.workbook, .grid, .calendars, .calendarsZip, .sites]
 
     /// The files of `selection`; with `staging`, those written as they are go into its hidden
-    /// folder as they are made.
+    /// folder as they are made, and the calendars bound only for calendars.zip are held as
+    /// their zip entries, deflated as they are made.
     static func files(_ prepared: RotaOutputs.Prepared, report: VerificationReport?, selection: OutputSelection,
                       staging: OutputFolder? = nil) throws -> [OutputFile] {
         try RotaOutputs.outputFiles(prepared, report: report, selection: selection) { name, data in
-            guard let staging, selection.writesUnchanged(name) else { return .data(data) }
+            guard let staging else { return .data(data) }
+            if selection.zips(name) { return .deflated(ZipDeflater.entry(name: name, data: [UInt8](data))) }
+            guard selection.writesUnchanged(name) else { return .data(data) }
             return try staging.stage(OutputFile(name, data)).contents
         }
+    }
+
+    /// `file`, written into `folder`'s hidden folder now when there is one (`OutputFolder.stage`),
+    /// so its bytes are not held until the end; as it is without a folder.
+    static func staged(_ file: OutputFile, in folder: OutputFolder?) throws -> OutputFile {
+        guard let folder else { return file }
+        return try folder.stage(file)
     }
 
     /// summary.txt: the plan summary and its plan quality section (`PlanSummary`, `PlanQuality`),

@@ -272,7 +272,7 @@ extension PlanPipeline {
             index += 1
             let rota = WeeklyRota(scenario: scenario.name, entries: entries.sorted(),
                                   relaxations: source?.relaxations ?? [], covers: source?.covers ?? covers, shortfalls: source?.shortfalls ?? [])
-            let written = WrittenYear(plan: try plan.jsonData(), rota: Data(RotaCSV.render(rota: rota, scenario: scenario).utf8))
+            let written = WrittenYear(plan: try plan.jsonData(), rota: RotaCSV.data(rota: rota, scenario: scenario))
             let verified = try prove(written)
             // Breaches the earlier year already had are the frozen past's: said, not blocking.
             let failures = verified.report.failures
@@ -303,7 +303,7 @@ extension PlanPipeline {
             OutputFile("plan.json", written.plan),
             OutputFile("assignments.csv", Data(AssignmentsCSV.render(plan: plan, scenario: scenario).utf8)),
             OutputFile("rota.csv", written.rota),
-            OutputFile("proof.jsonl.gz", .data(try verified.proof.fileData())),
+            OutputFile("proof.jsonl.gz", .parts(try verified.proof.fileMembers())),
         ]
         // The calendars and site sheets nobody's change touches come from the earlier folder.
         let earlier = past.directory.map {

@@ -2,11 +2,13 @@ import Foundation
 import RotaCore
 
 /// What one output file holds: bytes in one piece, parts written one after another (a
-/// proof's, which need no joining), or bytes already written to a file.
+/// proof's, which need no joining), bytes already written to a file, or bytes already
+/// deflated as a zip entry.
 ///
 /// Discussion: `file` is a file a run has already written into its output folder's hidden
 /// folder (`OutputFolder.stage`), so its bytes are no longer held in memory; `bytes` reads it
-/// back.
+/// back. `deflated` is a file bound for an archive (a calendar for calendars.zip), held as the
+/// entry it will be — a calendar deflates to about a thirtieth; `bytes` inflates it.
 ///
 /// ```swift
 /// OutputContents.data(Data("a,b\n".utf8)).count   // 4
@@ -16,6 +18,8 @@ public enum OutputContents: Sendable {
     case parts([[UInt8]])
     /// Written already, at `path`, `count` bytes.
     case file(path: String, count: Int)
+    /// Deflated already, as the zip entry of the file's name.
+    case deflated(ZipEntry)
 
     /// The number of bytes.
     public var count: Int {
@@ -23,6 +27,7 @@ public enum OutputContents: Sendable {
         case .data(let d): return d.count
         case .parts(let p): return p.reduce(0) { $0 + $1.count }
         case .file(_, let count): return count
+        case .deflated(let entry): return entry.size
         }
     }
 
@@ -32,7 +37,14 @@ public enum OutputContents: Sendable {
         case .data(let d): return d
         case .parts(let p): var d = Data(capacity: count); for part in p { d.append(contentsOf: part) }; return d
         case .file(let path, _): return FileManager.default.contents(atPath: path) ?? Data()
+        case .deflated(let entry): return Data(entry.inflated())
         }
+    }
+
+    /// The zip entry of these bytes under `name`: deflated now, or as it was when `deflated`.
+    public func zipEntry(name: String) -> ZipEntry {
+        if case .deflated(let entry) = self, entry.name == name { return entry }
+        return ZipDeflater.entry(name: name, data: [UInt8](bytes))
     }
 }
 
@@ -305,7 +317,7 @@ public struct OutputFolder: Sendable {
         switch contents {
         case .data(let d): try d.withUnsafeBytes(put)
         case .parts(let parts): for p in parts { try p.withUnsafeBytes(put) }
-        case .file: try contents.bytes.withUnsafeBytes(put)
+        case .file, .deflated: try contents.bytes.withUnsafeBytes(put)
         }
         guard !flush || fsync(fd) == 0 || errno == EINVAL else { throw NSError(domain: NSPOSIXErrorDomain, code: Int(errno)) }
     }

@@ -89,17 +89,23 @@ public struct OutputSelection: Sendable, Equatable {
     /// calendars zipped into `calendars.zip` when `calendars-zip` is chosen.
     public func apply(to files: [OutputFile]) throws -> [OutputFile] {
         var out: [OutputFile] = []
-        var calendars: [(String, Data)] = []
+        var calendars: [OutputFile] = []
         for file in files {
             guard let set = Self.set(of: file.name) else { out.append(file); continue }
-            if set == .calendars && sets.contains(.calendarsZip) { calendars.append((file.name, file.contents.bytes)) }
+            if set == .calendars && sets.contains(.calendarsZip) { calendars.append(file) }
             if sets.contains(set) { out.append(file) }
         }
         if sets.contains(.calendarsZip) {
-            calendars.sort { $0.0 < $1.0 }
+            calendars.sort { $0.name < $1.name }
             out.append(OutputFile(Self.calendarsZipName, try XLSXWorkbook.zip(calendars)))
         }
         return out
+    }
+
+    /// Whether `apply(to:)` puts the file named `name` into calendars.zip and drops it: such
+    /// a file can be deflated as soon as it is made (`OutputContents.deflated`).
+    public func zips(_ name: String) -> Bool {
+        Self.set(of: name) == .calendars && sets.contains(.calendarsZip) && !sets.contains(.calendars)
     }
 
     /// Whether `apply(to:)` passes the file named `name` on unchanged (rather than dropping it

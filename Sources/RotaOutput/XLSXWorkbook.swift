@@ -233,10 +233,11 @@ public enum XLSXWorkbook {
         return try ZipArchive.data(entries)
     }
 
-    /// Zips the parts in order, deflated (side by side on every core), with the fixed entry time.
-    public static func zip(_ parts: [(String, Data)]) throws -> Data {
-        let entries = ParallelJobs.run(count: parts.count, threads: ParallelJobs.processors) { i in
-            ZipDeflater.entry(name: parts[i].0, data: [UInt8](parts[i].1))
+    /// Zips the files in order, with the fixed entry time: those deflated already
+    /// (`OutputContents.deflated`) as they are, the others deflated side by side on every core.
+    public static func zip(_ files: [OutputFile]) throws -> Data {
+        let entries = ParallelJobs.run(count: files.count, threads: ParallelJobs.processors) { i in
+            files[i].contents.zipEntry(name: files[i].name)
         }
         return try ZipArchive.data(entries)
     }

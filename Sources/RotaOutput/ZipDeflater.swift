@@ -24,6 +24,34 @@ public struct ZipEntry: Sendable, Equatable {
     public var deflated: [UInt8]
 }
 
+extension ZipEntry {
+    /// The entry's data again: its raw deflate stream inflated (`size` bytes).
+    public func inflated() -> [UInt8] {
+        // zlib keeps the stream's address in its state: memory of its own, as in `Deflater`.
+        let stream = UnsafeMutablePointer<z_stream>.allocate(capacity: 1)
+        stream.initialize(to: z_stream())
+        defer { stream.deinitialize(count: 1); stream.deallocate() }
+        guard inflateInit2_(stream, -MAX_WBITS, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
+            preconditionFailure("zlib cannot start inflating")
+        }
+        defer { inflateEnd(stream) }
+        // One byte more than the data, so zlib always has somewhere to write (an empty entry).
+        var out = [UInt8](repeating: 0, count: size + 1)
+        let result = deflated.withUnsafeBufferPointer { input in
+            out.withUnsafeMutableBufferPointer { output -> Int32 in
+                stream.pointee.next_in = UnsafeMutablePointer(mutating: input.baseAddress)
+                stream.pointee.avail_in = uInt(input.count)
+                stream.pointee.next_out = output.baseAddress
+                stream.pointee.avail_out = uInt(output.count)
+                return inflate(stream, Z_FINISH)
+            }
+        }
+        precondition(result == Z_STREAM_END && Int(stream.pointee.total_out) == size, "zip entry \(name) does not inflate to its size")
+        out.removeLast()
+        return out
+    }
+}
+
 /// How hard zlib works on a zip entry: time traded for size. Any zip reader reads either.
 ///
 /// Discussion: `standard` is zlib's default level (6), what ZIPFoundation writes, so archives

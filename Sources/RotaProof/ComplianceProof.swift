@@ -75,7 +75,16 @@ public struct ComplianceProof: Codable, Sendable, Hashable {
 
     /// The bytes `rota plan` and `rota verify --proof` write as proof.jsonl.gz: the lines,
     /// gzipped (`GzipStream`). The same proof always gives the same bytes.
-    public func fileData() throws -> Data { GzipStream.compress(try lines().all) }
+    public func fileData() throws -> Data {
+        var data = Data()
+        for member in try fileMembers() { data.append(contentsOf: member) }
+        return data
+    }
+
+    /// `fileData()` as its gzip members, to be written one after another: the lines are made
+    /// and deflated a slice at a time, never held whole (`ProofStream.gzipMembers`) — a Heze
+    /// year's 77 MB of lines become 3 MB of members.
+    public func fileMembers() throws -> [[UInt8]] { try ProofStream.gzipMembers(self) }
 
     /// Reads a proof file's bytes (`proof.jsonl.gz`), strictly; errors name the line of the
     /// decompressed stream.

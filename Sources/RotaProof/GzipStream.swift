@@ -28,36 +28,55 @@ public enum GzipStream {
 
     /// The gzip file of `parts` joined: one member per `members` group of parts.
     public static func compress(_ parts: [[UInt8]], level: Int32 = 3, members: Int = 4) -> Data {
-        let groups = split(parts, into: max(1, members))
-        // One job per member (`ParallelJobs.array` would run so few elements on one thread).
-        let compressed = ParallelJobs.run(count: groups.count, threads: ParallelJobs.processors) { i in
-            member(parts[groups[i]], level: level)
+        let compressed = self.members(sizes: parts.map(\.count), level: level, members: members) { range, deflater in
+            for part in parts[range] { deflater.feed(part) }
         }
         var out = Data(capacity: compressed.reduce(0) { $0 + $1.count })
         for m in compressed { out.append(contentsOf: m) }
         return out
     }
 
-    /// Ranges of `parts` of about equal size in bytes, in order, covering them all.
-    static func split(_ parts: [[UInt8]], into n: Int) -> [Range<Int>] {
-        let total = parts.reduce(0) { $0 + $1.count }
-        guard n > 1, parts.count > 1, total > 1 << 20 else { return [0..<parts.count] }
+    /// The members of the gzip file of a stream made piece by piece, never held whole: piece `i`
+    /// is `sizes[i]` bytes long, and `write(range, deflater)` feeds pieces `range` to the
+    /// member's deflater, in order, as it makes them.
+    ///
+    /// Discussion: the members are cut where `compress` cuts them (by the pieces' sizes), and
+    /// deflate's output does not depend on how its input is fed, so the members written one
+    /// after another are byte for byte `compress` of the pieces. Only the compressed members
+    /// are held (about a twentieth of a proof's lines), and the members are made side by side.
+    ///
+    /// ```swift
+    /// let lines = [Array("a\n".utf8), Array("b\n".utf8)]
+    /// let file = GzipStream.members(sizes: lines.map(\.count)) { range, deflater in
+    ///     for n in range { deflater.feed(lines[n]) }
+    /// }.joined()                     // the bytes of GzipStream.compress(lines)
+    /// ```
+    public static func members(sizes: [Int], level: Int32 = 3, members: Int = 4,
+                               write: @escaping @Sendable (Range<Int>, Deflater) -> Void) -> [[UInt8]] {
+        let groups = split(sizes, into: max(1, members))
+        // One job per member (`ParallelJobs.array` would run so few elements on one thread).
+        return ParallelJobs.run(count: groups.count, threads: ParallelJobs.processors) { i in
+            // No `expected` size: the output buffer grows with the compressed bytes (a tenth
+            // of the input or less) rather than being sized for incompressible input.
+            let deflater = Deflater(format: .gzip, level: level, memoryLevel: 8)
+            write(groups[i], deflater)
+            return deflater.finish()
+        }
+    }
+
+    /// Ranges of pieces of `sizes` of about equal size in bytes, in order, covering them all.
+    static func split(_ sizes: [Int], into n: Int) -> [Range<Int>] {
+        let total = sizes.reduce(0, +)
+        guard n > 1, sizes.count > 1, total > 1 << 20 else { return [0..<sizes.count] }
         var ranges: [Range<Int>] = [], start = 0, sum = 0
-        for (i, part) in parts.enumerated() {
-            sum += part.count
-            if ranges.count < n - 1, sum * n >= total * (ranges.count + 1), i + 1 < parts.count {
+        for (i, size) in sizes.enumerated() {
+            sum += size
+            if ranges.count < n - 1, sum * n >= total * (ranges.count + 1), i + 1 < sizes.count {
                 ranges.append(start..<(i + 1)); start = i + 1
             }
         }
-        ranges.append(start..<parts.count)
+        ranges.append(start..<sizes.count)
         return ranges
-    }
-
-    /// One gzip member holding `parts` joined.
-    private static func member(_ parts: ArraySlice<[UInt8]>, level: Int32) -> [UInt8] {
-        let deflater = Deflater(format: .gzip, level: level, memoryLevel: 8, expected: parts.reduce(0) { $0 + $1.count })
-        for part in parts { deflater.feed(part) }
-        return deflater.finish()
     }
 
     /// The content of a gzip file: every member's, joined.

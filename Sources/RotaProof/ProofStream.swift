@@ -139,6 +139,42 @@ public enum ProofStream {
         return Lines(header: header, instances: parts.flatMap { $0 })
     }
 
+    /// The gzip file of `proof` (`ComplianceProof.fileData()`) as its members, made without
+    /// ever holding the lines: a first pass writes each instance line into one reused buffer to
+    /// learn its length (where the members are cut), then each member writes its lines again
+    /// and deflates them 64 KiB at a time (`GzipStream.members`), the members side by side.
+    /// The bytes are those of `GzipStream.compress` of `lines(proof).all`. Throws only for a
+    /// solver figure JSON cannot hold (NaN, ±∞).
+    public static func gzipMembers(_ proof: ComplianceProof, level: Int32 = 3) throws -> [[UInt8]] {
+        let header = try headerLine(proof)
+        let instances = proof.instances
+        let sizes = [header.count] + lineLengths(instances)
+        return GzipStream.members(sizes: sizes, level: level) { range, deflater in
+            let chunk = 1 << 16
+            var out = JSONBytes(reservingCapacity: chunk + 4_096)
+            for n in range {
+                if n == 0 { out.append(header) } else { write(instances[n - 1], into: &out) }
+                if out.bytes.count >= chunk { deflater.feed(out.bytes); out.removeAll() }
+            }
+            deflater.feed(out.bytes)
+        }
+    }
+
+    /// The length in bytes of each instance's line, in order, written on all cores into one
+    /// reused buffer a slice: no line is kept.
+    static func lineLengths(_ instances: [ProofInstance]) -> [Int] {
+        let slices = instances.count < 1_000 ? 1 : ParallelJobs.processors * 4
+        let size = max(1, (instances.count + slices - 1) / slices)
+        return ParallelJobs.run(count: slices, threads: ParallelJobs.processors) { k -> [Int] in
+            var out = JSONBytes(reservingCapacity: 4_096)
+            return instances[min(instances.count, k * size)..<min(instances.count, (k + 1) * size)].map { i in
+                out.removeAll()
+                write(i, into: &out)
+                return out.bytes.count
+            }
+        }.flatMap { $0 }
+    }
+
     /// One instance line, canonical member order, ending in `\n`.
     static func write(_ i: ProofInstance, into out: inout JSONBytes) {
         out.raw("{\"arithmetic\":"); out.string(i.arithmetic)

@@ -56,7 +56,7 @@ public struct VerifiedProof: Sendable {
         // The rota's digest is of its file's bytes (`VerificationInputs` gives it); without the
         // file, of the bytes rota writes for these entries.
         if let rota, wanted("rota") {
-            list.append { .digest("rota", Digest.hex(Data(RotaCSV.render(rota: WeeklyRota(scenario: scenario.name, entries: rota.entries), scenario: scenario).utf8))) }
+            list.append { .digest("rota", Digest.hex(RotaCSV.data(rota: WeeklyRota(scenario: scenario.name, entries: rota.entries), scenario: scenario))) }
         }
         if let rotaParts { for k in 1..<rotaParts.count { list.append { .rotaPart(k, rotaParts.decide(k)) } } }
         list.append { .plan(PlanVerifier(scenario: scenario).verify(plan)) }

@@ -61,7 +61,9 @@ import Testing
             "args": ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1280,1800",
                      "--user-data-dir=\(dir.appendingPathComponent("profile").path)"]]]]]) as? [String: Any]
         let session = try #require(created?["sessionId"] as? String)
-        defer { Task { _ = try? await call("DELETE", "/session/\(session)") } }
+        // Closed before the driver is killed (the defer above runs later): killed first, the
+        // driver would leave its Chromium running, orphaned, after every test run.
+        defer { _ = try? curl("DELETE", "/session/\(session)", nil) }
         let base = "http://127.0.0.1:\(server.port)"
         func go(_ path: String) async throws { _ = try await call("POST", "/session/\(session)/url", ["url": base + path]) }
         func element(_ css: String) async throws -> String {

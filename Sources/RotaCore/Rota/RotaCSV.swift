@@ -1,3 +1,4 @@
+import Foundation
 /// `rota.csv`: one row per person and half-day slot, for Excel and for the verifier.
 ///
 /// UTF-8 with a byte-order mark (so Excel reads the Chinese names), CRLF line ends, a header
@@ -22,11 +23,23 @@ public enum RotaCSV {
     /// The same columns by their English field names (the header of earlier versions; still read).
     public static let englishHeader = ["person", "name", "hospital", "date", "half", "site", "site_name", "activity"]
 
+    /// rota.csv as text.
     public static func render(rota: WeeklyRota, scenario: Scenario) -> String {
+        String(decoding: data(rota: rota, scenario: scenario), as: UTF8.self)
+    }
+
+    /// rota.csv's bytes, made row by row into one buffer: what `rota plan` writes, without a
+    /// copy of the text (a Heze year is about 45 MB).
+    public static func data(rota: WeeklyRota, scenario: Scenario) -> Data {
         let inst = scenario.institutionIndex(), staff = scenario.staffIndex()
-        var out = "\u{FEFF}"
-        out.reserveCapacity(rota.entries.count * 72 + 64)
-        out += header.joined(separator: ",") + "\r\n"
+        var out = Data(capacity: rota.entries.count * 72 + 64)
+        out.append(contentsOf: Array(("\u{FEFF}" + header.joined(separator: ",") + "\r\n").utf8))
+        var row: [UInt8] = []
+        row.reserveCapacity(256)
+        func field(_ escaped: String, then separator: StaticString) {
+            row.append(contentsOf: escaped.utf8)
+            separator.withUTF8Buffer { row.append(contentsOf: $0) }
+        }
         var current = "", name = "", hospital = ""
         for e in rota.entries {
             if e.person != current {
@@ -34,14 +47,12 @@ public enum RotaCSV {
                 name = CSVField.escape(staff[e.person]?.name ?? "")
                 hospital = CSVField.escape(staff[e.person]?.institution ?? "")
             }
-            out += CSVField.escape(e.person); out += ","
-            out += name; out += ","
-            out += hospital; out += ","
-            out += CSVField.escape(e.date); out += ","
-            out += e.half.rawValue; out += ","
-            out += CSVField.escape(e.site); out += ","
-            out += CSVField.escape(inst[e.site]?.name ?? ""); out += ","
-            out += e.activity.rawValue; out += "\r\n"
+            row.removeAll(keepingCapacity: true)
+            field(CSVField.escape(e.person), then: ","); field(name, then: ","); field(hospital, then: ",")
+            field(CSVField.escape(e.date), then: ","); field(e.half.rawValue, then: ",")
+            field(CSVField.escape(e.site), then: ","); field(CSVField.escape(inst[e.site]?.name ?? ""), then: ",")
+            field(e.activity.rawValue, then: "\r\n")
+            out.append(contentsOf: row)
         }
         return out
     }

@@ -38,6 +38,7 @@ public struct ObjectiveSettings: Hashable, Sendable {
         Definition(key: "not-stationed-at-home", level: 4, defaultValue: 3, meaning: "a dispatched county-hospital candidate with an eligible home village in reach not stationed there (T3.hometown)"),
         Definition(key: "half-year-stint", level: 4, defaultValue: 0.2, meaning: "each half-year stationing stint where one helper could stay the whole year (a village keeps one face)"),
         Definition(key: "second-tcm-clinic", level: 4, defaultValue: 2, meaning: "each TCM clinic a physician holds beyond the first, so one leave does not stop two centres' clinics"),
+        Definition(key: "tcm-physician-posted", level: 4, defaultValue: 1, meaning: "a senior TCM physician given a full-time posting (T1 or T2 team, stationing): they alone may hold or cover a TCM clinic, so colleagues go first"),
         Definition(key: "team-mix-excess", level: 4, defaultValue: 5, meaning: "each person of a staff group beyond the team-mix tolerance in one team"),
         Definition(key: "team-mix-tolerance", level: 4, defaultValue: 25, meaning: "percentage points by which a staff group's share of a team may exceed its share of the sender's candidates"),
         Definition(key: "person-beyond-quota", level: 4, defaultValue: 12, meaning: "each person a hospital sends beyond its own quota"),

@@ -71,7 +71,7 @@ struct AnnualModel {
     /// tech-support visits + one to spare).
     static let comboClinics = 5
     /// Rows that encode a planning policy rather than a rule (see `requireTeamCount`).
-    static let policyRules: Set<String> = ["T1.teams", "T2.teams"]
+    static let policyRules: Set<String> = ["T1.teams", "T2.teams", "T1.group-ready"]
 
     /// Teams each T1/T2 sender forms (`T1.teams`, `T2.teams`).
     var teamTargets: [String: Int] = [:]
@@ -133,7 +133,11 @@ struct AnnualModel {
                 // those who cannot be posted stay one class `hospital~role~specialty~leave`, the
                 // form conflict explanations name.
                 let days = instance.leaveWorkingDays[person.id] ?? 0
+                // A tertiary candidate away too long in some month to sit in a 3331 group
+                // (`PlanningInstance.groupReady`) is apart from those who could.
+                let unready = eligible && h.tier == .tertiary && !instance.groupReady.contains(person.id)
                 key = "\(h.id)~\(person.role.rawValue)~\(specialty)~\(eligible ? "free" : "leave")" + (eligible && days > 0 ? "~\(days)d" : "")
+                    + (unready ? "~month-leave" : "")
             }
             if groups[key] == nil { order.append(key) }
             groups[key, default: []].append(person)
@@ -175,18 +179,20 @@ struct AnnualModel {
             // taken least leave first, `AnnualPlanExtractor`).
             let leastLeave = c.members.map { instance.leaveWorkingDays[$0.id] ?? 0 }.min() ?? 0
             let person = personCost + weights.leaveDay * Double(leastLeave)
+            // A full-time posting of a senior TCM physician (a class of their own) costs more.
+            let posting = person + (c.members.count == 1 && c.members[0].isSeniorTCMPhysician ? weights.tcmPhysicianPosted : 0)
             switch c.institution.tier {
             case .tertiary:
-                t1[c.id] = model.integer("t1", [c.id], upper: n, cost: person)
+                t1[c.id] = model.integer("t1", [c.id], upper: n, cost: posting)
             case .secondary:
-                t2[c.id] = model.integer("t2", [c.id], upper: n, cost: person)
+                t2[c.id] = model.integer("t2", [c.id], upper: n, cost: posting)
             case .county, .township:
-                if c.institution.tier == .county { t2[c.id] = model.integer("t2", [c.id], upper: n, cost: person) }
+                if c.institution.tier == .county { t2[c.id] = model.integer("t2", [c.id], upper: n, cost: posting) }
                 let scopeCost = c.inScope ? 0 : weights.helperOutsideScope
                 let leaveCost = c.postingEligible ? 0 : weights.dutyDuringLongLeave
                 let home = hasHomeVillageInReach(c) ? weights.notStationedAtHome : 0
                 if c.institution.tier == .county, let x = t2[c.id], home > 0 { model.minimise(x, cost: home) }
-                station[c.id] = model.integer("station", [c.id], upper: n, cost: person + scopeCost + home)
+                station[c.id] = model.integer("station", [c.id], upper: n, cost: posting + scopeCost + home)
                 let r = model.integer("rounds", [c.id], upper: n, cost: person + scopeCost + leaveCost + home)
                 let t = model.integer("tech", [c.id], upper: n, cost: person + scopeCost + leaveCost + home)
                 rounds[c.id] = r; tech[c.id] = t
@@ -289,6 +295,7 @@ struct AnnualModel {
             let cores = [Role.doctor, .nurse, .pharmacist].map { role in staff.filter { $0.role == role && instance.postingEligible.contains($0.id) }.count }.min() ?? 0
             requireTeamCount("T1.teams", sender: h, teams: teamsOfH, quota: quota, size: Int(size), cores: cores,
                              recipients: instance.countyHospitals.count)
+            requireGroupsReady(sender: h, teams: teamsOfH)
             penaliseBeyondQuota(sent, quota: quota, hospital: h.id, tier: "T1")
             balanceTeams("T1.teams", sender: h, built)
         }
@@ -332,6 +339,21 @@ struct AnnualModel {
         let count = max(1, min(quota / max(1, size), cores, recipients))
         teamTargets[h.id] = count
         model.require(rule, [h.id], teams == Double(count))
+    }
+
+    /// Planning policy (`T1.group-ready`): for each of the 3331 group's roles, a sender sends at
+    /// least as many people free enough every month (`PlanningInstance.groupReady`) as it forms
+    /// teams, so each team's doctor, nurse and pharmacist can meet the group's visits every month
+    /// whoever else is away (`AnnualPlanExtractor` seats them). Only where the sender has that many
+    /// such candidates of the role; a policy, dropped like `T1.teams` when it leaves no plan.
+    mutating func requireGroupsReady(sender h: Institution, teams: LinearExpression) {
+        guard let target = teamTargets[h.id] else { return }
+        for role in [Role.doctor, .nurse, .pharmacist] {
+            let ready = instance.staff(of: h.id).filter { $0.role == role && instance.postingEligible.contains($0.id) && instance.groupReady.contains($0.id) }
+            guard ready.count >= target else { continue }
+            let seated = forms(t1, of: h.id) { c in c.role == role && c.members.allSatisfy { instance.groupReady.contains($0.id) } }
+            model.require("T1.group-ready", [h.id, role.rawValue], seated - teams >= 0)
+        }
     }
 
     /// A possible team of one sender as the model sees it: whether it exists, its size, and its

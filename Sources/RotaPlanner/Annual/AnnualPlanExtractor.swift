@@ -5,7 +5,9 @@ import RotaSolver
 ///
 /// People of one hospital and role are interchangeable for every hard rule, so the model
 /// decides *how many* go where and the extractor names them: hometown stationing first, then
-/// by id; the 3331 group takes the team's doctor, nurse and pharmacist with the least leave.
+/// by id. Each T1 team is first given, for each of the 3331 group's roles, a member free enough
+/// every month to sit in the group (`PlanningInstance.groupReady`) while the sender has one
+/// left; the group takes them (otherwise the team's member of the role with the least leave).
 struct AnnualPlanExtractor {
     let annual: AnnualModel
     let solution: Solution
@@ -38,7 +40,7 @@ struct AnnualPlanExtractor {
         var out: [String: String] = [:]
         for c in annual.classes {
             // Least leave first: postings and duties go to the members most often there.
-            var members = c.members.sorted { (instance.leaveWorkingDays[$0.id] ?? 0, $0.id) < (instance.leaveWorkingDays[$1.id] ?? 0, $1.id) }[...]
+            var members = c.members.sorted(by: leaveOrder)[...]
             let both = annual.both[c.id].map(solution.count) ?? 0
             for (name, form) in [("t1", annual.t1), ("t2", annual.t2), ("station", annual.station), ("rounds", annual.rounds), ("tech", annual.tech)] {
                 guard let v = form[c.id] else { continue }
@@ -54,21 +56,34 @@ struct AnnualPlanExtractor {
         instance.staff(of: h).filter { forms[$0.id] == form }.sorted { $0.id < $1.id }
     }
 
+    private func isReady(_ person: StaffMember) -> Bool { instance.groupReady.contains(person.id) }
+
     private func t1Teams(start: String, end: String, forms: [String: String]) -> [PlanTeam] {
         var teams: [PlanTeam] = []
         for h in instance.tertiary {
             var pool = Dictionary(grouping: chosen("t1", of: h.id, in: forms), by: \.role)
-            for key in annual.team1Keys where key.a == h.id && solution.isOn(annual.team1[key]!) {
+            let keys = annual.team1Keys.filter { $0.a == h.id && solution.isOn(annual.team1[$0]!) }
+            func count(_ key: AnnualModel.Pair, _ role: Role) -> Int { solution.count(annual.n1[AnnualModel.Triple(a: h.id, b: key.b, c: role.rawValue)]!) }
+            // The group's seats first: one ready member of each group role per team while any is left.
+            var seats = [[Role: StaffMember]](repeating: [:], count: keys.count)
+            for role in [Role.doctor, .nurse, .pharmacist] {
+                for (t, key) in keys.enumerated() where count(key, role) > 0 {
+                    let free = (pool[role] ?? []).indices.filter { isReady(pool[role]![$0]) }
+                    guard let i = free.min(by: { leaveOrder(pool[role]![$0], pool[role]![$1]) }) else { break }
+                    seats[t][role] = pool[role]!.remove(at: i)
+                }
+            }
+            for (t, key) in keys.enumerated() {
                 var members: [StaffMember] = []
                 for role in AnnualModel.t1Roles {
-                    let n = solution.count(annual.n1[AnnualModel.Triple(a: h.id, b: key.b, c: role.rawValue)]!)
-                    let take = Array((pool[role] ?? []).prefix(n))
+                    let seated = seats[t][role].map { [$0] } ?? []
+                    let n = count(key, role) - seated.count
+                    members += seated + (pool[role] ?? []).prefix(n)
                     pool[role] = Array((pool[role] ?? []).dropFirst(n))
-                    members += take
                 }
                 let clinic = annual.workstationKeys.first { $0.a == h.id && $0.b == key.b && solution.isOn(annual.workstation[$0]!) }?.c ?? ""
-                let group = PlanGroup3331(doctor: leastLeave(members, .doctor), nurse: leastLeave(members, .nurse),
-                                          pharmacist: leastLeave(members, .pharmacist), workstation: clinic)
+                func sitting(_ role: Role) -> String { seats[t][role]?.id ?? leastLeave(members, role) }
+                let group = PlanGroup3331(doctor: sitting(.doctor), nurse: sitting(.nurse), pharmacist: sitting(.pharmacist), workstation: clinic)
                 teams.append(PlanTeam(tier: "T1", sender: h.id, recipient: key.b, start: start, end: end,
                                       members: members.map(\.id), group3331: group))
             }
@@ -77,8 +92,12 @@ struct AnnualPlanExtractor {
     }
 
     private func leastLeave(_ members: [StaffMember], _ role: Role) -> String {
-        members.filter { $0.role == role }
-            .min { (instance.leaveWorkingDays[$0.id] ?? 0, $0.id) < (instance.leaveWorkingDays[$1.id] ?? 0, $1.id) }?.id ?? ""
+        members.filter { $0.role == role }.min(by: leaveOrder)?.id ?? ""
+    }
+
+    /// Least leave first, then by id.
+    private func leaveOrder(_ a: StaffMember, _ b: StaffMember) -> Bool {
+        (instance.leaveWorkingDays[a.id] ?? 0, a.id) < (instance.leaveWorkingDays[b.id] ?? 0, b.id)
     }
 
     private func t2Teams(start: String, end: String, forms: [String: String]) -> [PlanTeam] {

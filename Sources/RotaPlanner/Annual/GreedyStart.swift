@@ -128,7 +128,9 @@ struct GreedyStart {
         let size = p.int("T1.team-size")
         let core: [(StaffMember) -> Bool] = [{ $0.role == .doctor }, { $0.role == .nurse }, { $0.role == .pharmacist }]
         for h in instance.tertiary {
-            let eligible = instance.staff(of: h.id).filter { annual.t1[annual.classOf[$0.id] ?? ""] != nil && mayPost($0) }
+            // People free enough every month for a 3331 group first, so each team's core roles are (`T1.group-ready`).
+            let candidates = instance.staff(of: h.id).filter { annual.t1[annual.classOf[$0.id] ?? ""] != nil && mayPost($0) }
+            let eligible = candidates.filter { instance.groupReady.contains($0.id) } + candidates.filter { !instance.groupReady.contains($0.id) }
             let quota = instance.quota("T1.quota", of: h.technicalStaff)
             guard quota > 0 else { continue }
             let cores = min(eligible.filter { $0.role == .doctor }.count, eligible.filter { $0.role == .nurse }.count,

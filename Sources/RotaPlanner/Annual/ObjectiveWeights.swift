@@ -62,6 +62,10 @@ public struct ObjectiveWeights: Sendable {
     /// more): clinics go to different physicians where enough may hold them, so one physician's
     /// leave does not stop two centres' clinics.
     public var secondTCMClinic: Double
+    /// A senior TCM physician given a full-time posting (T1 or T2 team, stationing): only they
+    /// may hold a TCM clinic or cover one for a colleague on leave, so where another candidate
+    /// serves as well they stay free for it.
+    public var tcmPhysicianPosted: Double
     /// Each person of a staff group beyond `teamMixTolerance` in one team.
     public var teamMixExcess: Double
     /// Share points (0.25 = 25 points) by which a staff group's share of a team may exceed its
@@ -92,6 +96,7 @@ public struct ObjectiveWeights: Sendable {
         stationedAtHome = s.value("stationed-at-home")
         halfYearStint = s.value("half-year-stint")
         secondTCMClinic = s.value("second-tcm-clinic")
+        tcmPhysicianPosted = s.value("tcm-physician-posted")
         teamMixExcess = s.value("team-mix-excess")
         teamMixTolerance = s.value("team-mix-tolerance") / 100
         personBeyondQuota = s.value("person-beyond-quota")

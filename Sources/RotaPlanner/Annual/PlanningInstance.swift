@@ -26,6 +26,15 @@ struct PlanningInstance {
     let postingEligible: Set<String>
     /// Working days of leave inside the period, per person.
     let leaveWorkingDays: [String: Int]
+    /// Candidates free enough in every month to sit in a T1 team's 3331 group with any two
+    /// others who are too (`AnnualModel`'s `T1.group-ready`).
+    ///
+    /// Discussion: a month of W working days inside the period asks R = min(k, W) group visits
+    /// (k = `T1.3331.visits-per-month`). A person is ready when in every month their leave covers
+    /// at most ⌊(W − R) / 3⌋ working days: the leave of any three ready people then covers at most
+    /// W − R days of the month, so the three are together on at least R of them. Someone away a
+    /// whole month (allowed for a posting: `posting.max-leave-days`) is not ready.
+    let groupReady: Set<String>
 
     /// Candidates by id.
     let staffById: [String: StaffMember]
@@ -70,17 +79,26 @@ struct PlanningInstance {
         villages = byTier[.village] ?? []
         staffOf = Dictionary(grouping: scenario.staff, by: \.institution)
         var leave: [String: Int] = [:]
-        var eligible = Set<String>()
+        var eligible = Set<String>(), ready = Set<String>()
         let maxLeave = scenario.parameters.int("posting.max-leave-days")
+        // Per month of the period: the leave days a group member may have (see `groupReady`).
+        let visits = scenario.parameters.int("T1.3331.visits-per-month")
+        var workingInMonth: [Day: Int] = [:]
+        for d in working { workingInMonth[d.monthStart, default: 0] += 1 }
+        let allowance = workingInMonth.mapValues { w in (w - min(visits, w)) / 3 }
         for p in scenario.staff {
             var days = Set<Day>()
             for r in p.unavailable { if let c = r.clipped(to: scenario.period) { days.formUnion(c.days) } }
-            let n = days.filter { working.contains($0) }.count
-            leave[p.id] = n
-            if n <= maxLeave { eligible.insert(p.id) }
+            let away = days.filter { working.contains($0) }
+            leave[p.id] = away.count
+            if away.count <= maxLeave { eligible.insert(p.id) }
+            var awayInMonth: [Day: Int] = [:]
+            for d in away { awayInMonth[d.monthStart, default: 0] += 1 }
+            if awayInMonth.allSatisfy({ $0.value <= allowance[$0.key, default: 0] }) { ready.insert(p.id) }
         }
         leaveWorkingDays = leave
         postingEligible = eligible
+        groupReady = ready
         staffById = scenario.staffIndex()
         links = Set(scenario.links.map { $0.from + ">" + $0.to })
         let minimum = scenario.parameters.int("T3.station-population")

@@ -58,8 +58,20 @@ import ZIPFoundation
     }
 
     @Test func workbookZipOfDataParts() throws {
-        let data = try XLSXWorkbook.zip(Self.parts.map { ($0.0, Data($0.1)) })
+        let data = try XLSXWorkbook.zip(Self.parts.map { OutputFile($0.0, Data($0.1)) })
         #expect(data == (try Self.zipFoundation(Self.parts)))
+        // Parts deflated already (a calendar bound for calendars.zip) give the same archive.
+        let deflated = Self.parts.map { OutputFile($0.0, .deflated(ZipDeflater.entry(name: $0.0, data: $0.1))) }
+        #expect(try XLSXWorkbook.zip(deflated) == data)
+    }
+
+    @Test func aDeflatedEntryInflatesToItsData() {
+        for bytes in [[], Array("BEGIN:VCALENDAR\r\n".utf8), Self.sample(300_000, seed: 5)] {
+            let entry = ZipDeflater.entry(name: "ics/p.ics", data: bytes)
+            #expect(entry.inflated() == bytes)
+            #expect(OutputContents.deflated(entry).bytes == Data(bytes))
+            #expect(OutputContents.deflated(entry).count == bytes.count)
+        }
     }
 
     @Test func chunksDeflateToTheSameEntry() {

@@ -159,6 +159,53 @@ import Testing
         #expect(failed.isEmpty, "\(failed.prefix(5).map { "\($0.instance): \($0.finding)" })")
     }
 
+    /// Senior TCM physicians are the only ones who may hold a TCM clinic or cover one for a
+    /// colleague on leave: where other candidates serve a team as well, they stay free
+    /// (`tcm-physician-posted`). 菏泽市中医医院's T1 team takes its intermediate doctors, not
+    /// hzt-01 or hzt-02 (`ReplanningTests`: they cover 曹县's TCM clinic when its physician is away).
+    @Test func seniorTCMPhysiciansStayFreeWhereColleaguesServe() throws {
+        let scenario = try Self.heze()
+        guard let plan = try FewestPeopleTests.planned(scenario) else { return }
+        let seniors = Set(scenario.staff.filter(\.isSeniorTCMPhysician).map(\.id))
+        let posted = plan.teams.flatMap(\.members) + plan.villageHelpers.filter { $0.form == .station }.map(\.person)
+        #expect(seniors.intersection(posted).isEmpty, "\(seniors.intersection(posted).sorted())")
+        // Priced at 0 the plan costs the same: here the weight only breaks a tie.
+        var free = ObjectiveWeights(settings: scenario.objective)
+        free.tcmPhysicianPosted = 0
+        let tie = try AnnualPlanner(scenario: scenario, options: PlanningOptions(timeLimit: 30, weights: free)).plan()
+        guard case .planned(let other) = tie else { Issue.record("expected a plan, got \(tie)"); return }
+        #expect(abs((other.solver?.objective ?? 0) - (plan.solver?.objective ?? 1)) < 1e-6)
+    }
+
+    /// The 3331 group is made of people who can meet every month (the 4× Heze case: a plan cut
+    /// short held a group doctor away all November, so the rota had no day for the group and the
+    /// verifier refused the plan). 菏泽市立医院's pharmacists both have 20 working days of leave,
+    /// which a posting allows: hzm-10 all of November, hzm-11 a week in each of four months. Any
+    /// T1 team may take either; the group's pharmacist is hzm-11, whose leave leaves room for the
+    /// month's visits, and the year's rota has every visit.
+    @Test func the3331GroupIsFreeEnoughEveryMonth() throws {
+        let path = ScenarioFilesPlanTests.root.appendingPathComponent("Scenarios/mini/heze-mini.yaml").path
+        var yaml = try String(contentsOfFile: path, encoding: .utf8)
+        let leave = ["hzm-10": "[{from: 2025-11-03, to: 2025-11-28}]",
+                     "hzm-11": "[{from: 2025-03-10, to: 2025-03-14}, {from: 2025-06-09, to: 2025-06-13}, {from: 2025-07-07, to: 2025-07-11}, {from: 2025-09-08, to: 2025-09-12}]"]
+        yaml = yaml.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
+            guard let id = leave.keys.first(where: { line.contains("{id: \($0),") }), line.hasSuffix("}") else { return String(line) }
+            return line.dropLast() + ", unavailable: \(leave[id]!)}"
+        }.joined(separator: "\n")
+        let scenario = try ScenarioReader.read(yaml: yaml, fileName: "group.yaml", baseDirectory: "Scenarios/mini")
+        let instance = PlanningInstance(scenario: scenario)
+        #expect(instance.leaveWorkingDays["hzm-10"] == 20 && instance.leaveWorkingDays["hzm-11"] == 20)
+        #expect(instance.postingEligible.isSuperset(of: ["hzm-10", "hzm-11"]))
+        #expect(!instance.groupReady.contains("hzm-10") && instance.groupReady.contains("hzm-11") && instance.groupReady.contains("hzm-12"))
+        guard let plan = try FewestPeopleTests.planned(scenario) else { return }
+        let team = try #require(plan.teams.first { $0.sender == "hz-municipal" })
+        #expect(team.group3331?.pharmacist == "hzm-11", "\(team)")
+        let run = try RotaPlanner(scenario: scenario, plan: plan).run()
+        #expect(run.rota.shortfalls.isEmpty, "\(run.rota.shortfalls.prefix(5))")
+        let failed = RotaVerifier(scenario: scenario, plan: plan).verify(entries: run.rota.entries).filter { !$0.passed }
+        #expect(failed.isEmpty, "\(failed.prefix(5).map { "\($0.instance): \($0.finding)" })")
+    }
+
     @Test func theObjectiveBlockReads() throws {
         let dir = FixtureDirectory()
         let s = try dir.read(specExample + "objective:\n  person-dispatched: auto\n  village-unstationed: 3\n  team-mix-tolerance: 20\n")

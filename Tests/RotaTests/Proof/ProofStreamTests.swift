@@ -76,6 +76,24 @@ import Testing
         #expect(throws: EncodingError.self) { try proof.fileData() }
     }
 
+    /// `rota plan` writes the proof from `fileMembers()`, whose lines are made and deflated a
+    /// slice at a time: its bytes must be those of the whole stream gzipped in memory, cut into
+    /// the same members (a proof over 1 MiB, so there are several).
+    @Test func theStreamedFileIsTheInMemoryFile() throws {
+        var proof = fixtureProof()
+        let one = proof.instances
+        proof.instances = (0..<60).flatMap { copy in
+            one.map { var i = $0; i.instance += "#\(copy)"; return i }
+        }
+        let lines = try proof.lines()
+        #expect(lines.count > 1 << 20)
+        let members = try proof.fileMembers()
+        #expect(members.count == 4)
+        #expect(Data(members.joined()) == GzipStream.compress(lines.all))
+        #expect(try proof.fileData() == GzipStream.compress(lines.all))
+        #expect(try ComplianceProof.decode(try proof.fileData()) == proof)
+    }
+
     @Test func theSameProofAlwaysGivesTheSameFileBytes() throws {
         #expect(try fixtureProof().fileData() == fixtureProof().fileData())
     }

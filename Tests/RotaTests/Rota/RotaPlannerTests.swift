@@ -392,6 +392,9 @@ import Testing
         let e = RotaEntry(person: s.staff[0].id, date: "2025-01-02", half: .pm, site: s.institutions[0].id, activity: .posting)
         let text = RotaCSV.render(rota: WeeklyRota(scenario: "x", entries: [e]), scenario: s)
         #expect(text.contains("\"王, \"\"小\"\"明\""))
+        // The whole file, byte for byte, as `rota plan` writes it.
+        #expect(RotaCSV.data(rota: WeeklyRota(scenario: "x", entries: [e]), scenario: s) == Data(("\u{FEFF}人员编号,姓名,所属单位编号,日期,时段,地点编号,地点名称,工作内容\r\n"
+            + "\(e.person),\"王, \"\"小\"\"明\",\(s.staff[0].institution),2025-01-02,pm,\(e.site),\"市立医院\n本部\",posting\r\n").utf8))
         #expect(text.contains("\"市立医院\n本部\""))
         #expect(try RotaCSV.parse(text) == [e])
         // LF line ends and no BOM read too.

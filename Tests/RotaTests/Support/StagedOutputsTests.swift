@@ -37,9 +37,11 @@ import Testing
         }
         // The workbook, grid, calendars and site sheets are on disk already, not in memory.
         let onDisk = made.files.filter { if case .file = $0.contents { return true } else { return false } }.map(\.name)
-        #expect(onDisk.contains("rota.xlsx") && onDisk.contains("rota-grid.csv"))
+        #expect(onDisk.contains("rota.xlsx") && onDisk.contains("rota-grid.csv") && onDisk.contains("proof.jsonl.gz"))
         #expect(onDisk.contains { $0.hasPrefix("ics/") } && onDisk.contains { $0.hasPrefix("sites/") })
-        #expect(!onDisk.contains("plan.json") && !onDisk.contains("report.html"))
+        // So are rota.csv (staged before it is verified), the proof and the report pages.
+        #expect(onDisk.contains("rota.csv") && onDisk.contains("report.html"))
+        #expect(!onDisk.contains("plan.json"))
         #expect(made.files.map(\.name) == year.files.map(\.name))
         try staged.replace(with: made.files)
 
@@ -49,6 +51,32 @@ import Testing
         #expect(a.count == b.count && a.count > 10)
         #expect(a == b)
         #expect(try FileManager.default.contentsOfDirectory(atPath: root.path).sorted() == ["staged", "whole"])
+    }
+
+    /// With `--outputs calendars-zip`, the calendars are held as their deflated zip entries as
+    /// they are made (not as some 100 MB of text for Heze), and calendars.zip is the archive of
+    /// the calendars made in memory, byte for byte.
+    @Test func calendarsBoundForTheZipAreHeldDeflated() throws {
+        let year = try #require(ReportPagesFixture.year)
+        let root = try scratch()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let selection = try OutputSelection(parsing: "plan,calendars-zip")
+        let folder = try OutputFolder(path: root.appendingPathComponent("out").path)
+        let pipeline = PlanPipeline(scenario: ReportPagesFixture.scenario, outputs: selection)
+        guard case .planned(let made) = try pipeline.complete(plan: year.plan, rota: year.rota, staging: folder) else {
+            Issue.record("heze-mini was not planned"); return
+        }
+        folder.discardStaged()
+        let calendars = made.files.filter { $0.name.hasPrefix("ics/") }
+        #expect(calendars.count > 10)
+        #expect(calendars.allSatisfy { if case .deflated = $0.contents { return true } else { return false } })
+        let zipped = try selection.apply(to: made.files)
+        let inMemory = try selection.apply(to: year.files)
+        #expect(zipped.map(\.name) == inMemory.map(\.name))
+        let zip = try #require(zipped.first { $0.name == OutputSelection.calendarsZipName })
+        let expected = try #require(inMemory.first { $0.name == OutputSelection.calendarsZipName })
+        #expect(zip.contents.bytes == expected.contents.bytes)
+        #expect(!zipped.contains { $0.name.hasPrefix("ics/") })
     }
 
     @Test func aRefusedPlanLeavesNothingStaged() throws {

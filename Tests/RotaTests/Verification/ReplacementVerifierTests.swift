@@ -96,7 +96,8 @@ import Testing
         let member = try #require(y.team.members.first { $0 != y.nurse })
         #expect(failures(replaced(y, by: member)).contains(integrity))                       // already in the team
         #expect(failures(replaced(y, by: "nobody-99")).contains(integrity))                  // not staff
-        #expect(failures(replaced(y, by: y.colleague, person: y.colleague == "hzm-08" ? "hzm-07" : "hzm-08")).contains(integrity)) // replaces a non-member
+        let outsider = try #require(Self.scenario.staff.first { $0.institution == y.team.sender && !y.team.members.contains($0.id) && $0.id != y.colleague })
+        #expect(failures(replaced(y, by: y.colleague, person: outsider.id)).contains(integrity)) // replaces a non-member
         #expect(failures(replaced(y, by: y.colleague, from: y.team.start)).contains(integrity))  // on the first day: no part served
         #expect(failures(replaced(y, by: y.colleague, from: "2026-01-05")).contains(integrity))  // after the term
         #expect(failures(replaced(y, by: y.colleague, from: "July")).contains(integrity))
