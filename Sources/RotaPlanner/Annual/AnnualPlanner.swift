@@ -98,8 +98,8 @@ public struct AnnualPlanner: Sendable {
             return Double(d.seconds) + Double(d.attoseconds) * 1e-18
         }
         /// The greedy start, completed (nil when greedy fails): the fallback when the limit
-        /// comes before GLPK has a plan, and the start of large models.
-        @Sendable func greedy() throws(SolverError) -> [Double]? {
+        /// comes before GLPK has a plan, and the start of large models without a repaired one.
+        func greedy() throws(SolverError) -> [Double]? {
             guard let decisions = GreedyStart.build(annual) else { return nil }
             return try AnnualPlanner.complete(annual, decisions: decisions)
         }
@@ -118,19 +118,15 @@ public struct AnnualPlanner: Sendable {
         } else {
             // Large models: decomposed (`AnnualDecomposition`). A proven bound from the
             // blocks solved apart; their answers side by side, repaired (`PointRepair`), or the
-            // greedy start when that is better or the repair fails, improved block by block;
-            // only when that plan is not within the gap asked for, the whole model from it for
-            // the remaining time. The greedy start is made whatever the limit: it is the plan
-            // returned when the limit comes first; it is made on the bound's threads while the
-            // blocks are solved.
+            // greedy start when the blocks give no answer or the repair fails, improved block by
+            // block; only when that plan is not within the gap asked for, the whole model from it
+            // for the remaining time. The greedy start is made whatever the limit when there is
+            // no repaired point: it is the plan returned when the limit comes first.
             let decomposition = AnnualDecomposition(annual: annual)
             let began = ContinuousClock.now
-            let made = decomposition.relax(until: ContinuousClock.now + .seconds(remaining() * 0.3)) { () -> Result<[Double]?, SolverError> in
-                do throws(SolverError) { return .success(try greedy()) } catch { return .failure(error) }
-            }
-            proven = made.relaxation.bound
-            let starts = [try made.work.get(), try decomposition.repaired(made.relaxation)].compactMap { $0 }
-            start = starts.min { model.objective(at: $0) < model.objective(at: $1) }   // the first of equals
+            let relaxation = decomposition.relax(until: ContinuousClock.now + .seconds(remaining() * 0.3))
+            proven = relaxation.bound
+            start = try decomposition.start(from: relaxation, fallback: greedy)
             if let s = start, remaining() > 0 {
                 func report(_ point: [Double]?) {
                     let o = point.map { model.objective(at: $0) }
@@ -138,7 +134,7 @@ public struct AnnualPlanner: Sendable {
                                             gap: o.flatMap { o in proven.map { abs(o - $0) / max(abs(o), 1e-9) } }, activeNodes: 0))
                 }
                 report(s)
-                start = decomposition.improve(s, until: ContinuousClock.now + .seconds(remaining() * 0.6), blockBounds: made.relaxation.blockBounds)
+                start = decomposition.improve(s, until: ContinuousClock.now + .seconds(remaining() * 0.6), blockBounds: relaxation.blockBounds)
                 report(start)
             }
             let objective = start.map { model.objective(at: $0) }

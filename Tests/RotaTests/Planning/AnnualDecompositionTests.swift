@@ -78,7 +78,7 @@ import Testing
     static func relaxed() throws -> (annual: AnnualModel, d: AnnualDecomposition, relaxation: AnnualDecomposition.Relaxation, repaired: [Double]) {
         let annual = Self.annual()
         let d = AnnualDecomposition(annual: annual)
-        let relaxation = d.relax(until: far, gap: 0, alongside: { () }).relaxation
+        let relaxation = d.relax(until: far, gap: 0)
         let repaired = try #require(try d.repaired(relaxation))
         return (annual, d, relaxation, repaired)
     }
@@ -96,13 +96,26 @@ import Testing
         #expect(model.objective(at: repaired) >= bound - 1e-6)
     }
 
+    @Test func theGreedyStartIsMadeOnlyWhenThereIsNoRepairedPoint() throws {
+        let (annual, d, relaxation, repaired) = try Self.relaxed()
+        let decisions = try #require(GreedyStart.build(annual))
+        let greedy = try #require(try AnnualPlanner.complete(annual, decisions: decisions))
+        var made = 0
+        let start = try d.start(from: relaxation, fallback: { made += 1; return greedy })
+        #expect(start == repaired && made == 0)
+        // The blocks gave no answer (the limit came first): the greedy start.
+        var none = relaxation
+        none.combined = nil
+        #expect(try d.start(from: none, fallback: { made += 1; return greedy }) == greedy && made == 1)
+    }
+
     @Test func aRegionTotalEveryCountyLeavesToTheOthersIsNotMended() throws {
         // Two stationed helpers the region must send, which each county leaves to the others:
         // the repair does not move whole classes of people; it gives up and the planner takes
         // the greedy start.
         let annual = AnnualDecompositionTests.annual()
         let d = AnnualDecomposition(annual: annual)
-        let relaxation = d.relax(until: Self.far, gap: 0, alongside: { () }).relaxation
+        let relaxation = d.relax(until: Self.far, gap: 0)
         let combined = try #require(relaxation.combined)
         #expect(!annual.model.holds(at: combined, rows: annual.model.rows.indices.filter { annual.model.rows[$0].rule == "T3.total.stationed" }))
         #expect(try d.repaired(relaxation) == nil)
