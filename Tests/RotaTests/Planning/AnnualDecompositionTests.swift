@@ -154,6 +154,20 @@ import Testing
         #expect(model.objective(at: proven.point) <= model.objective(at: unproven.point) + 1e-6 * Double(d.columnsOf.count))
     }
 
+    /// A block whose proven headroom is within the restricted solves' own stopping gap is not
+    /// solved: such a gain is one the solve need not find. At a gap as large as the objective no
+    /// block can gain more, so none is solved; at 0 the one that can is.
+    @Test func blocksWithinTheSolveGapAreNotSolved() throws {
+        let (annual, d, relaxation, repaired) = try Self.relaxed()
+        let model = annual.model
+        let loose = d.improvement(repaired, until: Self.far, gap: 1, blockBounds: relaxation.blockBounds)
+        let exact = d.improvement(repaired, until: Self.far, gap: 0, blockBounds: relaxation.blockBounds)
+        #expect(loose.solves == 0 && exact.solves > 0, "\(loose.solves) against \(exact.solves)")
+        #expect(model.holds(at: loose.point))
+        let objective = model.objective(at: exact.point)
+        #expect(model.objective(at: loose.point) <= model.objective(at: repaired))
+    }
+
     @Test func aBlockServesItsTCMCentreAgainAndReleasesTheDearerVisitorOfAnother() throws {
         let (annual, d, _, repaired) = try Self.relaxed()
         let model = annual.model
