@@ -240,9 +240,8 @@ struct AnnualDecomposition {
     /// Discussion: the greedy start used to be made beside the blocks and the better of the two
     /// taken; the repaired point is the one near the bound (Heze 7794.25 against 9134.85, bound
     /// 7792), and `improve` starts from it, while making the greedy start took a core from the
-    /// blocks. It stays the fallback
-    /// whenever the blocks give no answer (the time limit came first) or the repair fails. Nil
-    /// when neither gives a point.
+    /// blocks. It stays the fallback whenever the blocks give no answer (the time limit came
+    /// first) or the repair fails. Nil when neither gives a point.
     func start(from relaxation: Relaxation, fallback: () throws(SolverError) -> [Double]?) throws(SolverError) -> [Double]? {
         if let point = try repaired(relaxation) { return point }
         return try fallback()
@@ -288,7 +287,8 @@ struct AnnualDecomposition {
     /// solved again while the other blocks have only tightened its linking rows since it last
     /// answered them best (`Answered`): its answer is still in the smaller choice and still best;
     /// nor while its relaxed bound (`blockBounds`, from `relax`) proves it cannot gain more than
-    /// the solve's own stopping gap `gap` of the objective (at least a millionth; `headroom`). A block's solve may lower the dearer visitors
+    /// the solve's own stopping gap `gap` of the objective (at least a millionth; `headroom`).
+    /// A block's solve may lower the dearer visitors
     /// other blocks send to its TCM centres (`releasable`).
     func improve(_ start: [Double], until deadline: ContinuousClock.Instant, gap: Double = 1e-4, blockBounds: [Double?]? = nil) -> [Double] {
         improvement(start, until: deadline, gap: gap, blockBounds: blockBounds).point

@@ -91,6 +91,8 @@ struct AnnualModel {
     }
 
     static let t1Roles: [Role] = [.doctor, .nurse, .pharmacist, .technician]
+    /// The roles of a T1 team's 3331 group (T1.3331: a doctor, a nurse and a pharmacist).
+    static let groupRoles: [Role] = [.doctor, .nurse, .pharmacist]
 
     init(instance: PlanningInstance, weights: ObjectiveWeights = ObjectiveWeights()) {
         self.instance = instance
@@ -292,7 +294,7 @@ struct AnnualModel {
             let sent = forms(t1, of: h.id)
             let quota = instance.quota("T1.quota", of: h.technicalStaff)
             model.require("T1.quota", [h.id], sent >= Double(quota))
-            let cores = [Role.doctor, .nurse, .pharmacist].map { role in staff.filter { $0.role == role && instance.postingEligible.contains($0.id) }.count }.min() ?? 0
+            let cores = AnnualModel.groupRoles.map { role in staff.filter { $0.role == role && instance.postingEligible.contains($0.id) }.count }.min() ?? 0
             requireTeamCount("T1.teams", sender: h, teams: teamsOfH, quota: quota, size: Int(size), cores: cores,
                              recipients: instance.countyHospitals.count)
             requireGroupsReady(sender: h, teams: teamsOfH)
@@ -348,7 +350,7 @@ struct AnnualModel {
     /// such candidates of the role; a policy, dropped like `T1.teams` when it leaves no plan.
     mutating func requireGroupsReady(sender h: Institution, teams: LinearExpression) {
         guard let target = teamTargets[h.id] else { return }
-        for role in [Role.doctor, .nurse, .pharmacist] {
+        for role in AnnualModel.groupRoles {
             let ready = instance.staff(of: h.id).filter { $0.role == role && instance.postingEligible.contains($0.id) && instance.groupReady.contains($0.id) }
             guard ready.count >= target else { continue }
             let seated = forms(t1, of: h.id) { c in c.role == role && c.members.allSatisfy { instance.groupReady.contains($0.id) } }

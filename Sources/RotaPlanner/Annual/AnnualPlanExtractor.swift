@@ -66,10 +66,10 @@ struct AnnualPlanExtractor {
             func count(_ key: AnnualModel.Pair, _ role: Role) -> Int { solution.count(annual.n1[AnnualModel.Triple(a: h.id, b: key.b, c: role.rawValue)]!) }
             // The group's seats first: one ready member of each group role per team while any is left.
             var seats = [[Role: StaffMember]](repeating: [:], count: keys.count)
-            for role in [Role.doctor, .nurse, .pharmacist] {
+            for role in AnnualModel.groupRoles {
                 for (t, key) in keys.enumerated() where count(key, role) > 0 {
-                    let free = (pool[role] ?? []).indices.filter { isReady(pool[role]![$0]) }
-                    guard let i = free.min(by: { leaveOrder(pool[role]![$0], pool[role]![$1]) }) else { break }
+                    let ready = (pool[role] ?? []).enumerated().filter { isReady($0.element) }
+                    guard let i = ready.min(by: { leaveOrder($0.element, $1.element) })?.offset else { break }
                     seats[t][role] = pool[role]!.remove(at: i)
                 }
             }
